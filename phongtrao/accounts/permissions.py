@@ -1,0 +1,107 @@
+"""The one permission module. Every page and API endpoint asks here.
+
+A membership gives a role over a unit and its subtree; a superuser holds the admin role
+over every unit. Through mergers, a member of a
+new commune also holds that role over the communes that went into it (their plans and
+figures now belong to the successor). Published documents are public; everything else
+needs a role over the unit the object belongs to.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from phongtrao.accounts.models import ROLE_RANK, Membership, Role, User
+from phongtrao.geo.models import AdminUnit, rollup_paths
+
+# What each action needs, at least.
+VIEW = "view"  # drafts and internal records of a unit
+REPORT = "report"  # enter figures and progress
+EDIT = "edit"  # write plans and their parts
+APPROVE = "approve"  # issue, cancel, confirm
+ADMINISTER = "administer"  # memberships, units, imports of the tree
+
+REQUIRED_ROLE = {
+    VIEW: Role.VIEWER,
+    REPORT: Role.REPORTER,
+    EDIT: Role.OFFICER,
+    APPROVE: Role.APPROVER,
+    ADMINISTER: Role.ADMIN,
+}
+
+
+def _scopes(user: User | AnonymousUser) -> list[tuple[str, str]]:
+    """(path prefix, role) pairs the user holds, cached on the user object per request."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    cached = getattr(user, "_phongtrao_scopes", None)
+    if cached is None and user.is_superuser:
+        cached = [("/", Role.ADMIN)]  # every unit path starts with "/"
+    if cached is None:
+        cached = []
+        for membership in Membership.objects.active().filter(user=user):
+            for path in rollup_paths(membership.unit):
+                cached.append((path, membership.role))
+        user._phongtrao_scopes = cached
+    return cached
+
+
+def role_over(user: User | AnonymousUser, unit: AdminUnit) -> str | None:
+    """The highest role the user holds over `unit`, or None."""
+    best = None
+    for path, role in _scopes(user):
+        if unit.path.startswith(path) and (best is None or ROLE_RANK[role] > ROLE_RANK[best]):
+            best = role
+    return best
+
+
+def can(user: User | AnonymousUser, action: str, unit: AdminUnit) -> bool:
+    role = role_over(user, unit)
+    return role is not None and ROLE_RANK[role] >= ROLE_RANK[REQUIRED_ROLE[action]]
+
+
+def require(user: User | AnonymousUser, action: str, unit: AdminUnit, *, visible: bool) -> None:
+    """Refuse: 404 when the object is out of the user's sight, 403 when it is seen but
+    the action is not allowed (healthchecks' _get_rw_check_for_user pattern)."""
+    if can(user, action, unit):
+        return
+    if not visible:
+        raise Http404
+    raise PermissionDenied
+
+
+def scope_filter(user: User | AnonymousUser, action: str, field: str = "unit") -> Q:
+    """A filter for objects (through `field`, a foreign key to AdminUnit, or "" for
+    units themselves) on which the user may do `action`; matches nothing for a user
+    with no role."""
+    needed = ROLE_RANK[REQUIRED_ROLE[action]]
+    lookup = f"{field}__path__startswith" if field else "path__startswith"
+    condition = Q(pk__in=[])
+    for path, role in _scopes(user):
+        if ROLE_RANK[role] >= needed:
+            condition |= Q(**{lookup: path})
+    return condition
+
+
+def units_for(user: User | AnonymousUser, action: str):
+    """Units on which the user may do `action` (for choosing where to create)."""
+    return AdminUnit.objects.filter(scope_filter(user, action, field=""))
+
+
+def home_units(user: User | AnonymousUser) -> list[AdminUnit]:
+    """The units the user's memberships are on: where their pages start."""
+    if not user.is_authenticated:
+        return []
+    return [m.unit for m in Membership.objects.active().filter(user=user).order_by("unit__depth", "unit__name")]
+
+
+def concerning_filter(user: User | AnonymousUser, field: str = "unit") -> Q:
+    """Objects that concern the user's units: on the units themselves, below them, or
+    on a unit above them (a district plan concerns every village of the district)."""
+    condition = Q(pk__in=[])
+    for unit in home_units(user):
+        condition |= Q(**{f"{field}__path__startswith": unit.path}) | Q(**{f"{field}_id__in": unit.ancestor_ids})
+    return condition

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phongtrao.accounts.models import ApiToken, Membership, Role, User
+from phongtrao.geo.models import AdminUnit
+
+
+class AccountError(ValueError):
+    pass
+
+
+@transaction.atomic
+def membership_grant(*, user: User, unit: AdminUnit, role: str, title: str = "") -> Membership:
+    if role not in Role.values:
+        raise AccountError(_("Vai trò “%(role)s” không hợp lệ.") % {"role": role})
+    Membership.objects.filter(user=user, unit=unit, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    return Membership.objects.create(user=user, unit=unit, role=role, title=title)
+
+
+@transaction.atomic
+def membership_revoke(*, membership: Membership) -> None:
+    Membership.objects.filter(pk=membership.pk).update(revoked_at=timezone.now())
+
+
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """Returns the token and its secret, which is shown once and never stored."""
+    if not name.strip():
+        raise AccountError(_("Tên khóa API không được để trống."))
+    secret, digest = ApiToken.new_secret()
+    token = ApiToken.objects.create(user=user, name=name.strip(), digest=digest, hint=secret[:8])
+    return token, secret
+
+
+def api_token_revoke(*, token: ApiToken) -> None:
+    ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())

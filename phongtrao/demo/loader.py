@@ -1,0 +1,322 @@
+"""Loads the demo: the official unit lists, the seed communes' villages and
+organisations, demo users at every level, and the seed plans with their parents.
+Run twice, it changes nothing the second time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from phongtrao.accounts.models import Membership, Role, User
+from phongtrao.accounts.services import membership_grant
+from phongtrao.demo.sections import split_body
+from phongtrao.geo.models import AdminUnit, Listing
+from phongtrao.geo.services import units_load_official, villages_import_csv
+from phongtrao.orgs.models import Official, Organization, Position
+from phongtrao.orgs.services import official_create, organization_create
+from phongtrao.plans import services as plan_services
+from phongtrao.plans.models import Plan, Section
+
+DEMO_DIR = settings.DATA_DIR / "demo"
+SEEDS_DIR = settings.DATA_DIR / "seeds"
+DEMO_PASSWORD = "phongtrao-demo"
+
+# username, full name, role, unit path (names from the province down), title
+DEMO_USERS = [
+    ("huyen.binhgia", "Hoàng Văn Nam", Role.APPROVER, ["Tỉnh Lạng Sơn", "Huyện Bình Gia"], "Phòng NN và PTNT huyện"),
+    (
+        "xa.hongthai",
+        "Nông Thị Hoa",
+        Role.OFFICER,
+        ["Tỉnh Lạng Sơn", "Huyện Bình Gia", "Xã Hồng Thái"],
+        "Công chức Địa chính – Nông nghiệp – Xây dựng và Môi trường",
+    ),
+    (
+        "chutich.hongthai",
+        "Lương Hoàng Đụng",
+        Role.APPROVER,
+        ["Tỉnh Lạng Sơn", "Huyện Bình Gia", "Xã Hồng Thái"],
+        "Chủ tịch UBND xã",
+    ),
+    (
+        "thon.banhuan",
+        "Hoàng Văn Sáng",
+        Role.REPORTER,
+        ["Tỉnh Lạng Sơn", "Huyện Bình Gia", "Xã Hồng Thái", "Thôn Bản Huấn"],
+        "Trưởng thôn",
+    ),
+    (
+        "thon.nain",
+        "Lộc Văn Tùng",
+        Role.REPORTER,
+        ["Tỉnh Lạng Sơn", "Huyện Bình Gia", "Xã Hồng Thái", "Thôn Nà Ín"],
+        "Trưởng thôn",
+    ),
+    (
+        "xa.camha",
+        "Lê Văn Sơn",
+        Role.APPROVER,
+        ["Tỉnh Hà Tĩnh", "Huyện Cẩm Xuyên", "Xã Cẩm Hà"],
+        "Trưởng Ban chỉ đạo NTM xã",
+    ),
+    (
+        "tt.hatrung",
+        "Cù Văn Hân",
+        Role.APPROVER,
+        ["Tỉnh Thanh Hóa", "Huyện Hà Trung", "Thị trấn Hà Trung"],
+        "Chủ tịch UBND thị trấn",
+    ),
+    (
+        "xa.khanhcu",
+        "Vũ Bình Minh",
+        Role.APPROVER,
+        ["Tỉnh Ninh Bình", "Huyện Yên Khánh", "Xã Khánh Cư"],
+        "Chủ tịch UBND xã",
+    ),
+    (
+        "huyen.tamduong",
+        "Cao Trang Trọng",
+        Role.APPROVER,
+        ["Tỉnh Lai Châu", "Huyện Tam Đường"],
+        "Phó Chủ tịch UBND huyện",
+    ),
+    ("xa.binhlu", "Lò Văn Hùng", Role.APPROVER, ["Tỉnh Lai Châu", "Huyện Tam Đường", "Xã Bình Lư"], "Chủ tịch UBND xã"),
+    ("tinh.laichau", "Nguyễn Thị Lan", Role.VIEWER, ["Tỉnh Lai Châu"], "Sở Nông nghiệp và Môi trường"),
+]
+
+SIGNERS = [
+    (["Tỉnh Lạng Sơn", "Huyện Bình Gia", "Xã Hồng Thái"], "Lương Hoàng Đụng", Position.CHAIRMAN, "Chủ tịch UBND xã"),
+    (
+        ["Tỉnh Hà Tĩnh", "Huyện Cẩm Xuyên", "Xã Cẩm Hà"],
+        "Lê Văn Sơn",
+        Position.PARTY_SECRETARY,
+        "Bí thư Đảng ủy kiêm Trưởng Ban chỉ đạo NTM xã",
+    ),
+    (
+        ["Tỉnh Thanh Hóa", "Huyện Hà Trung", "Thị trấn Hà Trung"],
+        "Cù Văn Hân",
+        Position.CHAIRMAN,
+        "Chủ tịch UBND thị trấn",
+    ),
+    (["Tỉnh Ninh Bình", "Huyện Yên Khánh", "Xã Khánh Cư"], "Vũ Bình Minh", Position.CHAIRMAN, "Chủ tịch UBND xã"),
+    (["Tỉnh Lai Châu", "Huyện Tam Đường"], "Cao Trang Trọng", Position.VICE_CHAIRMAN, "Phó Chủ tịch UBND huyện"),
+]
+
+
+def _read(name: str) -> dict:
+    return json.loads((DEMO_DIR / name).read_text(encoding="utf-8"))
+
+
+def find_unit(names: list[str]) -> AdminUnit:
+    """A unit of the pre-2025 tree by its names from the province down."""
+    parent = None
+    for name in names:
+        units = AdminUnit.objects.filter(name=name, parent=parent)
+        if parent is None:
+            units = units.filter(listing=Listing.PRE_2025)
+        parent = units.get()
+    return parent
+
+
+class DemoLoader:
+    def __init__(self, log=print):
+        self.log = log
+        self.units_data = _read("units.json")
+        self.plans_data = _read("plans.json")
+        self.keys: dict[str, Plan] = {}
+
+    def run(self) -> None:
+        report = units_load_official(data_dir=settings.DATA_DIR)
+        self.log(f"Đơn vị hành chính: {report.summary()}")
+        with transaction.atomic():
+            self.admin = self._admin()
+            self._villages_and_organisations()
+            self._users()
+            self._plans()
+            self._derived()
+
+    def _admin(self) -> User:
+        admin = User.objects.filter(username="admin").first()
+        if admin is None:
+            admin = User.objects.create_superuser(
+                "admin", "admin@example.invalid", DEMO_PASSWORD, full_name="Quản trị hệ thống"
+            )
+        return admin
+
+    def _villages_and_organisations(self) -> None:
+        for entry in self.units_data["communes"]:
+            commune = find_unit([entry["province"], entry["district"], entry["commune"]])
+            csv_text = "Tên thôn\n" + "\n".join(entry["villages"]) + "\n"
+            result = villages_import_csv(commune=commune, raw=csv_text.encode("utf-8"))
+            if result.created:
+                self.log(f"{commune}: thêm {len(result.created)} thôn")
+            self._organisations(commune, self.units_data["commune_organizations"])
+            for village in commune.children.all():
+                if not Organization.objects.filter(unit=village, kind="ban_phat_trien_thon").exists():
+                    organization_create(
+                        unit=village,
+                        kind="ban_phat_trien_thon",
+                        name=f"Ban phát triển {village.name.lower()[0]}{village.name[1:]}",
+                    )
+        for entry in self.units_data["districts"]:
+            self._organisations(
+                find_unit([entry["province"], entry["district"]]), self.units_data["district_organizations"]
+            )
+        for names, full_name, position, detail in SIGNERS:
+            unit = find_unit(names)
+            if not Official.objects.filter(unit=unit, full_name=full_name).exists():
+                official_create(
+                    unit=unit,
+                    full_name=full_name,
+                    position=position,
+                    position_detail=detail,
+                    organization=unit.organizations.filter(kind="ubnd").first(),
+                )
+
+    @staticmethod
+    def _organisations(unit: AdminUnit, templates: list[list[str]]) -> None:
+        for kind, pattern in templates:
+            name = pattern.format(short=_unit_phrase(unit), name=unit.name)
+            if not Organization.objects.filter(unit=unit, name=name).exists():
+                organization_create(unit=unit, kind=kind, name=name)
+
+    def _users(self) -> None:
+        for username, full_name, role, names, title in DEMO_USERS:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = User.objects.create_user(username, password=DEMO_PASSWORD, full_name=full_name)
+            unit = find_unit(names)
+            if not Membership.objects.active().filter(user=user, unit=unit, role=role).exists():
+                membership_grant(user=user, unit=unit, role=role, title=title)
+
+    def _plans(self) -> None:
+        for spec in self.plans_data["plans"]:
+            unit = find_unit(spec["unit"])
+            existing = Plan.objects.filter(unit=unit, title=spec["title"]).first()
+            if existing is not None:
+                self.keys[spec["key"]] = existing
+                continue
+            self.keys[spec["key"]] = self._plan(spec, unit)
+            self.log(f"Kế hoạch: {spec['key']}")
+
+    def _plan(self, spec: dict, unit: AdminUnit) -> Plan:
+        header = {
+            k: spec.get(k)
+            for k in (
+                "kind",
+                "place",
+                "theme",
+                "purposes",
+                "requirements",
+                "signer_authority",
+                "signer_title",
+                "signer_name",
+            )
+            if spec.get(k) is not None
+        }
+        for key in ("issue_date", "period_start", "period_end"):
+            header[key] = dt.date.fromisoformat(spec[key]) if spec.get(key) else None
+        header["full_number"] = spec.get("full_number", "")
+        plan = plan_services.plan_create(
+            user=self.admin, unit=unit, title=spec["title"], issuer_name=spec["issuer_name"], **header
+        )
+        if spec.get("issuer_org"):
+            plan.issuer = unit.organizations.filter(kind=spec["issuer_org"]).first()
+        if spec.get("parent"):
+            plan.parent = self.keys[spec["parent"]]
+        sections: list = []
+        if spec.get("seed"):
+            plan.preamble, sections = split_body((SEEDS_DIR / spec["seed"]).read_text(encoding="utf-8"))
+        plan.save()
+        for order, section in enumerate(sections):
+            Section.objects.create(
+                plan=plan,
+                order=order,
+                label=section.label,
+                depth=section.depth,
+                heading=section.heading,
+                text=section.text,
+            )
+        parent = self.keys.get(spec.get("parent"))
+        parts = {part: [self._row(part, row, unit, parent) for row in rows] for part, rows in spec["parts"].items()}
+        plan_services.plan_set_parts(user=self.admin, plan=plan, parts=parts)
+        return plan_services.plan_register_issued(user=self.admin, plan=plan)
+
+    def _row(self, part: str, row: dict, unit: AdminUnit, parent: Plan | None) -> dict:
+        row = dict(row)
+        for key in ("date", "start", "end", "deadline", "due_date"):
+            if row.get(key):
+                row[key] = dt.date.fromisoformat(row[key])
+        for key in ("value", "quantity"):
+            if row.get(key) is not None:
+                row[key] = Decimal(row[key])
+        if "org" in row:
+            org = row.pop("org")
+            row["assignee_org"] = (
+                unit.organizations.filter(kind=org).first() or Organization.objects.filter(name=org).first()
+            )
+        if "position" in row:
+            row["assignee_position"] = row.pop("position")
+        if "place_village" in row:
+            row["place_unit"] = unit.children.get(name=row.pop("place_village"))
+        if "scope_village" in row:
+            row["scope_unit"] = unit.children.get(name=row.pop("scope_village"))
+        if "implements_parent_duty" in row:
+            row["from_parent_duty"] = list(parent.duties.all())[row.pop("implements_parent_duty")]
+        if "implements_parent_target" in row:
+            row["allocated_from"] = list(parent.targets.all())[row.pop("implements_parent_target")]
+        return row
+
+    def _derived(self) -> None:
+        for spec in self.plans_data["derived"]:
+            parent = self.keys[spec["parent"]]
+            commune = parent.unit.children.get(name=spec["commune"])
+            if Plan.objects.filter(unit=commune, parent=parent).exists():
+                continue
+            targets = {t.text: t for t in parent.targets.all()}
+            for text, value in spec.get("allocations", {}).items():
+                plan_services.target_allocate(user=self.admin, target=targets[text], values={commune: Decimal(value)})
+            child = plan_services.plan_derive(user=self.admin, parent=parent, unit=commune)
+            if spec.get("issue"):
+                plan_services.plan_update(
+                    user=self.admin,
+                    plan=child,
+                    number=spec["number"],
+                    symbol="KH-UBND",
+                    issue_date=dt.date.fromisoformat(spec["issue_date"]),
+                    period_start=dt.date(2020, 3, 2),
+                    signer_authority="TM. ỦY BAN NHÂN DÂN",
+                    signer_title="CHỦ TỊCH",
+                    signer_name=spec["signer_name"],
+                )
+                plan_services.plan_issue(user=self.admin, plan=child)
+            self.log(f"Kế hoạch thực hiện của {commune}")
+
+
+def _unit_phrase(unit: AdminUnit) -> str:
+    """ "xã Hồng Thái", "thị trấn Hà Trung": the unit as named after an organisation."""
+    return unit.name[0].lower() + unit.name[1:]
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    rows = [("admin", "Quản trị hệ thống (toàn quyền, trang /admin/)", "")]
+    for username, full_name, role, names, title in DEMO_USERS:
+        rows.append((username, f"{full_name} — {title}", f"{Role(role).label} · {' › '.join(names[1:] or names)}"))
+    return rows
+
+
+def seed_plan_ids() -> dict[str, int]:
+    """The seed file stem → the plan's id, for exporting the API documents."""
+    data = _read("plans.json")
+    found = {}
+    for spec in data["plans"]:
+        if spec.get("seed"):
+            plan = Plan.objects.filter(unit=find_unit(spec["unit"]), title=spec["title"]).first()
+            if plan is not None:
+                found[Path(spec["seed"]).stem] = plan.pk
+    return found

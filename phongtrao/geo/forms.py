@@ -1,0 +1,9 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class VillageImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp CSV danh sách thôn"),
+        help_text=_("Cột bắt buộc: Tên thôn; tùy chọn: Loại, Mã. Mã hóa UTF-8, UTF-16 hoặc Windows-1258 (Excel)."),
+    )

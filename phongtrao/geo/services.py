@@ -1,0 +1,409 @@
+"""Writes to the unit tree: single units, the official lists, villages from CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gzip
+import io
+import json
+import unicodedata
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from phongtrao.geo.models import (
+    LEVEL_OF_KIND,
+    NAME_PREFIXES,
+    PARENT_LEVELS,
+    AdminUnit,
+    Kind,
+    Level,
+    Listing,
+    UnitSuccession,
+)
+
+REFORM_DATE = dt.date(2025, 7, 1)
+LAST_DAY_BEFORE_REFORM = dt.date(2025, 6, 30)
+
+
+class UnitError(ValueError):
+    """A unit that cannot be written as asked; the message is for the user."""
+
+
+def kind_from_name(name: str, level: str) -> str | None:
+    for prefix, kind in NAME_PREFIXES:
+        if name.startswith(prefix + " "):
+            if kind is None:  # "Thành phố": central at province level, else provincial
+                return Kind.CENTRAL_CITY if level == Level.PROVINCE else Kind.PROVINCIAL_CITY
+            return kind
+    return None
+
+
+def _set_path(unit: AdminUnit) -> None:
+    prefix = unit.parent.path if unit.parent_id else "/"
+    unit.path = f"{prefix}{unit.pk}/"
+    unit.depth = prefix.count("/") - 1
+
+
+def unit_create(
+    *,
+    name: str,
+    kind: str,
+    parent: AdminUnit | None,
+    code: str = "",
+    listing: str = Listing.LOCAL,
+    valid_from: dt.date | None = None,
+    valid_until: dt.date | None = None,
+) -> AdminUnit:
+    level = LEVEL_OF_KIND.get(kind, Level.VILLAGE)
+    allowed = PARENT_LEVELS[level]
+    if (parent is None) != (not allowed) or (parent is not None and parent.level not in allowed):
+        raise UnitError(
+            _("Đơn vị cấp “%(level)s” không thể trực thuộc “%(parent)s”.")
+            % {"level": Level(level).label, "parent": parent or "—"}
+        )
+    with transaction.atomic():
+        unit = AdminUnit(
+            name=name,
+            kind=kind,
+            level=level,
+            parent=parent,
+            code=code,
+            listing=listing,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            path=f"/new-{uuid.uuid4().hex}/",
+        )
+        unit.save()
+        _set_path(unit)
+        unit.save(update_fields=["path", "depth"])
+    return unit
+
+
+def unit_succession_add(
+    *,
+    predecessor: AdminUnit,
+    successor: AdminUnit,
+    effective_date: dt.date,
+    partial: bool = False,
+    primary: bool = True,
+) -> UnitSuccession:
+    """Record that `predecessor` went into `successor`; it stops being valid the day before."""
+    if predecessor.pk == successor.pk:
+        raise UnitError(_("Một đơn vị không thể kế thừa chính nó."))
+    with transaction.atomic():
+        if primary:
+            UnitSuccession.objects.filter(predecessor=predecessor, primary=True).exclude(successor=successor).update(
+                primary=False
+            )
+        link, _created = UnitSuccession.objects.update_or_create(
+            predecessor=predecessor,
+            successor=successor,
+            defaults={"effective_date": effective_date, "partial": partial, "primary": primary},
+        )
+        end = effective_date - dt.timedelta(days=1)
+        if predecessor.valid_until is None or predecessor.valid_until > end:
+            predecessor.valid_until = end
+            predecessor.save(update_fields=["valid_until"])
+    return link
+
+
+# --- the official lists ------------------------------------------------------------
+
+
+@dataclass
+class LoadReport:
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    successions: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        made = ", ".join(f"{level}: {n}" for level, n in sorted(self.created.items())) or "0"
+        changed = sum(self.updated.values())
+        return _("Tạo mới %(made)s; cập nhật %(changed)s; quan hệ kế thừa %(succ)s; bỏ qua %(skipped)s.") % {
+            "made": made,
+            "changed": changed,
+            "succ": self.successions,
+            "skipped": len(self.skipped),
+        }
+
+
+def _read_gz_json(path: Path) -> dict:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+class _ListingLoader:
+    """Upserts one official list level by level with bulk writes (14,000 units load in
+    seconds), keyed by (listing, level, code)."""
+
+    def __init__(self, listing: str, report: LoadReport, valid_from: dt.date | None, valid_until: dt.date | None):
+        self.listing = listing
+        self.report = report
+        self.valid_from = valid_from
+        self.valid_until = valid_until
+
+    def upsert(self, level: str, rows: list[tuple[str, str, AdminUnit | None]]) -> dict[str, AdminUnit]:
+        """rows: (code, name, parent). Returns code → unit for the level."""
+        existing = {u.code: u for u in AdminUnit.objects.filter(listing=self.listing, level=level)}
+        new_units, changed = [], []
+        for code, name, parent in rows:
+            kind = (
+                kind_from_name(name, level)
+                or {Level.PROVINCE: Kind.PROVINCE, Level.DISTRICT: Kind.DISTRICT, Level.COMMUNE: Kind.COMMUNE}[level]
+            )
+            unit = existing.get(code)
+            if unit is None:
+                unit = AdminUnit(
+                    code=code,
+                    name=name,
+                    kind=kind,
+                    level=level,
+                    listing=self.listing,
+                    parent=parent,
+                    valid_from=self.valid_from,
+                    valid_until=self.valid_until,
+                    path=f"/tmp-{self.listing}-{level}-{code}/",
+                )
+                new_units.append(unit)
+                existing[code] = unit
+            elif (unit.name, unit.kind, unit.parent_id) != (name, kind, parent.pk if parent else None):
+                unit.name, unit.kind, unit.parent = name, kind, parent
+                _set_path(unit)
+                changed.append(unit)
+        if new_units:
+            AdminUnit.objects.bulk_create(new_units, batch_size=1000)
+            if new_units[0].pk is None:  # backends without RETURNING: read the keys back
+                ids = dict(AdminUnit.objects.filter(listing=self.listing, level=level).values_list("code", "pk"))
+                for unit in new_units:
+                    unit.pk = unit.id = ids[unit.code]
+            for unit in new_units:
+                _set_path(unit)
+            AdminUnit.objects.bulk_update(new_units, ["path", "depth"], batch_size=1000)
+        if changed:
+            AdminUnit.objects.bulk_update(changed, ["name", "kind", "parent", "path", "depth"], batch_size=1000)
+            # Children of a moved unit carry its old path prefix: rebuild below it.
+            for unit in changed:
+                _rebuild_paths_below(unit)
+        self.report.created[level] += len(new_units)
+        self.report.updated[level] += len(changed)
+        return existing
+
+
+def _rebuild_paths_below(unit: AdminUnit) -> None:
+    children = list(AdminUnit.objects.filter(parent=unit))
+    for child in children:
+        child.parent = unit
+        _set_path(child)
+    AdminUnit.objects.bulk_update(children, ["path", "depth"])
+    for child in children:
+        _rebuild_paths_below(child)
+
+
+def units_load_pre2025(*, path: Path, report: LoadReport) -> None:
+    data = _read_gz_json(path)
+    loader = _ListingLoader(Listing.PRE_2025, report, None, LAST_DAY_BEFORE_REFORM)
+    provinces = loader.upsert(Level.PROVINCE, [(str(p["code"]), p["name"], None) for p in data["provinces"]])
+    district_rows, commune_rows = [], []
+    for p in data["provinces"]:
+        for d in p["districts"]:
+            district_rows.append((str(d["code"]), d["name"], provinces[str(p["code"])]))
+    districts = loader.upsert(Level.DISTRICT, district_rows)
+    for p in data["provinces"]:
+        for d in p["districts"]:
+            for w in d["wards"]:
+                commune_rows.append((str(w["code"]), w["name"], districts[str(d["code"])]))
+    loader.upsert(Level.COMMUNE, commune_rows)
+
+
+def units_load_current(*, path: Path, report: LoadReport) -> None:
+    data = _read_gz_json(path)
+    loader = _ListingLoader(Listing.CURRENT, report, REFORM_DATE, None)
+    provinces = loader.upsert(Level.PROVINCE, [(str(p["code"]), p["name"], None) for p in data["provinces"]])
+    rows = [(str(w["code"]), w["name"], provinces[str(p["code"])]) for p in data["provinces"] for w in p["wards"]]
+    loader.upsert(Level.COMMUNE, rows)
+
+
+def units_load_conversion(*, path: Path, report: LoadReport) -> None:
+    """Old commune → new commune(s); old district and province → the new province
+    that took most of their communes (primary) and any others."""
+    data = _read_gz_json(path)
+    effective = dt.date.fromisoformat(data["effective_date"])
+    old = {
+        (u.level, u.code): u
+        for u in AdminUnit.objects.filter(listing=Listing.PRE_2025).only("id", "code", "level", "path", "parent_id")
+    }
+    new = {
+        (u.level, u.code): u
+        for u in AdminUnit.objects.filter(listing=Listing.CURRENT).only("id", "code", "level", "path", "parent_id")
+    }
+    links: dict[tuple[int, int], UnitSuccession] = {}
+    upward: dict[tuple[str, str], Counter] = {}
+    for row in data["communes"]:
+        before = old.get((Level.COMMUNE, str(row["old_code"])))
+        afters = [new.get((Level.COMMUNE, str(n["code"]))) for n in row["new"]]
+        if before is None or not all(afters) or not afters:
+            report.skipped.append(str(row["old_code"]))
+            continue
+        same_code = [a for a in afters if a.code == before.code]
+        primary = same_code[0] if same_code else afters[0]
+        for after in afters:
+            links[(before.pk, after.pk)] = UnitSuccession(
+                predecessor=before,
+                successor=after,
+                effective_date=effective,
+                partial=row["partly_merged"],
+                primary=after.pk == primary.pk,
+            )
+        for key in ((Level.DISTRICT, str(row["old_district_code"])), (Level.PROVINCE, str(row["old_province_code"]))):
+            upward.setdefault(key, Counter())[str(primary.parent_id)] += 1
+    for key, counts in upward.items():
+        before = old.get(key)
+        if before is None:
+            report.skipped.append("/".join(key))
+            continue
+        ranked = counts.most_common()
+        for rank, (province_id, _count) in enumerate(ranked):
+            links[(before.pk, int(province_id))] = UnitSuccession(
+                predecessor=before,
+                successor_id=int(province_id),
+                effective_date=effective,
+                partial=len(ranked) > 1,
+                primary=rank == 0,
+            )
+    with transaction.atomic():
+        known = set(UnitSuccession.objects.values_list("predecessor_id", "successor_id"))
+        fresh = [link for key, link in links.items() if key not in known]
+        UnitSuccession.objects.bulk_create(fresh, batch_size=1000)
+    report.successions += len(fresh)
+
+
+def units_load_official(*, data_dir: Path) -> LoadReport:
+    report = LoadReport()
+    with transaction.atomic():
+        units_load_pre2025(path=data_dir / "divisions-2025-01-04.json.gz", report=report)
+        units_load_current(path=data_dir / "divisions-2026-09.json.gz", report=report)
+        units_load_conversion(path=data_dir / "commune-conversion-2025-07-01.json.gz", report=report)
+    return report
+
+
+# --- villages from a commune's CSV -------------------------------------------------
+
+NAME_COLUMNS = {"ten", "ten thon", "ten thon, ban", "ten don vi", "name", "thon", "ten thon/ban/to dan pho"}
+KIND_COLUMNS = {"loai", "kind", "loai don vi"}
+CODE_COLUMNS = {"ma", "code", "ma so", "ma thon"}
+KIND_WORDS = {
+    "thon": Kind.HAMLET,
+    "ban": Kind.MOUNTAIN_VILLAGE,
+    "xom": Kind.SMALL_HAMLET,
+    "tieu khu": Kind.SUBZONE,
+    "to dan pho": Kind.RESIDENTIAL_GROUP,
+    "ap": Kind.SOUTHERN_HAMLET,
+    "khu pho": Kind.QUARTER,
+    "khu dan cu": Kind.VILLAGE_OTHER,
+}
+MAX_VILLAGE_ROWS = 500
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for matching headers typed by hand."""
+    decomposed = unicodedata.normalize("NFD", text.strip().lower()).replace("đ", "d")
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def decode_spreadsheet_text(raw: bytes) -> str:
+    """Excel on Windows writes CSV as UTF-8 with a BOM, as UTF-16 ("Unicode text")
+    or in the Vietnamese code page 1258, which composes tones with combining marks."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = raw.decode("utf-16")
+    elif raw.startswith(b"\xef\xbb\xbf"):
+        text = raw.decode("utf-8-sig")
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = raw.decode("cp1258")
+            except UnicodeDecodeError as exc:
+                raise UnitError(_("Không đọc được tệp: mã hóa không phải UTF-8, UTF-16 hay Windows-1258.")) from exc
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass
+class VillageImportResult:
+    created: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def villages_import_csv(*, commune: AdminUnit, raw: bytes) -> VillageImportResult:
+    """All rows or none: a file with any bad row changes nothing and lists every error."""
+    result = VillageImportResult()
+    if commune.level != Level.COMMUNE:
+        raise UnitError(_("Chỉ nhập danh sách thôn cho một đơn vị cấp xã."))
+    text = decode_spreadsheet_text(raw)
+    if not text.strip():
+        raise UnitError(_("Tệp trống."))
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = list(csv.reader(io.StringIO(text), dialect))
+    header = [fold(h) for h in rows[0]]
+    name_at = next((i for i, h in enumerate(header) if h in NAME_COLUMNS), None)
+    if name_at is None:
+        raise UnitError(
+            _(
+                "Thiếu cột “Tên thôn” ở dòng tiêu đề (các cột đọc được: %(found)s). Cột bắt buộc: Tên thôn; cột tùy chọn: Loại, Mã."
+            )
+            % {"found": ", ".join(rows[0]) or "—"}
+        )
+    kind_at = next((i for i, h in enumerate(header) if h in KIND_COLUMNS), None)
+    code_at = next((i for i, h in enumerate(header) if h in CODE_COLUMNS), None)
+    body = [r for r in rows[1:] if any(cell.strip() for cell in r)]
+    if len(body) > MAX_VILLAGE_ROWS:
+        raise UnitError(
+            _("Tệp có %(n)s dòng, vượt quá %(max)s thôn cho một xã.") % {"n": len(body), "max": MAX_VILLAGE_ROWS}
+        )
+    existing = {u.name: u for u in AdminUnit.objects.filter(parent=commune, level=Level.VILLAGE)}
+    seen: set[str] = set()
+    planned: list[tuple[str, str, str]] = []
+    for line_no, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        name = " ".join(row[name_at].split()) if name_at < len(row) else ""
+        if not name:
+            result.errors.append(_("Dòng %(line)s: cột “Tên thôn” trống.") % {"line": line_no})
+            continue
+        kind_text = fold(row[kind_at]) if kind_at is not None and kind_at < len(row) else ""
+        kind = KIND_WORDS.get(kind_text) if kind_text else (kind_from_name(name, Level.VILLAGE) or Kind.HAMLET)
+        if kind is None:
+            result.errors.append(
+                _("Dòng %(line)s: loại “%(kind)s” không hợp lệ (thôn, bản, xóm, tiểu khu, tổ dân phố, ấp, khu phố).")
+                % {"line": line_no, "kind": row[kind_at]}
+            )
+            continue
+        if kind_text and not kind_from_name(name, Level.VILLAGE):
+            name = f"{Kind(kind).label} {name}"
+        if name in seen:
+            result.errors.append(_("Dòng %(line)s: “%(name)s” bị lặp trong tệp.") % {"line": line_no, "name": name})
+            continue
+        seen.add(name)
+        code = row[code_at].strip() if code_at is not None and code_at < len(row) else ""
+        if name in existing:
+            result.unchanged.append(name)
+        else:
+            planned.append((name, kind, code))
+    if result.errors:
+        return result
+    with transaction.atomic():
+        for index, (name, kind, code) in enumerate(planned, start=len(existing) + 1):
+            unit_create(name=name, kind=kind, parent=commune, code=code or f"{commune.code}.{index:02d}")
+            result.created.append(name)
+    return result

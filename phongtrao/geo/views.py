@@ -1,0 +1,58 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from phongtrao.accounts import permissions
+from phongtrao.geo.forms import VillageImportForm
+from phongtrao.geo.models import AdminUnit, Level
+from phongtrao.geo.services import UnitError, villages_import_csv
+from phongtrao.plans.models import Plan
+
+
+def _get_unit(pk: int) -> AdminUnit:
+    unit = AdminUnit.objects.with_parent().filter(pk=pk).first()
+    if unit is None:
+        raise Http404
+    return unit
+
+
+def unit_detail(request, pk: int):
+    """Units are public facts; the plans shown are those the user may see."""
+    unit = _get_unit(pk)
+    return render(
+        request,
+        "geo/unit.html",
+        {
+            "unit": unit,
+            "ancestors": unit.ancestors(),
+            "children": unit.children.order_by("name"),
+            "successors": unit.successors.all(),
+            "predecessors": unit.predecessors.all(),
+            "organizations": unit.organizations.order_by("name"),
+            "plans": Plan.objects.visible_to(request.user).rolling_into(unit).for_list()[:50],
+            "can_import": unit.level == Level.COMMUNE and permissions.can(request.user, permissions.EDIT, unit),
+        },
+    )
+
+
+@login_required
+def villages_import(request, pk: int):
+    unit = _get_unit(pk)
+    permissions.require(request.user, permissions.EDIT, unit, visible=True)
+    form = VillageImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = villages_import_csv(commune=unit, raw=form.cleaned_data["file"].read())
+        except UnitError as exc:
+            form.add_error("file", str(exc))
+        else:
+            if not result.errors:
+                messages.success(
+                    request,
+                    _("Đã thêm %(n)s thôn; %(m)s thôn đã có.") % {"n": len(result.created), "m": len(result.unchanged)},
+                )
+                return redirect("geo:unit", unit.pk)
+    return render(request, "geo/villages_import.html", {"unit": unit, "form": form, "result": result})

@@ -1,0 +1,33 @@
+"""Fetching a plan for a user: 404 when it is out of their sight, 403 when they may see
+it but not do what they ask."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from phongtrao.accounts import permissions
+from phongtrao.plans.models import Plan, Target
+from phongtrao.plans.selectors import plan_for_document
+
+
+def get_plan_for_user(user, pk: int, *, action: str | None = None, full: bool = False) -> Plan:
+    """`action` None means read; otherwise one of the permission module's actions."""
+    try:
+        plan = plan_for_document(pk) if full else Plan.objects.select_related("unit", "parent").get(pk=pk)
+    except Plan.DoesNotExist as exc:
+        raise Http404 from exc
+    visible = plan.is_published or permissions.can(user, permissions.VIEW, plan.unit)
+    if not visible:
+        raise Http404
+    if action is not None:
+        permissions.require(user, action, plan.unit, visible=visible)
+    return plan
+
+
+def get_target_for_user(user, pk: int, *, action: str | None = None) -> Target:
+    try:
+        target = Target.objects.select_related("plan", "plan__unit").get(pk=pk)
+    except Target.DoesNotExist as exc:
+        raise Http404 from exc
+    get_plan_for_user(user, target.plan_id, action=action)
+    return target

@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from phongtrao.plans.models import Plan, PlanKind
+from phongtrao.plans.services import PARTS
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
+
+
+def date_field(label: str, required: bool = False) -> forms.DateField:
+    return forms.DateField(label=label, required=required, widget=DATE_WIDGET, input_formats=DATE_INPUTS)
+
+
+class PlanHeaderForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại kế hoạch"), choices=PlanKind.choices)
+    issuer_name = forms.CharField(label=_("Cơ quan ban hành"), max_length=255)
+    full_number = forms.CharField(
+        label=_("Số, ký hiệu"),
+        max_length=70,
+        required=False,
+        help_text=_("Ví dụ 42/KH-UBND; để trống số nếu chưa cấp: /KH-UBND"),
+    )
+    place = forms.CharField(label=_("Địa danh"), max_length=100, required=False)
+    issue_date = date_field(_("Ngày ban hành"))
+    title = forms.CharField(label=_("Trích yếu"), widget=forms.Textarea(attrs={"rows": 2}))
+    theme = forms.CharField(label=_("Chủ đề"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    preamble = forms.CharField(label=_("Căn cứ, mở đầu"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    purposes = forms.CharField(label=_("Mục đích"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    requirements = forms.CharField(label=_("Yêu cầu"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    period_start = date_field(_("Thực hiện từ ngày"))
+    period_end = date_field(_("Đến ngày"))
+    signer_authority = forms.CharField(
+        label=_("Thẩm quyền ký"), max_length=100, required=False, help_text=_("TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH")
+    )
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=100, required=False)
+    signer_name = forms.CharField(label=_("Người ký"), max_length=100, required=False)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and start > end:
+            self.add_error("period_end", _("Ngày kết thúc phải sau ngày bắt đầu."))
+        return data
+
+    @staticmethod
+    def initial_for(plan: Plan) -> dict:
+        initial = {name: getattr(plan, name) for name in PlanHeaderForm.base_fields if hasattr(plan, name)}
+        initial["full_number"] = plan.full_number if (plan.number or plan.symbol) else ""
+        if plan.symbol and not plan.number:
+            initial["full_number"] = ("-" if "/" in plan.symbol else "/") + plan.symbol
+        return initial
+
+
+class PlanCreateForm(PlanHeaderForm):
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None)
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.order_fields(["unit"])
+
+
+class DeriveForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Đơn vị xây dựng kế hoạch thực hiện"), queryset=None)
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+# Which columns of each part the edit page shows; the API can set all of them.
+PAGE_PART_FIELDS = {
+    "sections": ["label", "heading", "text"],
+    "phases": ["name", "start", "end", "tasks"],
+    "targets": ["text", "value", "unit_of_measure", "comparator", "due_date"],
+    "duties": ["assignee_text", "assignee_level", "text", "deadline", "status"],
+    "deadlines": ["what", "date"],
+    "reporting_duties": ["reporter_text", "recipient_text", "frequency", "weekday"],
+    "emulation_subjects": ["kind", "text"],
+    "reward_standards": ["subject", "text"],
+    "reward_forms": ["name"],
+    "recipients": ["text"],
+    "references": ["role", "number", "date", "issuer", "title"],
+}
+
+
+class PartRowForm(forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+def _part_form(part: str) -> type[forms.Form]:
+    model = PARTS[part][0]
+    widgets = {}
+    for name in PAGE_PART_FIELDS[part]:
+        field = model._meta.get_field(name)
+        if field.get_internal_type() == "DateField":
+            widgets[name] = DATE_WIDGET
+        elif field.get_internal_type() == "TextField":
+            widgets[name] = forms.Textarea(attrs={"rows": 2})
+    fields = forms.fields_for_model(model, fields=PAGE_PART_FIELDS[part], widgets=widgets)
+    for field in fields.values():
+        if isinstance(field, forms.DateField):
+            field.input_formats = DATE_INPUTS
+    return type(f"{model.__name__}RowForm", (PartRowForm,), fields)
+
+
+PART_FORMSETS = {part: forms.formset_factory(_part_form(part), extra=1, can_delete=True) for part in PAGE_PART_FIELDS}
+
+
+def part_formsets(plan: Plan, data=None) -> dict[str, forms.BaseFormSet]:
+    formsets = {}
+    for part, formset_class in PART_FORMSETS.items():
+        initial = [
+            {"id": obj.pk, **{f: getattr(obj, f) for f in PAGE_PART_FIELDS[part]}} for obj in getattr(plan, part).all()
+        ]
+        formsets[part] = formset_class(data, initial=initial, prefix=part)
+        formsets[part].label = PARTS[part][2]
+    return formsets
+
+
+def rows_from(formset: forms.BaseFormSet) -> list[dict]:
+    rows = []
+    for form in formset.forms:
+        data = form.cleaned_data
+        if not data or data.get("DELETE") or not form.has_changed() and not data.get("id"):
+            continue
+        rows.append({k: v for k, v in data.items() if k != "DELETE" and not (k == "id" and v is None)})
+    return rows
+
+
+def apply_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Service errors name model fields; those the form has go beside them."""
+    for field, messages in exc.message_dict.items():
+        target = field if field in form.fields else None
+        for message in messages:
+            form.add_error(target, message)
+
+
+class AllocationForm(forms.Form):
+    def __init__(self, *args, units=(), values=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        values = values or {}
+        for unit in units:
+            self.fields[f"unit_{unit.pk}"] = forms.DecimalField(
+                label=unit.name,
+                required=False,
+                min_value=0,
+                max_digits=20,
+                decimal_places=4,
+                initial=values.get(unit.pk),
+            )
+        self.units = {f"unit_{u.pk}": u for u in units}
+
+    def values(self):
+        return {self.units[name]: value for name, value in self.cleaned_data.items()}

@@ -1,0 +1,159 @@
+"""Reads shared by pages and the API: a plan's adoption by the units below it and the
+differences between a child plan and its parent."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q
+from django.utils.translation import gettext as _
+
+from phongtrao.geo.models import AdminUnit
+from phongtrao.plans.models import ADOPTED, Duty, DutyStatus, Plan, PlanStatus, Target, TargetAllocation
+
+
+@dataclass
+class AdoptionRow:
+    unit: AdminUnit
+    plans: list[Plan] = field(default_factory=list)
+    overdue_duties: int = 0
+
+    @property
+    def best(self) -> Plan | None:
+        adopted = [p for p in self.plans if p.status in ADOPTED]
+        return (adopted or [p for p in self.plans if p.status == PlanStatus.DRAFT] or [None])[0]
+
+    @property
+    def adopted(self) -> bool:
+        return any(p.status in ADOPTED for p in self.plans)
+
+    @property
+    def late(self) -> bool:
+        """Not adopted although the parent's period has begun."""
+        return not self.adopted and self.overdue_since is not None
+
+    overdue_since: dt.date | None = None
+
+
+@dataclass
+class Adoption:
+    rows: list[AdoptionRow]
+
+    @property
+    def adopted_count(self) -> int:
+        return sum(1 for r in self.rows if r.adopted)
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+
+def plan_adoption(plan: Plan, *, today: dt.date | None = None, visible: Q | None = None) -> Adoption:
+    """For each unit directly below the plan's unit (those existing during the plan),
+    the child plans that implement it and their overdue duties: two queries in all."""
+    today = today or dt.date.today()
+    day = plan.period_start or plan.issue_date or today
+    units = list(AdminUnit.objects.filter(parent=plan.unit).valid_on(day).order_by("name"))
+    children = (
+        plan.children.exclude(status=PlanStatus.CANCELLED)
+        .annotate(overdue=Count("duties", filter=Q(duties__deadline__lt=today) & ~Q(duties__status=DutyStatus.DONE)))
+        .select_related("unit")
+    )
+    if visible is not None:
+        children = children.filter(visible)
+    by_unit: dict[int, AdoptionRow] = {u.pk: AdoptionRow(unit=u) for u in units}
+    for child in children:
+        row = by_unit.get(child.unit_id)
+        if row is None:  # a plan from a unit further down or since merged: show it too
+            row = by_unit.setdefault(child.unit_id, AdoptionRow(unit=child.unit))
+        row.plans.append(child)
+        row.overdue_duties += child.overdue
+    started = plan.period_start if plan.period_start and plan.period_start <= today else None
+    for row in by_unit.values():
+        row.overdue_since = started
+    return Adoption(rows=sorted(by_unit.values(), key=lambda r: r.unit.name))
+
+
+@dataclass
+class Difference:
+    kind: str
+    message: str
+
+
+def plan_differences(plan: Plan) -> list[Difference]:
+    """What a child plan changes or leaves out of its parent: period outside the
+    parent's, a target weaker than the one allocated, a duty given to this level missing."""
+    parent = plan.parent
+    if parent is None:
+        return []
+    found: list[Difference] = []
+    if not parent.period_contains(plan.period_start, plan.period_end):
+        found.append(
+            Difference(
+                "period",
+                _("Thời gian thực hiện (%(a)s – %(b)s) vượt ngoài thời gian của kế hoạch cấp trên (%(c)s – %(d)s).")
+                % {
+                    "a": _d(plan.period_start),
+                    "b": _d(plan.period_end),
+                    "c": _d(parent.period_start),
+                    "d": _d(parent.period_end),
+                },
+            )
+        )
+    allocations = dict(
+        TargetAllocation.objects.filter(target__plan=parent, unit=plan.unit).values_list("target_id", "value")
+    )
+    children = {t.allocated_from_id: t for t in plan.targets.all() if t.allocated_from_id}
+    for target in parent.targets.all():
+        expected = allocations.get(target.pk, target.value)
+        mine = children.get(target.pk)
+        if mine is None:
+            found.append(Difference("target_missing", _("Thiếu chỉ tiêu của cấp trên: “%(t)s”.") % {"t": target.text}))
+        elif mine.is_weaker_than(expected):
+            found.append(
+                Difference(
+                    "target_weaker",
+                    _("Chỉ tiêu “%(t)s”: %(mine)s thấp hơn mức được giao %(exp)s.")
+                    % {"t": target.text, "mine": _n(mine.value), "exp": _n(expected)},
+                )
+            )
+    derived = set(plan.duties.exclude(from_parent_duty=None).values_list("from_parent_duty_id", flat=True))
+    for duty in parent.duties.filter(assignee_level=plan.unit.level):
+        if duty.pk not in derived:
+            found.append(
+                Difference(
+                    "duty_missing", _("Thiếu nhiệm vụ cấp trên giao cho cấp này: “%(t)s”.") % {"t": duty.text[:120]}
+                )
+            )
+    return found
+
+
+def _d(day: dt.date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else "…"
+
+
+def _n(value) -> str:
+    text = f"{value.normalize():f}" if value is not None else "…"
+    return text.replace(".", ",")
+
+
+def plan_for_document(pk: int):
+    """The plan with every part it renders, in a fixed number of queries."""
+    return (
+        Plan.objects.select_related("unit", "unit__parent", "parent", "issuer")
+        .prefetch_related(
+            "sections",
+            "phases",
+            "deadlines",
+            "reporting_duties",
+            "emulation_subjects",
+            "reward_standards",
+            "reward_forms",
+            "recipients",
+            "references",
+            Prefetch("targets", queryset=Target.objects.select_related("scope_unit")),
+            Prefetch("duties", queryset=Duty.objects.select_related("assignee_org", "place_unit")),
+        )
+        .get(pk=pk)
+    )

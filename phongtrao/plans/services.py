@@ -1,0 +1,582 @@
+"""Every write to a plan: create, edit its parts, issue, start, close, cancel, delete,
+derive a child plan, allocate targets. Each is atomic and leaves history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from phongtrao.accounts import permissions
+from phongtrao.accounts.models import User
+from phongtrao.geo.models import AdminUnit, Kind
+from phongtrao.plans.models import (
+    ADOPTED,
+    Deadline,
+    Duty,
+    EmulationSubject,
+    Phase,
+    Plan,
+    PlanRewardForm,
+    PlanStatus,
+    Recipient,
+    Reference,
+    ReferenceRole,
+    ReportingDuty,
+    RewardStandard,
+    Section,
+    Target,
+    TargetAllocation,
+)
+from phongtrao.plans.numbering import normalise_number, split_number
+
+HEADER_FIELDS = [
+    "kind",
+    "issuer_name",
+    "number",
+    "symbol",
+    "place",
+    "issue_date",
+    "title",
+    "theme",
+    "preamble",
+    "purposes",
+    "requirements",
+    "period_start",
+    "period_end",
+    "signer_authority",
+    "signer_title",
+    "signer_name",
+]
+
+# part name → (model, the fields a row may carry, its label for messages)
+PARTS: dict[str, tuple[type, list[str], str]] = {
+    "sections": (Section, ["label", "depth", "heading", "text"], "Mục"),
+    "phases": (Phase, ["name", "start", "end", "tasks"], "Đợt thi đua"),
+    "targets": (
+        Target,
+        ["text", "value", "unit_of_measure", "comparator", "baseline", "scope_unit", "due_date", "allocated_from"],
+        "Chỉ tiêu",
+    ),
+    "duties": (
+        Duty,
+        [
+            "assignee_text",
+            "assignee_org",
+            "assignee_position",
+            "assignee_level",
+            "text",
+            "deadline",
+            "place_unit",
+            "quantity",
+            "quantity_unit",
+            "status",
+            "from_parent_duty",
+        ],
+        "Nhiệm vụ",
+    ),
+    "deadlines": (Deadline, ["what", "date"], "Thời hạn"),
+    "reporting_duties": (
+        ReportingDuty,
+        ["reporter_text", "recipient_text", "frequency", "weekday", "day_of_month"],
+        "Chế độ báo cáo",
+    ),
+    "emulation_subjects": (EmulationSubject, ["kind", "text"], "Đối tượng thi đua"),
+    "reward_standards": (RewardStandard, ["subject", "text"], "Tiêu chuẩn khen thưởng"),
+    "reward_forms": (PlanRewardForm, ["name", "note"], "Hình thức khen thưởng"),
+    "recipients": (Recipient, ["text"], "Nơi nhận"),
+    "references": (Reference, ["role", "number", "date", "issuer", "title", "document"], "Văn bản liên quan"),
+}
+
+
+def _fmt(day: dt.date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else "…"
+
+
+def _require(user: User, action: str, plan_or_unit: Plan | AdminUnit) -> None:
+    unit = plan_or_unit.unit if isinstance(plan_or_unit, Plan) else plan_or_unit
+    if not permissions.can(user, action, unit):
+        raise PermissionError(_("Bạn không có quyền thực hiện thao tác này ở %(unit)s.") % {"unit": unit})
+
+
+def _require_draft(plan: Plan) -> None:
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError(
+            {"status": _("Kế hoạch đã ban hành không sửa được; nếu cần thay đổi, hãy hủy và ban hành văn bản mới.")}
+        )
+
+
+def _validate_header(plan: Plan) -> None:
+    errors: dict[str, str] = {}
+    if not plan.title.strip():
+        errors["title"] = _("Trích yếu không được để trống.")
+    if not plan.issuer_name.strip():
+        errors["issuer_name"] = _("Tên cơ quan ban hành không được để trống.")
+    if plan.period_start and plan.period_end and plan.period_start > plan.period_end:
+        errors["period_end"] = _("Ngày kết thúc (%(end)s) trước ngày bắt đầu (%(start)s).") % {
+            "end": _fmt(plan.period_end),
+            "start": _fmt(plan.period_start),
+        }
+    if plan.number and not plan.number.isdigit():
+        errors["number"] = _("Số văn bản chỉ gồm chữ số (ví dụ 42); ký hiệu ghi ở ô Ký hiệu.")
+    if errors:
+        raise ValidationError(errors)
+    if plan.number and plan.issue_date:
+        clash = (
+            Plan.objects.filter(
+                unit=plan.unit,
+                issuer_name__iexact=plan.issuer_name,
+                symbol__iexact=plan.symbol,
+                number=plan.number,
+                issue_year=plan.issue_date.year,
+            )
+            .exclude(status=PlanStatus.CANCELLED)
+            .exclude(pk=plan.pk)
+        )
+        if clash.exists():
+            raise ValidationError(
+                {
+                    "number": _("Số %(number)s đã được %(issuer)s dùng trong năm %(year)s.")
+                    % {"number": plan.full_number, "issuer": plan.issuer_name, "year": plan.issue_date.year}
+                }
+            )
+
+
+def _save(plan: Plan, user: User | None) -> None:
+    plan.issue_year = plan.issue_date.year if plan.issue_date else None
+    plan._history_user = user
+    try:
+        with transaction.atomic():
+            plan.save()
+    except IntegrityError as exc:
+        raise ValidationError({"number": _("Số văn bản đã được dùng cho một kế hoạch khác.")}) from exc
+
+
+def _match_basis(plan: Plan, number: str, date: dt.date | None) -> Plan | None:
+    """A basis reference names a plan in the system when its number and date match."""
+    if not number or date is None:
+        return None
+    wanted = normalise_number(number)
+    for candidate in Plan.objects.filter(issue_date=date).exclude(pk=plan.pk).exclude(status=PlanStatus.CANCELLED):
+        if normalise_number(candidate.full_number) == wanted and candidate.unit.contains(plan.unit):
+            return candidate
+    return None
+
+
+@transaction.atomic
+def plan_create(*, user: User, unit: AdminUnit, title: str, issuer_name: str, **header: Any) -> Plan:
+    _require(user, permissions.EDIT, unit)
+    if "full_number" in header:
+        header["number"], header["symbol"] = split_number(header.pop("full_number"))
+    plan = Plan(
+        unit=unit,
+        title=title.strip(),
+        issuer_name=issuer_name.strip(),
+        created_by=user,
+        status=PlanStatus.DRAFT,
+        **{k: v for k, v in header.items() if k in HEADER_FIELDS},
+    )
+    _validate_header(plan)
+    _save(plan, user)
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, user: User, plan: Plan, **header: Any) -> Plan:
+    _require(user, permissions.EDIT, plan)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    _require_draft(plan)
+    if "full_number" in header:
+        header["number"], header["symbol"] = split_number(header.pop("full_number"))
+    unknown = set(header) - set(HEADER_FIELDS) - {"parent", "issuer"}
+    if unknown:
+        raise ValidationError({"__all__": _("Trường không sửa được: %(f)s") % {"f": ", ".join(sorted(unknown))}})
+    for key, value in header.items():
+        setattr(plan, key, value.strip() if isinstance(value, str) else value)
+    _validate_header(plan)
+    _validate_parts_against_period(plan)
+    _save(plan, user)
+    return plan
+
+
+@transaction.atomic
+def plan_edit(*, user: User, plan: Plan, header: dict[str, Any], parts: dict[str, list[dict[str, Any]]]) -> Plan:
+    """The edit page's save: header and lists together, or nothing."""
+    plan = plan_update(user=user, plan=plan, **header)
+    return plan_set_parts(user=user, plan=plan, parts=parts)
+
+
+def _row_errors(plan: Plan, part: str, row: dict[str, Any]) -> list[str]:
+    errors = []
+    if part == "phases":
+        if not (row.get("name") or "").strip():
+            errors.append(_("thiếu tên đợt"))
+        start, end = row.get("start"), row.get("end")
+        if start is None or end is None:
+            errors.append(_("thiếu ngày bắt đầu hoặc kết thúc"))
+        elif start > end:
+            errors.append(
+                _("ngày kết thúc %(end)s trước ngày bắt đầu %(start)s") % {"end": _fmt(end), "start": _fmt(start)}
+            )
+        elif not plan.period_contains(start, end):
+            errors.append(
+                _("nằm ngoài thời gian thực hiện kế hoạch (%(start)s – %(end)s)")
+                % {"start": _fmt(plan.period_start), "end": _fmt(plan.period_end)}
+            )
+    elif part == "targets":
+        if not (row.get("text") or "").strip():
+            errors.append(_("thiếu nội dung chỉ tiêu"))
+        if row.get("value") in (None, ""):
+            errors.append(_("thiếu giá trị chỉ tiêu"))
+        elif Decimal(row["value"]) < 0:
+            errors.append(_("giá trị không được âm"))
+    elif part == "duties":
+        if not (row.get("assignee_text") or "").strip():
+            errors.append(_("thiếu đơn vị, người được giao"))
+        if not (row.get("text") or "").strip():
+            errors.append(_("thiếu nội dung nhiệm vụ"))
+        if row.get("quantity") is not None and Decimal(row["quantity"]) <= 0:
+            errors.append(_("khối lượng phải lớn hơn 0"))
+        if row.get("deadline") and plan.period_end and row["deadline"] > plan.period_end:
+            errors.append(
+                _("thời hạn %(d)s sau khi kế hoạch kết thúc (%(end)s)")
+                % {"d": _fmt(row["deadline"]), "end": _fmt(plan.period_end)}
+            )
+    elif part == "deadlines":
+        if not (row.get("what") or "").strip():
+            errors.append(_("thiếu nội dung"))
+        if row.get("date") is None:
+            errors.append(_("thiếu ngày"))
+    elif part == "reporting_duties":
+        if not (row.get("reporter_text") or "").strip():
+            errors.append(_("thiếu đơn vị báo cáo"))
+        if row.get("weekday") is not None and row.get("frequency") != "weekly":
+            errors.append(_("chỉ báo cáo hàng tuần mới chọn thứ trong tuần"))
+    elif part == "references":
+        if not (row.get("number") or row.get("title")):
+            errors.append(_("cần số, ký hiệu hoặc trích yếu"))
+    else:
+        main_field = "text" if "text" in PARTS[part][1] else "name"
+        if not str(row.get(main_field) or "").strip():
+            errors.append(_("dòng trống"))
+    return errors
+
+
+def _validate_parts_against_period(plan: Plan) -> None:
+    problems = []
+    for phase in plan.phases.all():
+        if not plan.period_contains(phase.start, phase.end):
+            problems.append(
+                _("Đợt “%(name)s” (%(start)s – %(end)s) nằm ngoài thời gian thực hiện kế hoạch.")
+                % {"name": phase.name, "start": _fmt(phase.start), "end": _fmt(phase.end)}
+            )
+    if problems:
+        raise ValidationError({"period_start": problems})
+
+
+@transaction.atomic
+def plan_set_parts(*, user: User, plan: Plan, parts: dict[str, list[dict[str, Any]]]) -> Plan:
+    """Replace some of a plan's lists. A row with an "id" updates that row, a row
+    without one is added, and rows not sent are removed; all parts or none."""
+    _require(user, permissions.EDIT, plan)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    _require_draft(plan)
+    errors: dict[str, list[str]] = {}
+    for part, rows in parts.items():
+        if part not in PARTS:
+            raise ValidationError({"__all__": _("Phần “%(part)s” không có trong kế hoạch.") % {"part": part}})
+        label = PARTS[part][2]
+        for index, row in enumerate(rows, start=1):
+            for problem in _row_errors(plan, part, row):
+                errors.setdefault(part, []).append(
+                    _("%(label)s, dòng %(n)s: %(problem)s.") % {"label": label, "n": index, "problem": problem}
+                )
+    if errors:
+        raise ValidationError(errors)
+    for part, rows in parts.items():
+        _sync_rows(plan, part, rows, user)
+        if part == "references":
+            _link_parent(plan, user)
+    plan._history_user = user
+    plan.save(update_fields=["updated_at"])
+    return plan
+
+
+def _sync_rows(plan: Plan, part: str, rows: list[dict[str, Any]], user: User | None) -> None:
+    model, fields, label = PARTS[part]
+    manager = getattr(plan, part)
+    existing = {obj.pk: obj for obj in manager.all()}
+    kept = set()
+    for order, row in enumerate(rows):
+        obj = existing.get(row.get("id")) if row.get("id") else None
+        if obj is None:
+            obj = model(plan=plan)
+        for name in fields:
+            if name in row:
+                value = row[name]
+                setattr(obj, name, value.strip() if isinstance(value, str) else value)
+        obj.order = order
+        obj._history_user = user
+        try:
+            obj.full_clean(exclude=["plan"])
+        except ValidationError as exc:
+            problems = [
+                f"{model._meta.get_field(f).verbose_name}: {m}" if f != "__all__" else m
+                for f, messages in exc.message_dict.items()
+                for m in messages
+            ]
+            raise ValidationError(
+                {
+                    part: [
+                        _("%(label)s, dòng %(n)s: %(problem)s") % {"label": label, "n": order + 1, "problem": p}
+                        for p in problems
+                    ]
+                }
+            ) from exc
+        obj.save()
+        kept.add(obj.pk)
+    for pk, obj in existing.items():
+        if pk not in kept:
+            obj._history_user = user
+            obj.delete()
+
+
+def _link_parent(plan: Plan, user: User | None) -> None:
+    if plan.parent_id:
+        return
+    for ref in plan.references.filter(role=ReferenceRole.BASIS):
+        match = _match_basis(plan, ref.number, ref.date)
+        if match is not None:
+            ref.document = match
+            ref._history_user = user
+            ref.save(update_fields=["document"])
+            plan.parent = match
+            plan._history_user = user
+            plan.save(update_fields=["parent"])
+            return
+
+
+# --- status ------------------------------------------------------------------------
+
+
+def _transition(plan: Plan, user: User, to: str, reason: str = "") -> Plan:
+    plan.status = to
+    plan.status_reason = reason
+    _save(plan, user)
+    return plan
+
+
+@transaction.atomic
+def plan_issue(*, user: User, plan: Plan) -> Plan:
+    """Issue a draft: it becomes an official, public document that can no longer be edited."""
+    _require(user, permissions.APPROVE, plan)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError({"status": _("Chỉ ban hành được kế hoạch đang là dự thảo.")})
+    errors = {}
+    if plan.issue_date is None:
+        errors["issue_date"] = _("Cần ngày ban hành trước khi ban hành.")
+    if not plan.signer_name.strip():
+        errors["signer_name"] = _("Cần tên người ký trước khi ban hành.")
+    if errors:
+        raise ValidationError(errors)
+    _validate_header(plan)
+    _validate_parts_against_period(plan)
+    return _transition(plan, user, PlanStatus.IN_PROGRESS if _started(plan) else PlanStatus.ISSUED)
+
+
+@transaction.atomic
+def plan_register_issued(*, user: User, plan: Plan) -> Plan:
+    """Record a document that was issued outside the system (the district's plan as
+    received): it is published as it stands, even when the copy lost its date."""
+    _require(user, permissions.APPROVE, plan)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError({"status": _("Chỉ ghi nhận được kế hoạch đang là dự thảo.")})
+    _validate_header(plan)
+    return _transition(plan, user, PlanStatus.ISSUED)
+
+
+def _started(plan: Plan) -> bool:
+    return bool(plan.period_start and plan.period_start <= dt.date.today())
+
+
+@transaction.atomic
+def plan_start(*, user: User, plan: Plan) -> Plan:
+    _require(user, permissions.EDIT, plan)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != PlanStatus.ISSUED:
+        raise ValidationError({"status": _("Chỉ bắt đầu thực hiện được kế hoạch đã ban hành.")})
+    return _transition(plan, user, PlanStatus.IN_PROGRESS)
+
+
+@transaction.atomic
+def plan_close(*, user: User, plan: Plan, reason: str = "") -> Plan:
+    _require(user, permissions.APPROVE, plan)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status not in (PlanStatus.ISSUED, PlanStatus.IN_PROGRESS):
+        raise ValidationError({"status": _("Chỉ kết thúc được kế hoạch đang thực hiện.")})
+    return _transition(plan, user, PlanStatus.CLOSED, reason)
+
+
+@transaction.atomic
+def plan_cancel(*, user: User, plan: Plan, reason: str) -> Plan:
+    """An issued plan is never deleted: it is cancelled, with the reason, and stays on record."""
+    _require(user, permissions.APPROVE, plan)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Cần ghi lý do hủy kế hoạch.")})
+    if plan.status in (PlanStatus.CANCELLED, PlanStatus.DRAFT):
+        raise ValidationError({"status": _("Chỉ hủy được kế hoạch đã ban hành; dự thảo thì xóa.")})
+    return _transition(plan, user, PlanStatus.CANCELLED, reason.strip())
+
+
+@transaction.atomic
+def plan_delete(*, user: User, plan: Plan) -> None:
+    _require(user, permissions.EDIT, plan)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError({"status": _("Kế hoạch đã ban hành không được xóa, chỉ được hủy.")})
+    if plan.children.exists():
+        raise ValidationError({"status": _("Đã có kế hoạch cấp dưới thực hiện kế hoạch này; không xóa được.")})
+    plan._history_user = user
+    plan.delete()
+
+
+# --- cascade -----------------------------------------------------------------------
+
+_ISSUER_PREFIX = {
+    Kind.COMMUNE: "xã",
+    Kind.WARD: "phường",
+    Kind.TOWNSHIP: "thị trấn",
+    Kind.SPECIAL_ZONE: "đặc khu",
+    Kind.DISTRICT: "huyện",
+    Kind.URBAN_DISTRICT: "quận",
+    Kind.TOWN: "thị xã",
+    Kind.PROVINCIAL_CITY: "thành phố",
+    Kind.PROVINCE: "tỉnh",
+    Kind.CENTRAL_CITY: "thành phố",
+}
+
+
+def default_issuer_name(unit: AdminUnit) -> str:
+    """ "UBND xã Hồng Thái": how a document header names the unit's People's Committee."""
+    prefix = _ISSUER_PREFIX.get(unit.kind)
+    if prefix is None:  # villages issue through their development board
+        return _("Ban phát triển %(unit)s") % {"unit": unit.name.lower().split()[0] + " " + unit.short_name}
+    return f"UBND {prefix} {unit.short_name}"
+
+
+def _copy_rows(source, part: str) -> list[dict[str, Any]]:
+    _model, fields, _label = PARTS[part]
+    return [{name: getattr(obj, name) for name in fields} for obj in getattr(source, part).all()]
+
+
+@transaction.atomic
+def plan_derive(*, user: User, parent: Plan, unit: AdminUnit) -> Plan:
+    """Start a child unit's draft that implements `parent`: copies its structure, links
+    it, takes the targets allocated to the unit and the duties given to its level."""
+    if not parent.unit.contains(unit) or parent.unit.pk == unit.pk:
+        raise ValidationError(
+            {
+                "unit": _("%(unit)s không trực thuộc %(parent)s nên không thể thực hiện kế hoạch này.")
+                % {"unit": unit, "parent": parent.unit}
+            }
+        )
+    if parent.status not in ADOPTED:
+        raise ValidationError({"parent": _("Chỉ xây dựng kế hoạch thực hiện từ kế hoạch cấp trên đã ban hành.")})
+    _require(user, permissions.EDIT, unit)
+    child = plan_create(
+        user=user,
+        unit=unit,
+        title=parent.title,
+        issuer_name=default_issuer_name(unit),
+        kind=parent.kind,
+        place=unit.short_name,
+        theme=parent.theme,
+        purposes=parent.purposes,
+        requirements=parent.requirements,
+        period_start=parent.period_start,
+        period_end=parent.period_end,
+        symbol=parent.symbol,
+        preamble=_("Thực hiện Kế hoạch số %(number)s ngày %(date)s của %(issuer)s.")
+        % {"number": parent.full_number or "…", "date": _fmt(parent.issue_date), "issuer": parent.issuer_name},
+    )
+    child.parent = parent
+    child._history_user = user
+    child.save(update_fields=["parent"])
+    allocations = {a.target_id: a.value for a in TargetAllocation.objects.filter(target__plan=parent, unit=unit)}
+    targets = []
+    for target in parent.targets.all():
+        row = {name: getattr(target, name) for name in PARTS["targets"][1]}
+        row["value"] = allocations.get(target.pk, target.value)
+        row["allocated_from"] = target
+        row["scope_unit"] = unit
+        targets.append(row)
+    duties = []
+    for duty in parent.duties.filter(assignee_level=unit.level):
+        row = {name: getattr(duty, name) for name in PARTS["duties"][1]}
+        row.update(
+            assignee_text=default_issuer_name(unit),
+            assignee_level="",
+            assignee_org=None,
+            from_parent_duty=duty,
+            status="pending",
+            place_unit=unit,
+        )
+        duties.append(row)
+    parts = {
+        "phases": _copy_rows(parent, "phases"),
+        "targets": targets,
+        "duties": duties,
+        "deadlines": _copy_rows(parent, "deadlines"),
+        "reporting_duties": _copy_rows(parent, "reporting_duties"),
+        "emulation_subjects": _copy_rows(parent, "emulation_subjects"),
+        "reward_standards": _copy_rows(parent, "reward_standards"),
+        "reward_forms": _copy_rows(parent, "reward_forms"),
+        "references": [
+            {
+                "role": ReferenceRole.BASIS,
+                "number": parent.full_number,
+                "date": parent.issue_date,
+                "issuer": parent.issuer_name,
+                "title": parent.title,
+                "document": parent,
+            }
+        ],
+    }
+    return plan_set_parts(user=user, plan=child, parts=parts)
+
+
+@transaction.atomic
+def target_allocate(*, user: User, target: Target, values: dict[AdminUnit, Decimal]) -> list[TargetAllocation]:
+    """Hand a target to child units, one value each (a value of None removes it)."""
+    plan = target.plan
+    _require(user, permissions.EDIT, plan)
+    errors = []
+    for unit, value in values.items():
+        if not plan.unit.contains(unit) or unit.pk == plan.unit.pk:
+            errors.append(_("%(unit)s không trực thuộc %(parent)s.") % {"unit": unit, "parent": plan.unit})
+        elif value is not None and value < 0:
+            errors.append(_("%(unit)s: giá trị giao không được âm.") % {"unit": unit})
+    if errors:
+        raise ValidationError({"allocations": errors})
+    saved = []
+    for unit, value in values.items():
+        if value is None:
+            for allocation in TargetAllocation.objects.filter(target=target, unit=unit):
+                allocation._history_user = user
+                allocation.delete()
+            continue
+        allocation = TargetAllocation.objects.filter(target=target, unit=unit).first() or TargetAllocation(
+            target=target, unit=unit
+        )
+        allocation.value = value
+        allocation._history_user = user
+        allocation.save()
+        saved.append(allocation)
+    return saved

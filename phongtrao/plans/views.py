@@ -1,0 +1,225 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phongtrao.accounts import permissions
+from phongtrao.geo.models import AdminUnit
+from phongtrao.plans import services
+from phongtrao.plans.access import get_plan_for_user, get_target_for_user
+from phongtrao.plans.filters import PlanFilter
+from phongtrao.plans.forms import (
+    AllocationForm,
+    DeriveForm,
+    PlanCreateForm,
+    PlanHeaderForm,
+    ReasonForm,
+    apply_errors,
+    part_formsets,
+    rows_from,
+)
+from phongtrao.plans.models import PlanKind, PlanStatus, TargetAllocation, visibility
+from phongtrao.plans.selectors import plan_adoption, plan_differences
+
+
+def plan_list(request):
+    plan_filter = PlanFilter(request.user, request.GET)
+    page = Paginator(plan_filter.queryset(), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "plans/list.html",
+        {
+            "page": page,
+            "filter_unit": plan_filter.unit(),
+            "params": request.GET,
+            "query": query.urlencode(),
+            "kinds": PlanKind.choices,
+            "statuses": PlanStatus.choices,
+            "can_create": permissions.units_for(request.user, permissions.EDIT).exists(),
+        },
+    )
+
+
+def plan_detail(request, pk: int):
+    plan = get_plan_for_user(request.user, pk, full=True)
+    user = request.user
+    children_units = AdminUnit.objects.filter(parent=plan.unit).exists()
+    return render(
+        request,
+        "plans/detail.html",
+        {
+            "plan": plan,
+            "adoption": plan_adoption(plan, visible=visibility(user)) if children_units and plan.is_published else None,
+            "differences": plan_differences(plan) if plan.parent_id else [],
+            "can_edit": plan.is_draft and permissions.can(user, permissions.EDIT, plan.unit),
+            "can_approve": permissions.can(user, permissions.APPROVE, plan.unit),
+            "can_derive": plan.is_published
+            and permissions.units_for(user, permissions.EDIT).in_subtree(plan.unit).exclude(pk=plan.unit_id).exists(),
+            "reason_form": ReasonForm(),
+        },
+    )
+
+
+@login_required
+def plan_create(request):
+    units = permissions.units_for(request.user, permissions.EDIT).exclude(level="village").order_by("depth", "name")
+    form = PlanCreateForm(request.POST or None, units=units, initial={"kind": PlanKind.IMPLEMENTATION})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        unit = data.pop("unit")
+        try:
+            plan = services.plan_create(
+                user=request.user, unit=unit, title=data.pop("title"), issuer_name=data.pop("issuer_name"), **data
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã tạo dự thảo kế hoạch."))
+            return redirect("plans:edit", plan.pk)
+    return render(request, "plans/create.html", {"form": form})
+
+
+@login_required
+def plan_edit(request, pk: int):
+    plan = get_plan_for_user(request.user, pk, action=permissions.EDIT, full=True)
+    if not plan.is_draft:
+        messages.error(
+            request, _("Kế hoạch đã ban hành không sửa được; nếu cần thay đổi, hãy hủy và ban hành văn bản mới.")
+        )
+        return redirect("plans:detail", plan.pk)
+    form = PlanHeaderForm(request.POST or None, initial=PlanHeaderForm.initial_for(plan))
+    formsets = part_formsets(plan, request.POST or None)
+    if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in formsets.values()):
+        try:
+            services.plan_edit(
+                user=request.user,
+                plan=plan,
+                header=form.cleaned_data,
+                parts={part: rows_from(fs) for part, fs in formsets.items()},
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu kế hoạch."))
+            return redirect("plans:edit" if "continue" in request.POST else "plans:detail", plan.pk)
+    return render(request, "plans/edit.html", {"plan": plan, "form": form, "formsets": formsets})
+
+
+def _status_action(request, pk: int, action: str, run, done: str):
+    plan = get_plan_for_user(request.user, pk, action=action)
+    form = ReasonForm(request.POST)
+    form.is_valid()
+    try:
+        run(plan, form.cleaned_data.get("reason", ""))
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, done)
+    return redirect("plans:detail", plan.pk)
+
+
+@login_required
+@require_POST
+def plan_issue(request, pk: int):
+    return _status_action(
+        request,
+        pk,
+        permissions.APPROVE,
+        lambda p, r: services.plan_issue(user=request.user, plan=p),
+        _("Đã ban hành kế hoạch."),
+    )
+
+
+@login_required
+@require_POST
+def plan_cancel(request, pk: int):
+    return _status_action(
+        request,
+        pk,
+        permissions.APPROVE,
+        lambda p, r: services.plan_cancel(user=request.user, plan=p, reason=r),
+        _("Đã hủy kế hoạch."),
+    )
+
+
+@login_required
+@require_POST
+def plan_close(request, pk: int):
+    return _status_action(
+        request,
+        pk,
+        permissions.APPROVE,
+        lambda p, r: services.plan_close(user=request.user, plan=p, reason=r),
+        _("Đã kết thúc kế hoạch."),
+    )
+
+
+@login_required
+@require_POST
+def plan_delete(request, pk: int):
+    plan = get_plan_for_user(request.user, pk, action=permissions.EDIT)
+    try:
+        services.plan_delete(user=request.user, plan=plan)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("plans:detail", plan.pk)
+    messages.success(request, _("Đã xóa dự thảo."))
+    return redirect("plans:list")
+
+
+@login_required
+def plan_derive(request, pk: int):
+    parent = get_plan_for_user(request.user, pk)
+    units = (
+        permissions.units_for(request.user, permissions.EDIT)
+        .in_subtree(parent.unit)
+        .exclude(pk=parent.unit_id)
+        .order_by("depth", "name")
+    )
+    form = DeriveForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        try:
+            child = services.plan_derive(user=request.user, parent=parent, unit=form.cleaned_data["unit"])
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã tạo dự thảo kế hoạch thực hiện; hãy chỉnh sửa rồi ban hành."))
+            return redirect("plans:edit", child.pk)
+    return render(request, "plans/derive.html", {"parent": parent, "form": form})
+
+
+@login_required
+def target_allocations(request, pk: int):
+    target = get_target_for_user(request.user, pk, action=permissions.EDIT)
+    units = list(AdminUnit.objects.filter(parent=target.plan.unit).order_by("name"))
+    values = dict(TargetAllocation.objects.filter(target=target).values_list("unit_id", "value"))
+    form = AllocationForm(request.POST or None, units=units, values=values)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.target_allocate(user=request.user, target=target, values=form.values())
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã giao chỉ tiêu cho các đơn vị."))
+            return redirect("plans:detail", target.plan_id)
+    return render(request, "plans/allocations.html", {"target": target, "form": form})
+
+
+def plan_history(request, pk: int):
+    plan = get_plan_for_user(request.user, pk)
+    records = list(plan.history.select_related("history_user").order_by("-history_date")[:200])
+    changes = []
+    for newer, older in zip(records, records[1:] + [None], strict=True):
+        delta = newer.diff_against(older).changes if older is not None else []
+        changes.append({"record": newer, "changes": [c for c in delta if c.field not in ("updated_at", "issue_year")]})
+    return render(request, "plans/history.html", {"plan": plan, "changes": changes})
