@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from django.db.models import Q
@@ -15,6 +16,7 @@ class PlanFilter:
         self.user = user
         self.params = params
 
+    @cached_property
     def unit(self) -> AdminUnit | None:
         try:
             unit_id = int(self.params.get("unit") or 0)
@@ -24,7 +26,7 @@ class PlanFilter:
 
     def queryset(self):
         plans = Plan.objects.visible_to(self.user).for_list()
-        unit = self.unit()
+        unit = self.unit
         if unit is not None:
             plans = plans.rolling_into(unit)
         if str(self.params.get("concerning") or "") in ("1", "true", "True"):

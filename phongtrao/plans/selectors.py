@@ -53,7 +53,7 @@ def plan_adoption(plan: Plan, *, today: dt.date | None = None, visible: Q | None
     """For each unit directly below the plan's unit (those existing during the plan),
     the child plans that implement it and their overdue duties: two queries in all."""
     today = today or dt.date.today()
-    day = plan.period_start or plan.issue_date or today
+    day = plan.period_start or plan.issue_date or plan.period_end or today
     units = list(AdminUnit.objects.filter(parent=plan.unit).valid_on(day).order_by("name"))
     children = (
         plan.children.exclude(status=PlanStatus.CANCELLED)

@@ -286,10 +286,16 @@ def plan_set_parts(*, user: User, plan: Plan, parts: dict[str, list[dict[str, An
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     _require_draft(plan)
     errors: dict[str, list[str]] = {}
-    for part, rows in parts.items():
+    for part, rows in list(parts.items()):
         if part not in PARTS:
             raise ValidationError({"__all__": _("Phần “%(part)s” không có trong kế hoạch.") % {"part": part}})
-        label = PARTS[part][2]
+        model, fields, label = PARTS[part]
+        current = {obj.pk: obj for obj in getattr(plan, part).all()}
+        # a row that names an existing one changes only the fields it sends
+        rows = parts[part] = [
+            {**{f: getattr(current[row["id"]], f) for f in fields}, **row} if row.get("id") in current else row
+            for row in rows
+        ]
         for index, row in enumerate(rows, start=1):
             for problem in _row_errors(plan, part, row):
                 errors.setdefault(part, []).append(

@@ -38,7 +38,7 @@ def plan_list(request):
         "plans/list.html",
         {
             "page": page,
-            "filter_unit": plan_filter.unit(),
+            "filter_unit": plan_filter.unit,
             "params": request.GET,
             "query": query.urlencode(),
             "kinds": PlanKind.choices,

@@ -1,0 +1,55 @@
+"""The demo serves the five seed plans through the API as the seeds' gold files expect."""
+
+import importlib.util
+import json
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from phongtrao.accounts.models import User
+from phongtrao.demo.loader import seed_plan_ids
+from phongtrao.plans.models import Plan
+
+GOLD = settings.DATA_DIR / "seeds" / "gold"
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("score_parse", settings.BASE_DIR / "tools" / "score_parse.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.django_db
+def test_the_demo_loads_twice_and_scores_the_seed_gold_through_the_api(client, tmp_path):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    plans = Plan.objects.count()
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Plan.objects.count() == plans == 11
+
+    scorer = load_scorer()
+    ids = seed_plan_ids()
+    assert len(ids) == 5
+    scores = []
+    for stem, pk in ids.items():
+        response = client.get(f"/api/plans/{pk}")  # anonymous: issued plans are public
+        assert response.status_code == 200
+        gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+        scores.extend(scorer.score_field(field, gold, response.json()) for field in scorer.CORE)
+    overall = sum(scores) / len(scores)
+    assert overall >= 0.95, overall
+
+    call_command("export_plan_documents", str(tmp_path), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert sorted(p.stem for p in tmp_path.glob("*.json")) == sorted(ids)
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_adoption_and_a_village_heads_view(client):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    tam_duong = Plan.objects.get(issuer_name="UBND huyện Tam Đường", issue_date__isnull=True)
+    adoption = client.get(f"/api/plans/{tam_duong.pk}/adoption").json()
+    assert adoption["adopted"] == 1 and adoption["total"] == 13  # Bình Lư issued; Bản Bo's draft is not public
+    client.force_login(User.objects.get(username="thon.banhuan"))
+    concerning = client.get("/api/plans?concerning=true").json()["results"]
+    assert {p["issuer"] for p in concerning} == {"UBND xã Hồng Thái", "UBND huyện Bình Gia"}

@@ -1,0 +1,81 @@
+import unicodedata
+
+import pytest
+
+from phongtrao.geo.models import AdminUnit, Kind, Level
+from phongtrao.geo.services import UnitError, villages_import_csv
+
+
+def names(commune):
+    return sorted(AdminUnit.objects.filter(parent=commune, level=Level.VILLAGE).values_list("name", flat=True))
+
+
+def test_it_imports_utf8_with_kinds_and_is_idempotent(people):
+    raw = "Tên thôn,Loại\nNà Phái,bản\nTiểu khu 4,\n".encode()
+    result = villages_import_csv(commune=people.commune, raw=raw)
+    assert result.created == ["Bản Nà Phái", "Tiểu khu 4"] and not result.errors
+    assert AdminUnit.objects.get(name="Tiểu khu 4").kind == Kind.SUBZONE
+    again = villages_import_csv(commune=people.commune, raw=raw)
+    assert again.created == [] and len(again.unchanged) == 2
+
+
+def test_it_reads_utf16_from_excel_unicode_text(people):
+    raw = "Tên thôn\tMã\nThôn Nà Ín\t01\n".encode("utf-16")
+    villages_import_csv(commune=people.commune, raw=raw)
+    assert AdminUnit.objects.get(name="Thôn Nà Ín").code == "01"
+
+
+def to_cp1258(text: str) -> bytes:
+    """As Excel writes Vietnamese in code page 1258: vowels with their hat or horn
+    precomposed, the tone as a separate combining mark."""
+    out = bytearray()
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            base, *marks = unicodedata.normalize("NFD", char)
+            if len(marks) == 2:
+                base, marks = unicodedata.normalize("NFC", base + marks[0]), marks[1:]
+            out += (base + "".join(marks)).encode("cp1258")
+    return bytes(out)
+
+
+def test_it_reads_windows_1258_and_composes_tones(people):
+    raw = to_cp1258("Tên thôn;Loại\nKhuổi Khoang;thôn\n")
+    assert raw != "Khuổi".encode()
+    villages_import_csv(commune=people.commune, raw=raw)
+    assert "Thôn Khuổi Khoang" in names(people.commune)
+
+
+def test_it_refuses_a_file_without_a_name_column(people):
+    with pytest.raises(UnitError, match="Tên thôn"):
+        villages_import_csv(commune=people.commune, raw=b"STT,Ho ten\n1,Nguyen Van A\n")
+
+
+def test_it_saves_nothing_when_one_row_is_bad(people):
+    before = names(people.commune)
+    raw = "Tên thôn,Loại\nThôn Mới,thôn\n,thôn\nThôn Khác,làng\nThôn Mới,thôn\n".encode()
+    result = villages_import_csv(commune=people.commune, raw=raw)
+    assert len(result.errors) == 3
+    assert "Dòng 3" in result.errors[0] and "Dòng 4" in result.errors[1] and "Dòng 5" in result.errors[2]
+    assert names(people.commune) == before
+
+
+def test_it_refuses_villages_under_a_district(people):
+    with pytest.raises(UnitError):
+        villages_import_csv(commune=people.district, raw="Tên thôn\nThôn A\n".encode())
+
+
+def test_the_import_page_needs_an_officer_of_the_commune(people):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = f"/units/{people.commune.pk}/villages/import/"
+    assert people.client(people.village_head).get(url).status_code == 403
+    assert people.client(people.outsider).get(url).status_code == 403
+    upload = SimpleUploadedFile("thon.csv", "Tên thôn\nThôn Giữa\n".encode("utf-16"), content_type="text/csv")
+    response = people.client(people.commune_officer).post(url, {"file": upload})
+    assert response.status_code == 302
+    assert "Thôn Giữa" in names(people.commune)
+    bad = SimpleUploadedFile("thon.csv", b"a,b\n1,2\n", content_type="text/csv")
+    response = people.client(people.commune_officer).post(url, {"file": bad})
+    assert "Thiếu cột" in response.content.decode()

@@ -1,0 +1,102 @@
+"""Test helpers: a province → district → two communes → villages tree, with a person
+at every level and an outsider, and a way to make plans on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.test import Client
+
+from phongtrao.accounts.models import Role, User
+from phongtrao.accounts.services import api_token_create, membership_grant
+from phongtrao.geo.models import AdminUnit, Kind, Listing
+from phongtrao.geo.services import unit_create
+from phongtrao.plans import services as plan_services
+from phongtrao.plans.models import Plan
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@dataclass
+class People:
+    province: AdminUnit
+    district: AdminUnit
+    commune: AdminUnit
+    other_commune: AdminUnit
+    village: AdminUnit
+    other_village: AdminUnit
+    district_officer: User  # approver over the district
+    commune_officer: User  # officer over the commune
+    commune_approver: User  # the commune's chairman
+    commune_viewer: User  # may read the commune's drafts, change nothing
+    village_head: User  # reporter over one village
+    other_village_head: User  # reporter over the other village of the same commune
+    outsider: User  # officer of another commune
+
+    def client(self, user: User | None) -> Client:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    def token(self, user: User) -> str:
+        return api_token_create(user=user, name="test")[1]
+
+
+def _user(username: str, unit: AdminUnit, role: str) -> User:
+    user = User.objects.create_user(username, password=PASSWORD, full_name=username)
+    membership_grant(user=user, unit=unit, role=role)
+    return user
+
+
+def make_people() -> People:
+    province = unit_create(name="Tỉnh Thử Nghiệm", kind=Kind.PROVINCE, parent=None, code="901", listing=Listing.CURRENT)
+    district = unit_create(
+        name="Huyện Đồi Chè", kind=Kind.DISTRICT, parent=province, code="9011", listing=Listing.CURRENT
+    )
+    commune = unit_create(
+        name="Xã Hồng Phong", kind=Kind.COMMUNE, parent=district, code="90111", listing=Listing.CURRENT
+    )
+    other = unit_create(name="Xã Tân Lập", kind=Kind.COMMUNE, parent=district, code="90112", listing=Listing.CURRENT)
+    village = unit_create(name="Thôn Đông", kind=Kind.HAMLET, parent=commune)
+    other_village = unit_create(name="Thôn Tây", kind=Kind.HAMLET, parent=commune)
+    unit_create(name="Thôn Bắc", kind=Kind.HAMLET, parent=other)
+    return People(
+        province=province,
+        district=district,
+        commune=commune,
+        other_commune=other,
+        village=village,
+        other_village=other_village,
+        district_officer=_user("district_officer", district, Role.APPROVER),
+        commune_officer=_user("commune_officer", commune, Role.OFFICER),
+        commune_approver=_user("commune_approver", commune, Role.APPROVER),
+        commune_viewer=_user("commune_viewer", commune, Role.VIEWER),
+        village_head=_user("village_head", village, Role.REPORTER),
+        other_village_head=_user("other_village_head", other_village, Role.REPORTER),
+        outsider=_user("outsider", other, Role.OFFICER),
+    )
+
+
+def make_plan(people: People, *, unit: AdminUnit | None = None, issued: bool = False, **header) -> Plan:
+    """A plan of `unit` (the commune by default) with a period in 2023."""
+    unit = unit or people.commune
+    author = people.commune_approver if people.commune.contains(unit) else people.district_officer
+    defaults = {
+        "title": "Kế hoạch thử",
+        "issuer_name": f"UBND {unit.short_name}",
+        "period_start": dt.date(2023, 3, 1),
+        "period_end": dt.date(2023, 12, 31),
+    }
+    defaults.update(header)
+    plan = plan_services.plan_create(user=author, unit=unit, **defaults)
+    if issued:
+        plan_services.plan_update(
+            user=author,
+            plan=plan,
+            issue_date=plan.issue_date or dt.date(2023, 2, 20),
+            signer_name=plan.signer_name or "Nguyễn Văn A",
+        )
+        plan = plan_services.plan_issue(user=author, plan=plan)
+    return plan
