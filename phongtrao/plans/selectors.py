@@ -4,6 +4,7 @@ differences between a child plan and its parent."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
@@ -72,7 +73,12 @@ def plan_adoption(plan: Plan, *, today: dt.date | None = None, visible: Q | None
     started = plan.period_start if plan.period_start and plan.period_start <= today else None
     for row in by_unit.values():
         row.overdue_since = started
-    return Adoption(rows=sorted(by_unit.values(), key=lambda r: r.unit.name))
+    return Adoption(rows=sorted(by_unit.values(), key=lambda r: natural_key(r.unit.name)))
+
+
+def natural_key(text: str) -> list:
+    """"Tiểu khu 2" before "Tiểu khu 10"."""
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", text)]
 
 
 @dataclass

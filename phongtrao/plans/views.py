@@ -51,13 +51,15 @@ def plan_list(request):
 def plan_detail(request, pk: int):
     plan = get_plan_for_user(request.user, pk, full=True)
     user = request.user
-    children_units = AdminUnit.objects.filter(parent=plan.unit).exists()
+    # Communes and districts adopt a plan with plans of their own; villages carry out
+    # the commune's plan directly, so a commune plan shows adoption only when they do.
+    show_adoption = plan.is_published and (plan.unit.level in ("province", "district") or plan.children.exists())
     return render(
         request,
         "plans/detail.html",
         {
             "plan": plan,
-            "adoption": plan_adoption(plan, visible=visibility(user)) if children_units and plan.is_published else None,
+            "adoption": plan_adoption(plan, visible=visibility(user)) if show_adoption else None,
             "differences": plan_differences(plan) if plan.parent_id else [],
             "can_edit": plan.is_draft and permissions.can(user, permissions.EDIT, plan.unit),
             "can_approve": permissions.can(user, permissions.APPROVE, plan.unit),
