@@ -77,7 +77,7 @@ def plan_adoption(plan: Plan, *, today: dt.date | None = None, visible: Q | None
 
 
 def natural_key(text: str) -> list:
-    """"Tiểu khu 2" before "Tiểu khu 10"."""
+    """Sorts "Tiểu khu 2" before "Tiểu khu 10"."""
     return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", text)]
 
 
