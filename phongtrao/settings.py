@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_htmx",
+    "ninja",
     "phongtrao.ui",
     "phongtrao.geo",
     "phongtrao.accounts",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("me/", include("phongtrao.accounts.urls")),
     path("plans/", include("phongtrao.plans.urls")),
     path("units/", include("phongtrao.geo.urls")),
+    path("organizations/", include("phongtrao.orgs.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

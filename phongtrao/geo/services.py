@@ -26,6 +26,7 @@ from phongtrao.geo.models import (
     Listing,
     UnitSuccession,
 )
+from phongtrao.text import fold
 
 REFORM_DATE = dt.date(2025, 7, 1)
 LAST_DAY_BEFORE_REFORM = dt.date(2025, 6, 30)
@@ -309,12 +310,6 @@ KIND_WORDS = {
     "khu dan cu": Kind.VILLAGE_OTHER,
 }
 MAX_VILLAGE_ROWS = 500
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, for matching headers typed by hand."""
-    decomposed = unicodedata.normalize("NFD", text.strip().lower()).replace("đ", "d")
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def decode_spreadsheet_text(raw: bytes) -> str:

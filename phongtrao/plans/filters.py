@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from phongtrao.geo.models import AdminUnit
 from phongtrao.plans.models import Plan, PlanKind, PlanStatus
+from phongtrao.text import fold
 
 
 class PlanFilter:
@@ -41,7 +42,5 @@ class PlanFilter:
             plans = plans.filter(status=self.params["status"])
         text = (self.params.get("q") or "").strip()
         if text:
-            plans = plans.filter(
-                Q(title__icontains=text) | Q(issuer_name__icontains=text) | Q(number=text) | Q(theme__icontains=text)
-            )
+            plans = plans.filter(search_text__contains=fold(text))
         return plans.distinct()

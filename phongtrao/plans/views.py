@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -26,6 +27,15 @@ from phongtrao.plans.forms import (
 )
 from phongtrao.plans.models import PlanKind, PlanStatus, TargetAllocation, visibility
 from phongtrao.plans.selectors import plan_adoption, plan_differences
+
+
+def _unit_choices(user) -> list[AdminUnit]:
+    """The units a user's list can be narrowed to: above, at and just below their own."""
+    homes = permissions.home_units(user)
+    if not homes:
+        return []
+    ids = {pk for unit in homes for pk in unit.ancestor_ids} | {unit.pk for unit in homes}
+    return list(AdminUnit.objects.filter(Q(pk__in=ids) | Q(parent__in=homes)).order_by("depth", "name"))
 
 
 def plan_list(request):

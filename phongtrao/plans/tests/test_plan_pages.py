@@ -96,3 +96,11 @@ def test_unit_page_lists_plans_of_merged_units(people):
     unit_succession_add(predecessor=people.commune, successor=new, effective_date=dt.date(2025, 7, 1))
     page = people.client(None).get(f"/units/{new.pk}/").content.decode()
     assert "Kế hoạch của xã cũ" in page and "Xã Hồng Phong" in page
+
+
+def test_search_ignores_case_and_diacritics(people):
+    make_plan(people, title="Ngày thứ Bảy đi cơ sở", issued=True)
+    client = people.client(None)
+    for query in ["thứ bảy", "THU BAY", "ngay thu bay di co so", "UBND Hồng Phong"]:
+        assert "Ngày thứ Bảy đi cơ sở" in client.get("/plans/", {"q": query}).content.decode(), query
+    assert "Ngày thứ Bảy" not in client.get("/plans/", {"q": "chủ nhật"}).content.decode()
