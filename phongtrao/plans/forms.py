@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from phongtrao.geo.models import AdminUnit
 from phongtrao.plans.models import Plan, PlanKind
 from phongtrao.plans.services import PARTS
 
@@ -65,11 +68,11 @@ class PlanCreateForm(PlanHeaderForm):
 
 
 class DeriveForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Đơn vị xây dựng kế hoạch thực hiện"), queryset=None)
+    unit = forms.ModelChoiceField(label=_("Đơn vị xây dựng kế hoạch thực hiện"), queryset=AdminUnit.objects.none())
 
-    def __init__(self, *args, units=None, **kwargs):
+    def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        self.fields["unit"].queryset = AdminUnit.objects.filter(pk__in=[u.pk for u in units]).order_by("depth", "name")
 
 
 class ReasonForm(forms.Form):
@@ -109,6 +112,11 @@ def _part_form(part: str) -> type[forms.Form]:
     for field in fields.values():
         if isinstance(field, forms.DateField):
             field.input_formats = DATE_INPUTS
+        elif isinstance(field, forms.DecimalField):
+            # "61,5" as Vietnamese write it, typed on a phone's decimal keypad
+            field.localize = True
+            field.widget = forms.TextInput(attrs={"inputmode": "decimal"})
+            field.widget.is_localized = True
     return type(f"{model.__name__}RowForm", (PartRowForm,), fields)
 
 
@@ -124,6 +132,13 @@ def part_formsets(plan: Plan, data=None) -> dict[str, forms.BaseFormSet]:
         formsets[part] = formset_class(data, initial=initial, prefix=part)
         formsets[part].label = PARTS[part][2]
     return formsets
+
+
+def _shown(value):
+    """Decimals without their stored trailing zeros: 74, not 74.0000."""
+    if isinstance(value, Decimal):
+        return value.normalize() if value != value.to_integral_value() else value.quantize(Decimal(1))
+    return value
 
 
 def rows_from(formset: forms.BaseFormSet) -> list[dict]:

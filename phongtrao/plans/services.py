@@ -498,6 +498,14 @@ def plan_derive(*, user: User, parent: Plan, unit: AdminUnit) -> Plan:
     if parent.status not in ADOPTED:
         raise ValidationError({"parent": _("Chỉ xây dựng kế hoạch thực hiện từ kế hoạch cấp trên đã ban hành.")})
     _require(user, permissions.EDIT, unit)
+    existing = parent.children.filter(unit=unit).exclude(status=PlanStatus.CANCELLED).first()
+    if existing is not None:
+        raise ValidationError(
+            {
+                "unit": _("%(unit)s đã có kế hoạch thực hiện kế hoạch này (%(plan)s); hãy sửa kế hoạch đó.")
+                % {"unit": unit, "plan": existing.full_number or existing.get_status_display()}
+            }
+        )
     child = plan_create(
         user=user,
         unit=unit,

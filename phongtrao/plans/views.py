@@ -198,7 +198,8 @@ def plan_derive(request, pk: int):
         .exclude(pk=parent.unit_id)
         .order_by("depth", "name")
     )
-    form = DeriveForm(request.POST or None, units=units)
+    initial = {"unit": units[0]} if len(units) == 1 else {}
+    form = DeriveForm(request.POST or None, units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             child = services.plan_derive(user=request.user, parent=parent, unit=form.cleaned_data["unit"])

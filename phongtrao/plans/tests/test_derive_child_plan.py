@@ -117,3 +117,13 @@ def test_allocations_page_is_for_officers_of_the_parent(people, district_plan):
     client.post(url, {f"unit_{people.other_commune.pk}": "85"})
     assert target.allocations.get(unit=people.other_commune).value == Decimal(85)
     assert client.post(url, {f"unit_{people.commune.pk}": "-1"}).status_code == 200  # refused, shown again
+
+
+def test_it_refuses_a_second_plan_for_the_same_unit(people, district_plan):
+    first = services.plan_derive(user=people.commune_officer, parent=district_plan, unit=people.commune)
+    response = people.client(people.commune_officer).post(
+        f"/api/plans/{district_plan.pk}/derive", {"unit": people.commune.pk}, content_type="application/json"
+    )
+    assert response.status_code == 422 and "đã có kế hoạch" in response.json()["errors"]["unit"][0]
+    services.plan_delete(user=people.commune_officer, plan=first)
+    assert services.plan_derive(user=people.commune_officer, parent=district_plan, unit=people.commune).is_draft

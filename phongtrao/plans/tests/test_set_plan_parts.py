@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from phongtrao.plans.models import Plan
 from phongtrao.testing import make_plan
 
@@ -124,8 +126,8 @@ def test_the_edit_page_saves_header_and_rows_together(people):
             "phases-0-name": "Đợt 1",
             "phases-0-start": "01/03/2023",
             "phases-0-end": "30/04/2023",
-            "targets-0-text": "Có 1 mô hình",
-            "targets-0-value": "1",
+            "targets-0-text": "Có 61,5% số xã đạt chuẩn",
+            "targets-0-value": "61,5",
             "targets-0-comparator": ">=",
             "recipients-0-text": "UBND huyện",
         }
@@ -135,6 +137,8 @@ def test_the_edit_page_saves_header_and_rows_together(people):
     plan.refresh_from_db()
     assert plan.title == "Kế hoạch thử đã sửa" and plan.full_number == "7/KH-UBND"
     assert [p.name for p in plan.phases.all()] == ["Đợt 1"]
+    assert plan.targets.get().value == Decimal("61.5")
+    assert 'value="61,5"' in client.get(f"/plans/{plan.pk}/edit/").content.decode()
     assert [r.text for r in plan.recipients.all()] == ["UBND huyện"]
     # a phase outside the period: the page shows the error and keeps the old rows
     data["phases-0-end"] = "31/01/2024"
