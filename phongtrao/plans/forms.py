@@ -127,7 +127,7 @@ def part_formsets(plan: Plan, data=None) -> dict[str, forms.BaseFormSet]:
     formsets = {}
     for part, formset_class in PART_FORMSETS.items():
         initial = [
-            {"id": obj.pk, **{f: getattr(obj, f) for f in PAGE_PART_FIELDS[part]}} for obj in getattr(plan, part).all()
+            {"id": obj.pk, **{f: _shown(getattr(obj, f)) for f in PAGE_PART_FIELDS[part]}} for obj in getattr(plan, part).all()
         ]
         formsets[part] = formset_class(data, initial=initial, prefix=part)
         formsets[part].label = PARTS[part][2]
