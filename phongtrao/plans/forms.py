@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from phongtrao.geo.models import AdminUnit
+from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Plan, PlanKind
 from phongtrao.plans.services import PARTS
 
@@ -83,8 +84,18 @@ class ReasonForm(forms.Form):
 PAGE_PART_FIELDS = {
     "sections": ["label", "heading", "text"],
     "phases": ["name", "start", "end", "tasks"],
-    "targets": ["text", "value", "unit_of_measure", "comparator", "due_date"],
-    "duties": ["assignee_text", "assignee_level", "text", "deadline", "status"],
+    "targets": ["text", "value", "unit_of_measure", "comparator", "due_date", "scope_unit"],
+    "duties": [
+        "assignee_text",
+        "assignee_org",
+        "assignee_level",
+        "text",
+        "deadline",
+        "place_unit",
+        "quantity",
+        "quantity_unit",
+        "status",
+    ],
     "deadlines": ["what", "date"],
     "reporting_duties": ["reporter_text", "recipient_text", "frequency", "weekday"],
     "emulation_subjects": ["kind", "text"],
@@ -97,6 +108,15 @@ PAGE_PART_FIELDS = {
 
 class PartRowForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        # a row may only point at organisations and units of the plan's own subtree
+        for name, field in self.fields.items():
+            if name == "assignee_org":
+                field.queryset = Organization.objects.in_subtree(plan.unit).order_by("unit__depth", "name")
+            elif name in ("place_unit", "scope_unit"):
+                field.queryset = AdminUnit.objects.in_subtree(plan.unit).order_by("depth", "name")
 
 
 def _part_form(part: str) -> type[forms.Form]:
@@ -127,9 +147,10 @@ def part_formsets(plan: Plan, data=None) -> dict[str, forms.BaseFormSet]:
     formsets = {}
     for part, formset_class in PART_FORMSETS.items():
         initial = [
-            {"id": obj.pk, **{f: _shown(getattr(obj, f)) for f in PAGE_PART_FIELDS[part]}} for obj in getattr(plan, part).all()
+            {"id": obj.pk, **{f: _shown(getattr(obj, f)) for f in PAGE_PART_FIELDS[part]}}
+            for obj in getattr(plan, part).all()
         ]
-        formsets[part] = formset_class(data, initial=initial, prefix=part)
+        formsets[part] = formset_class(data, initial=initial, prefix=part, form_kwargs={"plan": plan})
         formsets[part].label = PARTS[part][2]
     return formsets
 

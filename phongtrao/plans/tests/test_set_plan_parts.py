@@ -148,3 +148,16 @@ def test_the_edit_page_saves_header_and_rows_together(people):
     plan.refresh_from_db()
     assert plan.title == "Kế hoạch thử đã sửa"
     assert "nằm ngoài thời gian" in response.content.decode()
+
+
+def test_the_edit_page_offers_only_the_plans_own_organisations_and_units(people):
+    from phongtrao.orgs.services import organization_create
+
+    mine = organization_create(unit=people.village, kind="ban_phat_trien_thon", name="Ban phát triển thôn Đông")
+    theirs = organization_create(unit=people.other_commune, kind="nong_dan", name="Hội Nông dân xã Tân Lập")
+    plan = make_plan(people)
+    page = people.client(people.commune_officer).get(f"/plans/{plan.pk}/edit/")
+    duties = page.context["formsets"]["duties"].forms[0]
+    assert list(duties.fields["assignee_org"].queryset) == [mine]
+    assert theirs.pk not in {u.pk for u in duties.fields["place_unit"].queryset}
+    assert people.other_commune not in duties.fields["place_unit"].queryset
