@@ -212,8 +212,29 @@ def plan_edit(*, user: User, plan: Plan, header: dict[str, Any], parts: dict[str
     return plan_set_parts(user=user, plan=plan, parts=parts)
 
 
-def _row_errors(plan: Plan, part: str, row: dict[str, Any]) -> list[str]:
+def _link_errors(plan: Plan, row: dict[str, Any]) -> list[str]:
+    """A row may point only at units and organisations of the plan's own subtree, at
+    rows of the plan it implements, and at documents everyone may see."""
     errors = []
+    for name in ("place_unit", "scope_unit"):
+        unit = row.get(name)
+        if unit is not None and not plan.unit.contains(unit):
+            errors.append(_("%(unit)s không thuộc %(plan_unit)s") % {"unit": unit, "plan_unit": plan.unit})
+    org = row.get("assignee_org")
+    if org is not None and not plan.unit.contains(org.unit):
+        errors.append(_("%(org)s không thuộc %(plan_unit)s") % {"org": org, "plan_unit": plan.unit})
+    for name in ("allocated_from", "from_parent_duty"):
+        upper = row.get(name)
+        if upper is not None and upper.plan_id != plan.parent_id:
+            errors.append(_("chỉ liên kết được với chỉ tiêu, nhiệm vụ của kế hoạch cấp trên"))
+    document = row.get("document")
+    if document is not None and not document.is_published and document.unit_id != plan.unit_id:
+        errors.append(_("văn bản được dẫn chiếu chưa ban hành"))
+    return errors
+
+
+def _row_errors(plan: Plan, part: str, row: dict[str, Any]) -> list[str]:
+    errors = _link_errors(plan, row)
     if part == "phases":
         if not (row.get("name") or "").strip():
             errors.append(_("thiếu tên đợt"))

@@ -161,3 +161,29 @@ def test_the_edit_page_offers_only_the_plans_own_organisations_and_units(people)
     assert list(duties.fields["assignee_org"].queryset) == [mine]
     assert theirs.pk not in {u.pk for u in duties.fields["place_unit"].queryset}
     assert people.other_commune not in duties.fields["place_unit"].queryset
+
+
+def test_it_refuses_rows_pointing_outside_the_plans_subtree(people):
+    from phongtrao.orgs.services import organization_create
+
+    theirs = organization_create(unit=people.other_commune, kind="nong_dan", name="Hội Nông dân xã Tân Lập")
+    plan = make_plan(people)
+    response = put_parts(
+        people.client(people.commune_officer),
+        plan,
+        {
+            "duties": [
+                {
+                    "assignee_text": "Hội Nông dân",
+                    "text": "Vườn mẫu",
+                    "assignee_org": theirs.pk,
+                    "place_unit": people.other_commune.pk,
+                }
+            ],
+            "targets": [{"text": "Chỉ tiêu", "value": 1, "scope_unit": people.district.pk}],
+        },
+    )
+    assert response.status_code == 422
+    errors = response.json()["errors"]
+    assert len(errors["duties"]) == 2 and "Xã Tân Lập không thuộc Xã Hồng Phong" in errors["duties"][0]
+    assert "Huyện Đồi Chè không thuộc" in errors["targets"][0]
