@@ -4,6 +4,7 @@ at every level and an outsider, and a way to make plans on it."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from django.test import Client
@@ -100,3 +101,22 @@ def make_plan(people: People, *, unit: AdminUnit | None = None, issued: bool = F
         )
         plan = plan_services.plan_issue(user=author, plan=plan)
     return plan
+
+
+_HATS = {"\u0302", "\u0306", "\u031b"}  # circumflex, breve, horn: precomposed in code page 1258
+
+
+def to_cp1258(text: str) -> bytes:
+    """Text as Excel or Word write it in Windows-1258: vowels with their hat or horn
+    precomposed, the tone as a separate combining mark."""
+    out = bytearray()
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            base, *marks = unicodedata.normalize("NFD", char)
+            hats = [m for m in marks if m in _HATS]
+            if hats:
+                base = unicodedata.normalize("NFC", base + hats[0])
+            out += (base + "".join(m for m in marks if m not in _HATS)).encode("cp1258")
+    return bytes(out)

@@ -80,8 +80,8 @@ def date_range(text: str) -> tuple[dt.date | None, dt.date | None] | None:
             return None
         start = make_date(1, int(month_a[1]), int(month_a[2] or end.year))
         return start, end
-    end = first_date(b)
+    end = first_date(b) or first_date("ngày " + b)
     if end is None:
         return None
-    start = first_date(a, default_year=end.year)
+    start = first_date(a, default_year=end.year) or first_date("ngày " + a)
     return (start, end) if start else None

@@ -8,6 +8,7 @@ import io
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def _decode_legacy(data: bytes) -> str:
     candidates = [data.decode("cp1252", errors="replace")]
     with contextlib.suppress(UnicodeDecodeError):
         candidates.append(data.decode("cp1258"))
-    readings = [legacy.repair(text) for text in candidates]
+    readings = [legacy.repair(unicodedata.normalize("NFC", text)) for text in candidates]
     return max(readings, key=legacy.vietnamese_score)
 
 

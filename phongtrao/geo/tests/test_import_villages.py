@@ -1,9 +1,8 @@
-import unicodedata
-
 import pytest
 
 from phongtrao.geo.models import AdminUnit, Kind, Level
 from phongtrao.geo.services import UnitError, villages_import_csv
+from phongtrao.testing import to_cp1258
 
 
 def names(commune):
@@ -23,21 +22,6 @@ def test_it_reads_utf16_from_excel_unicode_text(people):
     raw = "Tên thôn\tMã\nThôn Nà Ín\t01\n".encode("utf-16")
     villages_import_csv(commune=people.commune, raw=raw)
     assert AdminUnit.objects.get(name="Thôn Nà Ín").code == "01"
-
-
-def to_cp1258(text: str) -> bytes:
-    """As Excel writes Vietnamese in code page 1258: vowels with their hat or horn
-    precomposed, the tone as a separate combining mark."""
-    out = bytearray()
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-        except UnicodeEncodeError:
-            base, *marks = unicodedata.normalize("NFD", char)
-            if len(marks) == 2:
-                base, marks = unicodedata.normalize("NFC", base + marks[0]), marks[1:]
-            out += (base + "".join(marks)).encode("cp1258")
-    return bytes(out)
 
 
 def test_it_reads_windows_1258_and_composes_tones(people):
