@@ -9,6 +9,7 @@ from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from phongtrao.geo.api import router as geo_router
+from phongtrao.plans.api import parse_router
 from phongtrao.plans.api import router as plans_router
 
 api = NinjaAPI(
@@ -19,6 +20,7 @@ api = NinjaAPI(
 )
 api.add_router("/units", geo_router)
 api.add_router("/plans", plans_router)
+api.add_router("/parse", parse_router)
 
 _FIELD_NAMES = {
     "issue_date": "Ngày ban hành",

@@ -145,6 +145,7 @@ class PlanText:
         self.preamble_end = self._preamble_end()
         self.body_end = self._body_end()
         self.parts = self._parts()
+        self.guessed: set[str] = set()  # fields read by weaker rules than the document's layout
 
     # --- the header -----------------------------------------------------------------
 
@@ -209,6 +210,7 @@ class PlanText:
         header = self._issuer_from_header()
         if header:
             return header
+        self.guessed.add("issuer")
         for line in self.lines[: self.preamble_end + 3] + self.lines[max(self.body_end - 3, 0) : self.body_end]:
             match = BODY_ISSUER.search(line)
             if match:
@@ -516,6 +518,34 @@ class PlanText:
                 names.append(name)
         return names
 
+    def duties(self) -> list[dict]:
+        """Each assignee of "Tổ chức thực hiện" with the text under it, its first
+        deadline, and the level it addresses when it names every commune or village."""
+        duties: list[dict] = []
+        current = None
+        for i in self.body():
+            if not self.in_duties(i):
+                current = None
+                continue
+            line = self.lines[i]
+            found = heading_of(line)
+            name = None
+            if found and found[0] == 1 and self.parts[i].item_line == i:
+                name = _assignee_name(found[2], require_org=False)
+            elif found and found[0] in (3, 4) and ":" in found[2][:120]:
+                name = _assignee_name(found[2], require_org=True)
+            if name:
+                tail = found[2].partition(":")[2].strip() if ":" in found[2][:150] else ""
+                current = {"assignee": name, "text": [tail] if tail else [], "deadline": None, "level": _level_of(name)}
+                duties.append(current)
+            elif current is not None and (found is None or found[0] != 0):
+                current["text"].append(line)
+        for duty in duties:
+            duty["text"] = "\n".join(duty["text"]).strip() or duty["assignee"]
+            match = re.search(r"\btrước\s+(?:ngày\s*)?(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})", duty["text"])
+            duty["deadline"] = iso(dates.first_date(match[1])) if match else None
+        return duties
+
     def assignee_at(self, i: int) -> str | None:
         item_line = self.parts[i].item_line
         if item_line is None or not self.in_duties(i):
@@ -691,6 +721,10 @@ class PlanText:
             i += 1
         return forms
 
+    def preamble(self) -> str | None:
+        start = self.title_span[1] if self.title_span else 0
+        return "\n".join(self.lines[start : self.preamble_end]).strip() or None
+
     def sections(self) -> list[dict]:
         return outline(self.lines[self.preamble_end : self.body_end])
 
@@ -766,6 +800,17 @@ def _assignee_name(rest: str, require_org: bool) -> str | None:
     return text[0].upper() + text[1:]
 
 
+def _level_of(assignee: str) -> str | None:
+    folded = fold(assignee)
+    if re.search(r"\b(?:ubnd|uy ban nhan dan) cac (?:xa|phuong)", folded):
+        return "commune"
+    if re.search(
+        r"\bcac (?:thon|ban|xom|tieu khu|to dan pho)\b|\bthon tren dia ban|ban phat trien (?:cac )?thon", folded
+    ):
+        return "village"
+    return None
+
+
 def _clause_before(line: str, end: int) -> str:
     start = max(line.rfind(sep, 0, end) for sep in (".", ";", ":"))
     return clean(line[start + 1 : end]) or clean(line[:end])
@@ -789,7 +834,7 @@ def _unique(refs: list[dict]) -> list[dict]:
 def extract(raw: str) -> dict:
     doc = PlanText(raw)
     phases = doc.phases()
-    return {
+    result = {
         "doc_type": doc.doc_type(),
         "number": doc.number(),
         "symbol": doc.symbol(),
@@ -804,6 +849,7 @@ def extract(raw: str) -> dict:
         "deadlines": doc.deadlines(),
         "targets": doc.targets(),
         "assignees": doc.assignees(),
+        "duties": doc.duties(),
         "recipients": doc.recipients(),
         "signer": doc.signer(),
         "reports": doc.reports(),
@@ -812,4 +858,16 @@ def extract(raw: str) -> dict:
         "reward_forms": doc.reward_forms(),
         "forms": doc.forms(),
         "sections": doc.sections(),
+        "preamble": doc.preamble(),
     }
+    if doc.type_at is None:
+        doc.guessed |= {"doc_type", "title"}
+    if phases or (result["period"] and result["period"]["start"] is None):
+        doc.guessed.add("period")
+    core = ["doc_type", "number", "issue_date", "place", "issuer", "title", "period", "signer"]
+    missing = [key for key in core if not result[key]]
+    # what a person should look at before saving: guessed, missing, or lists read by rules
+    result["uncertain"] = sorted(
+        doc.guessed | set(missing) | {key for key in ("targets", "deadlines", "phases", "assignees") if result[key]}
+    )
+    return result

@@ -7,8 +7,10 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import File, Router, Schema
+from ninja.files import UploadedFile
 
+from phongtrao import docparse
 from phongtrao.accounts import permissions
 from phongtrao.accounts.auth import READ_AUTH, WRITE_AUTH
 from phongtrao.geo.models import AdminUnit
@@ -21,6 +23,17 @@ from phongtrao.plans.selectors import plan_adoption, plan_differences, plan_for_
 from phongtrao.plans.serializers import plan_document, plan_summary
 
 router = Router(tags=["plans"])
+parse_router = Router(tags=["parse"])
+
+
+@parse_router.post("", auth=WRITE_AUTH)
+def parse_document(request, file: UploadedFile = File(...)):  # noqa: B008 (ninja's way to declare an upload)
+    """Read a plan document (.txt, .docx, .pdf) into the parse contract's JSON, as
+    `python -m phongtrao.docparse` prints it. Nothing is saved."""
+    try:
+        return docparse.parse_bytes(file.read(), file.name or "document")
+    except docparse.ReadError as exc:
+        raise ValidationError({"file": [str(exc)]}) from exc
 
 
 class PlanHeaderIn(Schema):

@@ -82,7 +82,7 @@ class ReasonForm(forms.Form):
 
 # Which columns of each part the edit page shows; the API can set all of them.
 PAGE_PART_FIELDS = {
-    "sections": ["label", "heading", "text"],
+    "sections": ["label", "depth", "heading", "text"],
     "phases": ["name", "start", "end", "tasks"],
     "targets": ["text", "value", "unit_of_measure", "comparator", "due_date", "scope_unit"],
     "duties": [
@@ -109,14 +109,14 @@ PAGE_PART_FIELDS = {
 class PartRowForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, plan: Plan, **kwargs):
+    def __init__(self, *args, unit: AdminUnit, **kwargs):
         super().__init__(*args, **kwargs)
         # a row may only point at organisations and units of the plan's own subtree
         for name, field in self.fields.items():
             if name == "assignee_org":
-                field.queryset = Organization.objects.in_subtree(plan.unit).order_by("unit__depth", "name")
+                field.queryset = Organization.objects.in_subtree(unit).order_by("unit__depth", "name")
             elif name in ("place_unit", "scope_unit"):
-                field.queryset = AdminUnit.objects.in_subtree(plan.unit).order_by("depth", "name")
+                field.queryset = AdminUnit.objects.in_subtree(unit).order_by("depth", "name")
 
 
 def _part_form(part: str) -> type[forms.Form]:
@@ -143,16 +143,31 @@ def _part_form(part: str) -> type[forms.Form]:
 PART_FORMSETS = {part: forms.formset_factory(_part_form(part), extra=1, can_delete=True) for part in PAGE_PART_FIELDS}
 
 
-def part_formsets(plan: Plan, data=None) -> dict[str, forms.BaseFormSet]:
+def part_formsets(*, unit: AdminUnit, rows: dict[str, list[dict]], data=None) -> dict[str, forms.BaseFormSet]:
     formsets = {}
     for part, formset_class in PART_FORMSETS.items():
+        model = PARTS[part][0]
+        defaults = {f: model._meta.get_field(f).get_default() for f in PAGE_PART_FIELDS[part]}
         initial = [
-            {"id": obj.pk, **{f: _shown(getattr(obj, f)) for f in PAGE_PART_FIELDS[part]}}
-            for obj in getattr(plan, part).all()
+            {
+                **({"id": row["id"]} if row.get("id") else {}),
+                **{f: _shown(row[f] if row.get(f) is not None else defaults[f]) for f in PAGE_PART_FIELDS[part]},
+            }
+            for row in rows.get(part, [])
         ]
-        formsets[part] = formset_class(data, initial=initial, prefix=part, form_kwargs={"plan": plan})
+        formsets[part] = formset_class(data, initial=initial, prefix=part, form_kwargs={"unit": unit})
         formsets[part].label = PARTS[part][2]
     return formsets
+
+
+def plan_rows(plan: Plan) -> dict[str, list[dict]]:
+    """The plan's parts as rows for the edit page's formsets."""
+    return {
+        part: [
+            {"id": obj.pk, **{f: getattr(obj, f) for f in PAGE_PART_FIELDS[part]}} for obj in getattr(plan, part).all()
+        ]
+        for part in PAGE_PART_FIELDS
+    }
 
 
 def _shown(value):
@@ -197,3 +212,23 @@ class AllocationForm(forms.Form):
 
     def values(self):
         return {self.units[name]: value for name, value in self.cleaned_data.items()}
+
+
+class ImportUploadForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Đơn vị ban hành kế hoạch"), queryset=AdminUnit.objects.none())
+    file = forms.FileField(
+        label=_("Văn bản (.docx, .pdf, .txt)"),
+        help_text=_("Tệp Word, PDF (kể cả bản quét) hoặc văn bản; tối đa 10 MB."),
+    )
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class ImportUnitForm(forms.Form):
+    unit = forms.ModelChoiceField(queryset=AdminUnit.objects.none(), widget=forms.HiddenInput)
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units

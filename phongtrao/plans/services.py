@@ -188,6 +188,17 @@ def plan_create(*, user: User, unit: AdminUnit, title: str, issuer_name: str, **
 
 
 @transaction.atomic
+def plan_import(*, user: User, unit: AdminUnit, header: dict[str, Any], parts: dict[str, list[dict[str, Any]]]) -> Plan:
+    """A draft from a document read by docparse and checked by a person: the header and
+    every part at once, linked to its parent when a basis reference is a plan here."""
+    header = dict(header)
+    plan = plan_create(
+        user=user, unit=unit, title=header.pop("title", ""), issuer_name=header.pop("issuer_name", ""), **header
+    )
+    return plan_set_parts(user=user, plan=plan, parts=parts)
+
+
+@transaction.atomic
 def plan_update(*, user: User, plan: Plan, **header: Any) -> Plan:
     _require(user, permissions.EDIT, plan)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
@@ -282,6 +293,9 @@ def _row_errors(plan: Plan, part: str, row: dict[str, Any]) -> list[str]:
     elif part == "references":
         if not (row.get("number") or row.get("title")):
             errors.append(_("cần số, ký hiệu hoặc trích yếu"))
+    elif part == "sections":
+        if not (str(row.get("heading") or "").strip() or str(row.get("text") or "").strip()):
+            errors.append(_("dòng trống"))
     else:
         main_field = "text" if "text" in PARTS[part][1] else "name"
         if not str(row.get(main_field) or "").strip():

@@ -6,6 +6,7 @@ app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="list"),
     path("new/", views.plan_create, name="create"),
+    path("import/", views.plan_import, name="import"),
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("<int:pk>/edit/", views.plan_edit, name="edit"),
     path("<int:pk>/issue/", views.plan_issue, name="issue"),

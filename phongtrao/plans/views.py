@@ -10,19 +10,23 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from phongtrao import docparse
 from phongtrao.accounts import permissions
 from phongtrao.geo.models import AdminUnit
-from phongtrao.plans import services
+from phongtrao.plans import importing, services
 from phongtrao.plans.access import get_plan_for_user, get_target_for_user
 from phongtrao.plans.filters import PlanFilter
 from phongtrao.plans.forms import (
     AllocationForm,
     DeriveForm,
+    ImportUnitForm,
+    ImportUploadForm,
     PlanCreateForm,
     PlanHeaderForm,
     ReasonForm,
     apply_errors,
     part_formsets,
+    plan_rows,
     rows_from,
 )
 from phongtrao.plans.models import PlanKind, PlanStatus, TargetAllocation, visibility
@@ -99,6 +103,75 @@ def plan_create(request):
     return render(request, "plans/create.html", {"form": form})
 
 
+def _import_units(user):
+    return permissions.units_for(user, permissions.EDIT).exclude(level="village").order_by("depth", "name")
+
+
+@login_required
+def plan_import(request):
+    """Read a document into a draft: upload, check the fields the reader was unsure of,
+    correct, save. The draft links its parent when a basis is a plan in the system."""
+    units = _import_units(request.user)
+    if request.method == "POST" and "file" in request.FILES:
+        upload = ImportUploadForm(request.POST, request.FILES, units=units)
+        if upload.is_valid():
+            try:
+                parsed = docparse.parse_bytes(upload.cleaned_data["file"].read(), upload.cleaned_data["file"].name)
+            except docparse.ReadError as exc:
+                upload.add_error("file", str(exc))
+            else:
+                unit = upload.cleaned_data["unit"]
+                uncertain, unsure_parts = importing.uncertain_fields(parsed)
+                return render(
+                    request,
+                    "plans/import_check.html",
+                    {
+                        "unit_form": ImportUnitForm(initial={"unit": unit}, units=units),
+                        "unit": unit,
+                        "form": PlanHeaderForm(initial=importing.header_from(parsed)),
+                        "formsets": part_formsets(unit=unit, rows=importing.parts_from(parsed)),
+                        "uncertain": uncertain,
+                        "unsure_parts": unsure_parts,
+                        "filename": upload.cleaned_data["file"].name,
+                    },
+                )
+        return render(request, "plans/import.html", {"form": upload})
+    if request.method == "POST":
+        unit_form = ImportUnitForm(request.POST, units=units)
+        if not unit_form.is_valid():
+            return redirect("plans:import")
+        unit = unit_form.cleaned_data["unit"]
+        form = PlanHeaderForm(request.POST)
+        formsets = part_formsets(unit=unit, rows={}, data=request.POST)
+        if form.is_valid() and all(f.is_valid() for f in formsets.values()):
+            header = dict(form.cleaned_data)
+            try:
+                plan = services.plan_import(
+                    user=request.user,
+                    unit=unit,
+                    header=header,
+                    parts={part: rows_from(fs) for part, fs in formsets.items()},
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("Đã lưu dự thảo từ văn bản."))
+                return redirect("plans:detail", plan.pk)
+        return render(
+            request,
+            "plans/import_check.html",
+            {
+                "unit_form": unit_form,
+                "unit": unit,
+                "form": form,
+                "formsets": formsets,
+                "uncertain": set(),
+                "unsure_parts": set(),
+            },
+        )
+    return render(request, "plans/import.html", {"form": ImportUploadForm(units=units)})
+
+
 @login_required
 def plan_edit(request, pk: int):
     plan = get_plan_for_user(request.user, pk, action=permissions.EDIT, full=True)
@@ -108,7 +181,7 @@ def plan_edit(request, pk: int):
         )
         return redirect("plans:detail", plan.pk)
     form = PlanHeaderForm(request.POST or None, initial=PlanHeaderForm.initial_for(plan))
-    formsets = part_formsets(plan, request.POST or None)
+    formsets = part_formsets(unit=plan.unit, rows=plan_rows(plan), data=request.POST or None)
     if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in formsets.values()):
         try:
             services.plan_edit(

@@ -6,8 +6,9 @@ from phongtrao.docparse.tests.conftest import DATA, ROOT
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "phongtrao.docparse", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "phongtrao.docparse", *args], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
 
 
 def test_it_prints_the_parse_as_json():
@@ -29,6 +30,12 @@ def test_unreadable_input_exits_non_zero_with_one_line(tmp_path):
 
 
 def test_the_library_does_not_import_django():
-    done = subprocess.run([sys.executable, "-c", "import sys, phongtrao.docparse; print('django' in sys.modules)"],
-                          capture_output=True, text=True, cwd=ROOT, env={"PATH": "/usr/bin:/bin"}, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, phongtrao.docparse; print('django' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
     assert done.stdout.strip() == "False", done.stderr

@@ -36,8 +36,12 @@ def test_the_seed_fields_that_need_care(scorer):
 
     seed_001 = parse_bytes((DATA / "seeds" / "001_4677df4f177739e6.txt").read_bytes(), "001.txt")
     assert seed_001["signer"] == {"name": "Lê Văn sơn", "authority": None, "title": "BÍ THƯ ĐẢNG ỦY Kiêm TRƯỞNG BAN"}
-    assert seed_001["reports"][0] == {"from": "Ban phát triển thôn", "to": "Ban chỉ đạo xã", "frequency": "weekly",
-                                      "weekday": "friday"}
+    assert seed_001["reports"][0] == {
+        "from": "Ban phát triển thôn",
+        "to": "Ban chỉ đạo xã",
+        "frequency": "weekly",
+        "weekday": "friday",
+    }
     assert "Thống kê truy cập" not in json.dumps(seed_001, ensure_ascii=False)  # web page furniture left out
 
     seed_000 = parse_bytes((DATA / "seeds" / "000_3b73d6c918d70f28.txt").read_bytes(), "000.txt")

@@ -10,8 +10,7 @@ import docx
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from phongtrao.docparse import ReadError, parse_bytes, read_document
-from phongtrao.docparse import readers
+from phongtrao.docparse import ReadError, parse_bytes, read_document, readers
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 

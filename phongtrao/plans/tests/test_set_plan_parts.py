@@ -120,7 +120,13 @@ def test_the_edit_page_saves_header_and_rows_together(people):
         data[f"{part}-TOTAL_FORMS"] = "1"
         data[f"{part}-INITIAL_FORMS"] = "0"
         blank = formset.forms[0]
-        data.update({blank[name].html_name: blank[name].value() for name in blank.fields if blank[name].value()})
+        data.update(
+            {
+                blank[name].html_name: blank[name].value()
+                for name in blank.fields
+                if blank[name].value() not in (None, "")
+            }
+        )
     data.update(
         {
             "phases-0-name": "Đợt 1",
