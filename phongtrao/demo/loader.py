@@ -12,15 +12,16 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from phongtrao import docparse
 from phongtrao.accounts.models import Membership, Role, User
 from phongtrao.accounts.services import membership_grant
-from phongtrao.demo.sections import split_body
 from phongtrao.geo.models import AdminUnit, Listing
 from phongtrao.geo.services import units_load_official, villages_import_csv
 from phongtrao.orgs.models import Official, Organization, Position
 from phongtrao.orgs.services import official_create, organization_create
+from phongtrao.plans import importing
 from phongtrao.plans import services as plan_services
-from phongtrao.plans.models import Plan, Section
+from phongtrao.plans.models import Plan
 
 DEMO_DIR = settings.DATA_DIR / "demo"
 SEEDS_DIR = settings.DATA_DIR / "seeds"
@@ -197,7 +198,7 @@ class DemoLoader:
     def _plans(self) -> None:
         for spec in self.plans_data["plans"]:
             unit = find_unit(spec["unit"])
-            existing = Plan.objects.filter(unit=unit, title=spec["title"]).first()
+            existing = Plan.objects.filter(unit=unit, title=plan_title(spec)).first()
             if existing is not None:
                 self.keys[spec["key"]] = existing
                 continue
@@ -205,6 +206,8 @@ class DemoLoader:
             self.log(f"Kế hoạch: {spec['key']}")
 
     def _plan(self, spec: dict, unit: AdminUnit) -> Plan:
+        if spec.get("seed"):
+            return self._seed_plan(spec, unit)
         header = {
             k: spec.get(k)
             for k in (
@@ -222,29 +225,31 @@ class DemoLoader:
         for key in ("issue_date", "period_start", "period_end"):
             header[key] = dt.date.fromisoformat(spec[key]) if spec.get(key) else None
         header["full_number"] = spec.get("full_number", "")
-        plan = plan_services.plan_create(
-            user=self.admin, unit=unit, title=spec["title"], issuer_name=spec["issuer_name"], **header
+        parts = {part: [self._row(part, row, unit, None) for row in rows] for part, rows in spec["parts"].items()}
+        plan = plan_services.plan_import(
+            user=self.admin,
+            unit=unit,
+            header={"title": spec["title"], "issuer_name": spec["issuer_name"], **header},
+            parts=parts,
         )
+        return plan_services.plan_register_issued(user=self.admin, plan=plan)
+
+    def _seed_plan(self, spec: dict, unit: AdminUnit) -> Plan:
+        """A seed plan is read from its text exactly as the import page reads a
+        document; the demo then adds the links a document gives only in words."""
+        parsed = read_seed(spec["seed"])
+        header = importing.header_from(parsed)
+        parts = importing.parts_from(parsed)
+        parent = self.keys.get(spec.get("parent"))
+        for duty in parts["duties"]:
+            extra = spec.get("duties", {}).get(duty["assignee_text"], {})
+            duty.update(self._row("duties", extra, unit, parent))
+        for index, extra in spec.get("targets", {}).items():
+            parts["targets"][int(index)].update(self._row("targets", extra, unit, parent))
+        plan = plan_services.plan_import(user=self.admin, unit=unit, header=header, parts=parts)
         if spec.get("issuer_org"):
             plan.issuer = unit.organizations.filter(kind=spec["issuer_org"]).first()
-        if spec.get("parent"):
-            plan.parent = self.keys[spec["parent"]]
-        sections: list = []
-        if spec.get("seed"):
-            plan.preamble, sections = split_body((SEEDS_DIR / spec["seed"]).read_text(encoding="utf-8"))
-        plan.save()
-        for order, section in enumerate(sections):
-            Section.objects.create(
-                plan=plan,
-                order=order,
-                label=section.label,
-                depth=section.depth,
-                heading=section.heading,
-                text=section.text,
-            )
-        parent = self.keys.get(spec.get("parent"))
-        parts = {part: [self._row(part, row, unit, parent) for row in rows] for part, rows in spec["parts"].items()}
-        plan_services.plan_set_parts(user=self.admin, plan=plan, parts=parts)
+            plan.save(update_fields=["issuer"])
         return plan_services.plan_register_issued(user=self.admin, plan=plan)
 
     def _row(self, part: str, row: dict, unit: AdminUnit, parent: Plan | None) -> dict:
@@ -298,6 +303,15 @@ class DemoLoader:
             self.log(f"Kế hoạch thực hiện của {commune}")
 
 
+def read_seed(name: str) -> dict:
+    return docparse.parse_text((SEEDS_DIR / name).read_text(encoding="utf-8"))
+
+
+def plan_title(spec: dict) -> str:
+    """How a demo plan is found again: its unit and its title (read from its seed text)."""
+    return spec["title"] if "title" in spec else importing.header_from(read_seed(spec["seed"]))["title"]
+
+
 def _unit_phrase(unit: AdminUnit) -> str:
     """ "xã Hồng Thái", "thị trấn Hà Trung": the unit as named after an organisation."""
     return unit.name[0].lower() + unit.name[1:]
@@ -316,7 +330,7 @@ def seed_plan_ids() -> dict[str, int]:
     found = {}
     for spec in data["plans"]:
         if spec.get("seed"):
-            plan = Plan.objects.filter(unit=find_unit(spec["unit"]), title=spec["title"]).first()
+            plan = Plan.objects.filter(unit=find_unit(spec["unit"]), title=plan_title(spec)).first()
             if plan is not None:
                 found[Path(spec["seed"]).stem] = plan.pk
     return found

@@ -633,6 +633,28 @@ class PlanText:
                         subjects[current].append(clean(piece))
         return subjects if any(subjects.values()) else None
 
+    def reward_standards(self) -> list[dict]:
+        """ "1.1. Đối với các tiểu khu" and the lines under it, in the reward standards part."""
+        standards: list[dict] = []
+        current = None
+        for i in self.body():
+            part, item = squash(self.parts[i].part), self.parts[i].item
+            found = heading_of(self.lines[i])
+            inside = "tieuchuan" in part and ("tieuchuan" in squash(item) or fold(item).startswith("doi voi"))
+            if not inside:
+                current = None
+                continue
+            if found and found[0] in (1, 2) and fold(found[2]).startswith("doi voi"):
+                current = {"subject": clean(re.sub(r"^Đối với\s+", "", found[2], flags=re.IGNORECASE)), "text": []}
+                standards.append(current)
+            elif current is not None and not (found and found[0] in (0, 1)):
+                current["text"].append(self.lines[i])
+        return [
+            {"subject": s["subject"][0].upper() + s["subject"][1:], "text": "\n".join(s["text"])}
+            for s in standards
+            if s["subject"] and s["text"]
+        ]
+
     def reward_forms(self) -> list[str]:
         forms = []
         for i in self.body():
@@ -855,6 +877,7 @@ def extract(raw: str) -> dict:
         "reports": doc.reports(),
         "recurrence": doc.recurrence(),
         "emulation_subjects": doc.emulation_subjects(),
+        "reward_standards": doc.reward_standards(),
         "reward_forms": doc.reward_forms(),
         "forms": doc.forms(),
         "sections": doc.sections(),

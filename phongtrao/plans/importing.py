@@ -144,6 +144,9 @@ def parts_from(parsed: dict) -> dict[str, list[dict]]:
             for kind in (SubjectKind.COLLECTIVE, SubjectKind.INDIVIDUAL)
             for text in subjects.get(kind, [])
         ],
+        "reward_standards": [
+            {"subject": r["subject"][:255], "text": r["text"]} for r in parsed.get("reward_standards") or []
+        ],
         "reward_forms": [{"name": name[:255]} for name in parsed.get("reward_forms") or []],
         "recipients": [{"text": text[:255]} for text in parsed.get("recipients") or []],
         "references": references,

@@ -357,7 +357,7 @@ class Weekday(models.IntegerChoices):
 class ReportingDuty(PlanPart):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reporting_duties")
     reporter_text = models.CharField(_("đơn vị báo cáo"), max_length=255)
-    recipient_text = models.CharField(_("báo cáo cho"), max_length=255)
+    recipient_text = models.CharField(_("báo cáo cho"), max_length=255, blank=True)
     frequency = models.CharField(_("định kỳ"), max_length=12, choices=Frequency.choices)
     weekday = models.PositiveSmallIntegerField(_("vào thứ"), choices=Weekday.choices, null=True, blank=True)
     day_of_month = models.PositiveSmallIntegerField(_("vào ngày"), null=True, blank=True)

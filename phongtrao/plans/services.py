@@ -322,6 +322,8 @@ def plan_set_parts(*, user: User, plan: Plan, parts: dict[str, list[dict[str, An
     _require(user, permissions.EDIT, plan)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     _require_draft(plan)
+    if "references" in parts:
+        _link_parent(plan, parts["references"], user)
     errors: dict[str, list[str]] = {}
     for part, rows in list(parts.items()):
         if part not in PARTS:
@@ -342,8 +344,6 @@ def plan_set_parts(*, user: User, plan: Plan, parts: dict[str, list[dict[str, An
         raise ValidationError(errors)
     for part, rows in parts.items():
         _sync_rows(plan, part, rows, user)
-        if part == "references":
-            _link_parent(plan, user)
     plan._history_user = user
     plan.save(update_fields=["updated_at"])
     return plan
@@ -388,19 +388,20 @@ def _sync_rows(plan: Plan, part: str, rows: list[dict[str, Any]], user: User | N
             obj.delete()
 
 
-def _link_parent(plan: Plan, user: User | None) -> None:
-    if plan.parent_id:
-        return
-    for ref in plan.references.filter(role=ReferenceRole.BASIS):
-        match = _match_basis(plan, ref.number, ref.date)
-        if match is not None:
-            ref.document = match
-            ref._history_user = user
-            ref.save(update_fields=["document"])
+def _link_parent(plan: Plan, references: list[dict[str, Any]], user: User | None) -> None:
+    """A basis reference that names a plan in the system links it, and makes it the
+    parent when the plan has none yet (before the rows that point at its parts are checked)."""
+    for row in references:
+        if row.get("role", ReferenceRole.BASIS) != ReferenceRole.BASIS or row.get("document"):
+            continue
+        match = _match_basis(plan, row.get("number") or "", row.get("date"))
+        if match is None:
+            continue
+        row["document"] = match
+        if not plan.parent_id:
             plan.parent = match
             plan._history_user = user
             plan.save(update_fields=["parent"])
-            return
 
 
 # --- status ------------------------------------------------------------------------
