@@ -132,6 +132,10 @@ class Part:
     item: str
     item_line: int | None
 
+    def __post_init__(self):
+        self.part_key = squash(self.part)  # headings whose spaces were lost still match
+        self.item_key = squash(self.item)
+
 
 class PlanText:
     def __init__(self, raw: str):
@@ -340,13 +344,13 @@ class PlanText:
         return range(self.preamble_end, self.body_end)
 
     def in_duties(self, i: int) -> bool:
-        part = squash(self.parts[i].part)
+        part = self.parts[i].part_key
         return any(key in part for key in ("tochucthuchien", "trachnhiem", "phancong")) or (
             part.startswith("nhiemvucua")
         )
 
     def in_rewards(self, i: int) -> bool:
-        part = squash(self.parts[i].part)
+        part = self.parts[i].part_key
         return any(key in part for key in ("tieuchuan", "khenthuong", "hinhthuc", "doituong"))
 
     # --- references ---------------------------------------------------------------
@@ -618,7 +622,7 @@ class PlanText:
         subjects: dict[str, list[str]] = {"collective": [], "individual": []}
         current = None
         for i in self.body():
-            if "doituong" not in squash(self.parts[i].part):
+            if "doituong" not in self.parts[i].part_key:
                 continue
             folded = self.folded[i]
             if heading_of(self.lines[i]) and "tap the" in folded:
@@ -638,9 +642,9 @@ class PlanText:
         standards: list[dict] = []
         current = None
         for i in self.body():
-            part, item = squash(self.parts[i].part), self.parts[i].item
+            part, item = self.parts[i].part_key, self.parts[i].item
             found = heading_of(self.lines[i])
-            inside = "tieuchuan" in part and ("tieuchuan" in squash(item) or fold(item).startswith("doi voi"))
+            inside = "tieuchuan" in part and ("tieuchuan" in self.parts[i].item_key or fold(item).startswith("doi voi"))
             if not inside:
                 current = None
                 continue
@@ -658,7 +662,7 @@ class PlanText:
     def reward_forms(self) -> list[str]:
         forms = []
         for i in self.body():
-            if "khenthuong" not in squash(self.parts[i].part):
+            if "khenthuong" not in self.parts[i].part_key:
                 continue
             for match in re.finditer(
                 r"(?:Giấy khen|Bằng khen|Cờ thi đua|Danh hiệu [^,.;:]+?) của [^,.;:()]+", self.lines[i]

@@ -172,9 +172,14 @@ def vietnamese_score(text: str) -> int:
     return len(_COMMON.findall(sample)) * 3 - junk
 
 
+_ONLY_VIETNAMESE = re.compile(r"[ăĂđĐơƠưƯ\u1ea0-\u1ef9]")
+
+
 def repair(text: str) -> str:
-    """The best reading among the text as it is, as TCVN3 and as VNI."""
-    candidates = [text]
-    if re.search(r"[\u00a1-\u00ff]", text[:20000]):
-        candidates += [from_tcvn3(text), from_vni(text)]
-    return max(candidates, key=vietnamese_score)
+    """The best reading among the text as it is, as TCVN3 and as VNI. Text that already
+    has letters only Unicode Vietnamese has (ă, ơ, ư, đ, ạ…) is left as it is."""
+    sample = text[:20000]
+    letters = sum(c.isalpha() for c in sample)
+    if not re.search(r"[\u00a1-\u00ff]", sample) or len(_ONLY_VIETNAMESE.findall(sample)) > letters / 50:
+        return text
+    return max([text, from_tcvn3(text), from_vni(text)], key=vietnamese_score)

@@ -96,10 +96,25 @@ def _continues(previous: str, line: str, after_blank: bool) -> bool:
     return False
 
 
+def _base_letters() -> dict[int, str]:
+    table = {}
+    for code in range(0x00C0, 0x1EFA):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base != char and base.isascii():
+            table[code] = base.lower()
+    table.update({ord("đ"): "d", ord("Đ"): "d"})
+    for code in range(0x0300, 0x0370):  # combining marks left by decomposed input
+        table[code] = None
+    return table
+
+
+_BASE = _base_letters()
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, single spaces: for matching keywords."""
-    decomposed = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return " ".join(text.translate(_BASE).lower().split())
 
 
 def squash(text: str) -> str:
