@@ -65,14 +65,14 @@ def date_range(text: str) -> tuple[dt.date | None, dt.date | None] | None:
     tháng 9/2024": the first date takes its year from the second when it has none."""
     match = re.search(
         r"(?:từ|ngày)\s*(?:ngày\s*)?(?P<a>.{3,30}?)\s*(?:đến|tới|-|–)\s*(?:hết\s*)?(?:ngày\s*)?(?P<b>(?:tháng\s*)?"
-        r"\d{1,2}\s*(?:/\s*\d{1,2}\s*)?/\s*\d{4}|\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})",
+        r"\d{1,2}\s*(?:/\s*\d{1,2}\s*)?/\s*\d{4}|\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}|tháng\s*\d{1,2}\s*năm\s*\d{4})",
         text,
         re.IGNORECASE,
     )
     if not match:
         return None
     a, b = match["a"], match["b"]
-    month_b = MONTH.search(b)
+    month_b = MONTH.search(b) or re.search(r"tháng\s*(\d{1,2})\s*năm\s*(\d{4})", b, re.IGNORECASE)
     if month_b:
         end = month_end(int(month_b[2]), int(month_b[1]))
         month_a = re.search(r"tháng\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?", a, re.IGNORECASE)

@@ -33,6 +33,11 @@ MOTTOS = ("cong hoa xa hoi", "dang cong san viet nam")  # the motto may wrap aft
 UNIT_KINDS = ["thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "đặc khu"]
 _HEAD_SCAN = 60
 
+DEADLINE = re.compile(
+    r"\b(?:trước|chậm nhất(?: là)?)\s+(?:ngày\s*)?(?P<d>\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?![\d/])|"
+    r"\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})",
+    re.IGNORECASE,
+)
 NUMBER_LINE = re.compile(
     r"^(?:S[ốo] k[ýí] hi[ệe]u\s+)?Số\s*[:.]?\s*(?P<n>\d*)\s*(?P<sep>[/-])\s*(?P<sym>[A-ZĐa-zđ0-9&.\-/ ]+?)\s*$"
 )
@@ -231,7 +236,7 @@ class PlanText:
             if not self._is_caps(self.lines[i]):
                 start = i + 1
                 break
-        block = [line for line in self.lines[start:motto] if self._is_caps(line)]
+        block = [line for line in self.lines[start:motto] if self._is_caps(line) and not NUMBER_LINE.match(line)]
         if not block:
             return None
         last = block[-1]
@@ -397,7 +402,9 @@ class PlanText:
         phases, seen = [], set()
         for i in self.body():
             match = re.match(
-                r"^(?:\d+\s*[.)]\s*)?(?P<kind>Đợt|Điểm|Giai đoạn)\s*(?P<n>\d+|[IVX]+)\b", self.lines[i], re.IGNORECASE
+                r"^(?:\d+\s*[.)]\s*|[-–•+]\s*|[a-zđ][.)]\s*)?(?P<kind>Đợt|Điểm|Giai đoạn)\s*(?P<n>\d+|[IVX]+)\b",
+                self.lines[i],
+                re.IGNORECASE,
             )
             if not match:
                 continue
@@ -423,17 +430,18 @@ class PlanText:
                 return {"start": None, "end": f"{match[1]}-12-31"}
         return None
 
+    def _deadline_day(self, text: str) -> dt.date | None:
+        """ "15/3/2024", "ngày 15 tháng 3 năm 2024", or "15/3" in the year the plan was issued."""
+        issued = self.issue_date()
+        year = int(issued[:4]) if issued else None
+        return dates.first_date(text, default_year=year) or dates.first_date("ngày " + text)
+
     def deadlines(self) -> list[dict]:
         found = []
         for i in self.body():
             line = self.lines[i]
-            for match in re.finditer(
-                r"\b(?:trước|chậm nhất(?: là)?)\s+(?:ngày\s*)?(?P<d>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|"
-                r"\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})",
-                line,
-                re.IGNORECASE,
-            ):
-                day = dates.first_date(match["d"]) or dates.first_date("ngày " + match["d"])
+            for match in DEADLINE.finditer(line):
+                day = self._deadline_day(match["d"])
                 if day:
                     found.append({"what": _clause_before(line, match.start()), "date": iso(day)})
             for match in re.finditer(r"\btrong\s+(?P<q>quý\s*(?:I{1,3}|IV|[1-4])\s*/\s*\d{4})", line, re.IGNORECASE):
@@ -546,8 +554,8 @@ class PlanText:
                 current["text"].append(line)
         for duty in duties:
             duty["text"] = "\n".join(duty["text"]).strip() or duty["assignee"]
-            match = re.search(r"\btrước\s+(?:ngày\s*)?(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})", duty["text"])
-            duty["deadline"] = iso(dates.first_date(match[1])) if match else None
+            match = DEADLINE.search(duty["text"])
+            duty["deadline"] = iso(self._deadline_day(match["d"])) if match else None
         return duties
 
     def assignee_at(self, i: int) -> str | None:
@@ -680,8 +688,8 @@ class PlanText:
         items = []
         first = self.lines[self.body_end]
         inline = first.split(":", 1)[1].strip() if ":" in first else ""
-        if inline:
-            items.append(inline)
+        if inline:  # a web copy flattened the list: "Nơi nhận: - A; - B; - Lưu VT."
+            items.extend(piece for piece in re.split(r"\s+[-–+•]\s+|;\s*[-–+•]?\s*", " " + inline) if piece.strip())
         for line in self.lines[self.body_end + 1 :]:
             if not re.match(r"^[-–+•]", line):
                 break

@@ -83,8 +83,11 @@ def logical_lines(text: str) -> list[str]:
     return lines
 
 
+_TYPE_HEADINGS = {"KẾ HOẠCH", "BÁO CÁO", "QUYẾT ĐỊNH", "HƯỚNG DẪN", "THÔNG BÁO", "CHƯƠNG TRÌNH", "TỜ TRÌNH"}
+
+
 def _continues(previous: str, line: str, after_blank: bool) -> bool:
-    if "\t" in previous or "\t" in line or _LIST_MARKER.match(line):
+    if "\t" in previous or "\t" in line or _LIST_MARKER.match(line) or previous.strip(" .") in _TYPE_HEADINGS:
         return False
     if previous.endswith((".", ";", ":", "!", "?", "./.")):
         return False

@@ -1,0 +1,38 @@
+"""Layouts the seeds do not have: a party committee's plan copied from a web page, with
+its number under the issuer, phases as dashes, a deadline without a year, a flattened
+recipients line and "(Đã ký)" in the signature."""
+
+from pathlib import Path
+
+from phongtrao.docparse import parse_bytes
+
+DOCUMENTS = Path(__file__).parent / "documents"
+
+
+def test_a_party_plan_copied_from_the_web():
+    parsed = parse_bytes((DOCUMENTS / "party_plan_web_copy.txt").read_bytes(), "kh.txt")
+    assert (parsed["doc_type"], parsed["number"], parsed["symbol"]) == ("KE_HOACH", "15-KH/ĐU", "KH/ĐU")
+    assert (parsed["issuer"], parsed["place"], parsed["issue_date"]) == (
+        "Đảng ủy xã Kim Liên",
+        "Kim Liên",
+        "2024-01-05",
+    )
+    assert parsed["title"].endswith("giai đoạn 2024 - 2025")
+    assert [(r["number"], r["date"]) for r in parsed["basis_refs"]] == [
+        ("318/QĐ-TTg", "2022-03-08"),
+        ("102-KH/HU", "2023-12-20"),
+    ]
+    assert parsed["period"] == {"start": "2024-03-01", "end": "2024-12-31"}
+    assert [p["name"] for p in parsed["phases"]] == ["Giai đoạn 1", "Giai đoạn 2"]
+    assert [d["date"] for d in parsed["deadlines"]] == ["2024-03-15", "2024-12-31"]
+    assert [(t["value"], t["unit"], t.get("comparator")) for t in parsed["targets"]] == [
+        (100, "%", None),
+        (72000000, "VND", ">"),
+        (1.5, "%", "<"),
+    ]
+    assert parsed["assignees"] == ["Ủy ban nhân dân xã", "Mặt trận Tổ quốc và các đoàn thể", "Các chi bộ thôn"]
+    assert parsed["reports"] == [
+        {"from": "Mặt trận Tổ quốc và các đoàn thể", "to": "Đảng ủy xã", "frequency": "quarterly"}
+    ]
+    assert parsed["recipients"] == ["Ban Thường vụ Huyện ủy", "Các chi bộ"]
+    assert parsed["signer"] == {"name": "Nguyễn Văn Thành", "authority": "T/M ĐẢNG ỦY", "title": "BÍ THƯ"}
