@@ -717,6 +717,9 @@ class PlanText:
                 titles.append(text)
                 continue
             if self._is_caps(text) and len(text) < 60:
+                if titles and _looks_like_name(text):  # a name written in capitals
+                    name = " ".join(word[0] + word[1:].lower() for word in text.split())
+                    break
                 titles.append(text)
                 continue
             if re.fullmatch(rf"[{UPPER}][{LOWER}]+(?:\s+[{UPPER}{LOWER}][{LOWER}]*){{1,5}}", text):
@@ -832,6 +835,59 @@ def _assignee_name(rest: str, require_org: bool) -> str | None:
     if not text or len(text.split()) > 20:
         return None
     return text[0].upper() + text[1:]
+
+
+SURNAMES = {
+    "nguyen",
+    "tran",
+    "le",
+    "pham",
+    "hoang",
+    "huynh",
+    "phan",
+    "vu",
+    "vo",
+    "dang",
+    "bui",
+    "do",
+    "ho",
+    "ngo",
+    "duong",
+    "ly",
+    "luong",
+    "dinh",
+    "cao",
+    "lo",
+    "loc",
+    "nong",
+    "mai",
+    "trinh",
+    "dao",
+    "chu",
+    "ha",
+    "ta",
+    "vi",
+    "trieu",
+    "lam",
+    "tong",
+    "quach",
+    "kieu",
+    "thai",
+    "luu",
+    "la",
+    "giang",
+    "cu",
+    "khuat",
+    "dam",
+    "dieu",
+    "sung",
+    "thao",
+}
+
+
+def _looks_like_name(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= 5 and fold(words[0]) in SURNAMES and all(w.isalpha() for w in words)
 
 
 def _level_of(assignee: str) -> str | None:

@@ -36,3 +36,14 @@ def test_a_party_plan_copied_from_the_web():
     ]
     assert parsed["recipients"] == ["Ban Thường vụ Huyện ủy", "Các chi bộ"]
     assert parsed["signer"] == {"name": "Nguyễn Văn Thành", "authority": "T/M ĐẢNG ỦY", "title": "BÍ THƯ"}
+
+
+def test_a_signer_named_in_capitals():
+    from phongtrao.docparse import parse_text
+
+    text = "KẾ HOẠCH\nThử\nI. NỘI DUNG\nLàm.\nNơi nhận:\n- UBND huyện;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHOÀNG THỊ THU HÀ\n"
+    assert parse_text(text)["signer"] == {
+        "name": "Hoàng Thị Thu Hà",
+        "authority": "KT. CHỦ TỊCH",
+        "title": "PHÓ CHỦ TỊCH",
+    }
