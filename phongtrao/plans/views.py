@@ -169,7 +169,8 @@ def plan_import(request):
                 "unsure_parts": set(),
             },
         )
-    return render(request, "plans/import.html", {"form": ImportUploadForm(units=units)})
+    home = next((u for u in permissions.home_units(request.user) if units.filter(pk=u.pk).exists()), None)
+    return render(request, "plans/import.html", {"form": ImportUploadForm(units=units, initial={"unit": home})})
 
 
 @login_required
