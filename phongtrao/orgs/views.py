@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -39,37 +40,30 @@ def unit_organizations(request, pk: int):
     )
 
 
-@login_required
-def organization_add(request, pk: int):
+def _add(request, pk: int, form: forms.Form, create, name_field: str):
+    """Validate a small form of the unit page and create through the service; the
+    outcome, or each field's error, comes back as a message on the unit page."""
     unit = _unit_for_editing(request.user, pk)
-    form = OrganizationForm(request.POST)
     if form.is_valid():
         try:
-            organization_create(unit=unit, **form.cleaned_data)
+            create(unit=unit, **form.cleaned_data)
         except OrgError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, _("Đã thêm “%(name)s”.") % {"name": form.cleaned_data["name"]})
+            messages.success(request, _("Đã thêm “%(name)s”.") % {"name": form.cleaned_data[name_field]})
     else:
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
     return redirect("orgs:unit", unit.pk)
+
+
+@login_required
+def organization_add(request, pk: int):
+    return _add(request, pk, OrganizationForm(request.POST), organization_create, "name")
 
 
 @login_required
 def official_add(request, pk: int):
     unit = _unit_for_editing(request.user, pk)
-    form = OfficialForm(request.POST, unit=unit)
-    if form.is_valid():
-        try:
-            official_create(unit=unit, **form.cleaned_data)
-        except OrgError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Đã thêm “%(name)s”.") % {"name": form.cleaned_data["full_name"]})
-    else:
-        for field, errors in form.errors.items():
-            messages.error(
-                request, f"{form.fields[field].label}: {' '.join(errors)}" if field in form.fields else " ".join(errors)
-            )
-    return redirect("orgs:unit", unit.pk)
+    return _add(request, pk, OfficialForm(request.POST, unit=unit), official_create, "full_name")
