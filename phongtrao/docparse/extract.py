@@ -33,6 +33,7 @@ MOTTOS = ("cong hoa xa hoi", "dang cong san viet nam")  # the motto may wrap aft
 UNIT_KINDS = ["thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "đặc khu"]
 _HEAD_SCAN = 60
 
+SIGN_AUTHORITY = r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*\.?\s"
 DEADLINE = re.compile(
     r"\b(?:trước|chậm nhất(?: là)?)\s+(?:ngày\s*)?(?P<d>\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?(?![\d/])|"
     r"\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})",
@@ -147,6 +148,7 @@ class PlanText:
         self.lines = logical_lines(normalise(raw))
         self.folded = [fold(line) for line in self.lines]
         self.head_end = min(len(self.lines), _HEAD_SCAN)
+        self.inline_title: int | None = None
         self.type_at = self._type_heading()
         self.number_match, self.number_at = self._number_line()
         self.date_at = self._place_date_line()
@@ -162,6 +164,12 @@ class PlanText:
         for i in range(self.head_end):
             key = self.folded[i].rstrip(" .")
             if key in DOC_TYPES and self.lines[i].strip(" .").isupper():
+                return i
+        self.inline_title = None
+        for i in range(self.head_end):  # "KẾ HOẠCH TRIỂN KHAI …": the kind and the title on one line
+            words = self.folded[i].split()
+            if len(words) > 4 and " ".join(words[:2]) in DOC_TYPES and self._is_caps(self.lines[i]):
+                self.inline_title = i
                 return i
         return None
 
@@ -180,7 +188,8 @@ class PlanText:
 
     def doc_type(self) -> str:
         if self.type_at is not None:
-            return DOC_TYPES[self.folded[self.type_at].rstrip(" .")]
+            key = self.folded[self.type_at].rstrip(" .")
+            return DOC_TYPES.get(key) or DOC_TYPES[" ".join(key.split()[:2])]
         symbol = self.symbol()
         if symbol:
             kind = SYMBOL_TYPES.get(fold(re.split(r"[-/]", symbol)[0]))
@@ -266,6 +275,8 @@ class PlanText:
         return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(line) < 120
 
     def _title_span(self) -> tuple[int, int] | None:
+        if self.type_at is not None and self.inline_title is not None:
+            return self.type_at, self.type_at + 1
         if self.type_at is not None:
             start = self.type_at + 1
             if start >= len(self.lines):
@@ -305,7 +316,7 @@ class PlanText:
             return None
         start, end = self.title_span
         text = " ".join(self.lines[start:end])
-        if self.type_at is None:
+        if self.type_at is None or self.inline_title is not None:
             words = text.split()
             for size in (2, 3):
                 if fold(" ".join(words[:size])) in DOC_TYPES and len(words) > size + 2:
@@ -703,14 +714,25 @@ class PlanText:
 
     def signer(self) -> dict | None:
         start = self._foot_start()
-        if start is None:
-            return None
+        found = self._signature_at(start) if start is not None else None
+        if found is None and self.body_end < len(self.lines):
+            # a web copy may put the right-hand signature column before "Nơi nhận"
+            for back in range(self.body_end - 1, max(self.body_end - 7, self.preamble_end) - 1, -1):
+                if re.match(SIGN_AUTHORITY, self.lines[back]) or (
+                    self._is_caps(self.lines[back]) and not heading_of(self.lines[back])
+                ):
+                    candidate = self._signature_at(back)
+                    if candidate and candidate["name"]:
+                        found = candidate
+        return found
+
+    def _signature_at(self, start: int) -> dict | None:
         authority, titles, name = [], [], None
         for line in self.lines[start : start + 8]:
             text = line.strip()
             if re.match(r"^\(?(?:đã ký|ký|ký tên|ký, đóng dấu)[^)]*\)?$", text, re.IGNORECASE):
                 continue
-            if re.match(r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*\.?\s", text):
+            if re.match(SIGN_AUTHORITY, text):
                 authority.append(text)
                 continue
             if fold(text) == "kiem":

@@ -47,3 +47,19 @@ def test_a_signer_named_in_capitals():
         "authority": "KT. CHỦ TỊCH",
         "title": "PHÓ CHỦ TỊCH",
     }
+
+
+def test_a_signature_before_the_recipients_and_a_title_on_the_kind_line():
+    from phongtrao.docparse import parse_text
+
+    text = (
+        "UBND HUYỆN ĐỒI CHÈ\nPHÒNG NÔNG NGHIỆP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 7/KH-NN\n"
+        "Đồi Chè, ngày 02 tháng 3 năm 2024\nKẾ HOẠCH TRIỂN KHAI CHƯƠNG TRÌNH OCOP NĂM 2024\n"
+        "I. NỘI DUNG\nLàm tốt.\nTrên đây là kế hoạch./.\nKT. TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG\nTrần Thị Mai\n"
+        "Nơi nhận:\n- UBND huyện;\n- Lưu: VT.\n"
+    )
+    parsed = parse_text(text)
+    assert parsed["doc_type"] == "KE_HOACH" and parsed["title"] == "TRIỂN KHAI CHƯƠNG TRÌNH OCOP NĂM 2024"
+    assert parsed["issuer"] == "Phòng nông nghiệp huyện Đồi Chè"
+    assert parsed["signer"] == {"name": "Trần Thị Mai", "authority": "KT. TRƯỞNG PHÒNG", "title": "PHÓ TRƯỞNG PHÒNG"}
+    assert parsed["recipients"] == ["UBND huyện"]
