@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from phongtrao.activities.api import router as registrations_router
 from phongtrao.geo.api import router as geo_router
 from phongtrao.plans.api import parse_router
 from phongtrao.plans.api import router as plans_router
@@ -21,6 +22,7 @@ api = NinjaAPI(
 api.add_router("/units", geo_router)
 api.add_router("/plans", plans_router)
 api.add_router("/parse", parse_router)
+api.add_router("/registrations", registrations_router)
 
 _FIELD_NAMES = {
     "issue_date": "Ngày ban hành",

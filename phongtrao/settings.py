@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "phongtrao.accounts",
     "phongtrao.orgs",
     "phongtrao.plans",
+    "phongtrao.activities",
     "phongtrao.demo",
 ]
 

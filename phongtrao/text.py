@@ -1,10 +1,50 @@
-"""Vietnamese text helpers shared by the apps."""
+"""Vietnamese text helpers shared by the apps and by docparse (so: no Django here)."""
 
 import unicodedata
+from decimal import Decimal, InvalidOperation
+
+
+def _base_letters() -> dict[int, str]:
+    table = {}
+    for code in range(0x00C0, 0x1EFA):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base != char and base.isascii():
+            table[code] = base.lower()
+    table.update({ord("đ"): "d", ord("Đ"): "d"})
+    for code in range(0x0300, 0x0370):  # combining marks left by decomposed input
+        table[code] = None
+    return table
+
+
+_BASE = _base_letters()
 
 
 def fold(text: str) -> str:
-    """Lower case without diacritics ("Kế hoạch Thứ Bảy" → "ke hoach thu bay"), for
-    matching what people type on a phone or in a spreadsheet header."""
-    decomposed = unicodedata.normalize("NFD", text.strip().lower()).replace("đ", "d")
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    """Lower case without diacritics, single spaces ("Kế hoạch Thứ Bảy" → "ke hoach thu bay"):
+    for matching what people type on a phone, a spreadsheet header or a document's keywords."""
+    return " ".join(text.translate(_BASE).lower().split())
+
+
+def _group(integer: str) -> str:
+    sign = "-" if integer.startswith("-") else ""
+    digits = integer.lstrip("-")
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    groups.insert(0, digits)
+    return sign + ".".join(groups)
+
+
+def vn_number(value) -> str:
+    """61.5 → "61,5"; 134000000 → "134.000.000"; trailing zeros dropped."""
+    if value is None or value == "":
+        return ""
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    text = f"{number.normalize():f}" if number != number.to_integral_value() else f"{number.to_integral_value():f}"
+    integer, _sep, fraction = text.partition(".")
+    return _group(integer) + ("," + fraction if fraction else "")

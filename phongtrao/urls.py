@@ -15,6 +15,7 @@ urlpatterns = [
     path("plans/", include("phongtrao.plans.urls")),
     path("units/", include("phongtrao.geo.urls")),
     path("organizations/", include("phongtrao.orgs.urls")),
+    path("activities/", include("phongtrao.activities.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

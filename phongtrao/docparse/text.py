@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from phongtrao.text import fold
+
 LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
 
@@ -97,27 +99,6 @@ def _continues(previous: str, line: str, after_blank: bool) -> bool:
     if first.isdigit() and not _HEADINGISH.match(line) and not after_blank:
         return previous[-1].isalnum() or previous.endswith((",", "-"))
     return False
-
-
-def _base_letters() -> dict[int, str]:
-    table = {}
-    for code in range(0x00C0, 0x1EFA):
-        char = chr(code)
-        base = unicodedata.normalize("NFD", char)[0]
-        if base != char and base.isascii():
-            table[code] = base.lower()
-    table.update({ord("đ"): "d", ord("Đ"): "d"})
-    for code in range(0x0300, 0x0370):  # combining marks left by decomposed input
-        table[code] = None
-    return table
-
-
-_BASE = _base_letters()
-
-
-def fold(text: str) -> str:
-    """Lower case, no diacritics, single spaces: for matching keywords."""
-    return " ".join(text.translate(_BASE).lower().split())
 
 
 def squash(text: str) -> str:

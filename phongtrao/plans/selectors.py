@@ -158,6 +158,7 @@ def plan_for_document(pk: int):
             "reward_forms",
             "recipients",
             "references",
+            "registration_calls",
             Prefetch("targets", queryset=Target.objects.select_related("scope_unit")),
             Prefetch("duties", queryset=Duty.objects.select_related("assignee_org", "place_unit")),
         )

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from phongtrao.activities import views
+
+app_name = "activities"
+urlpatterns = [
+    path("plans/<int:plan_pk>/calls/new/", views.call_create, name="call_create"),
+    path("calls/<int:pk>/", views.call_detail, name="call"),
+    path("calls/<int:pk>/register/", views.register, name="register"),
+    path("registrations/<int:pk>/", views.registration_detail, name="registration"),
+    path("registrations/<int:pk>/confirm/", views.registration_confirm, name="confirm"),
+    path("registrations/<int:pk>/return/", views.registration_return, name="return"),
+    path("registrations/<int:pk>/print/", views.registration_print, name="print"),
+]
