@@ -162,3 +162,88 @@ class RegistrationLine(models.Model):
 
     def __str__(self) -> str:
         return f"{vn_number(self.quantity)} {self.unit_of_measure} {self.description}".strip()
+
+
+class WorkDayStatus(models.TextChoices):
+    PLANNED = "planned", _("Dự kiến")
+    DONE = "done", _("Đã thực hiện")
+    CANCELLED = "cancelled", _("Hoãn, hủy")
+
+
+class WorkDayQuerySet(models.QuerySet):
+    def for_calendar(self) -> WorkDayQuerySet:
+        return self.select_related("unit", "plan").order_by("date", "unit__name")
+
+
+class WorkDay(models.Model):
+    """One Saturday on which officials, forces and the people work in a village."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="work_days")
+    unit = models.ForeignKey(AdminUnit, verbose_name=_("thôn"), on_delete=models.PROTECT, related_name="work_days")
+    date = models.DateField(_("ngày"))
+    status = models.CharField(
+        _("tình trạng"), max_length=10, choices=WorkDayStatus.choices, default=WorkDayStatus.PLANNED
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+    no_shows = models.PositiveIntegerField(_("số người vắng mặt"), default=0)
+    registrations = models.ManyToManyField(Registration, blank=True, related_name="work_days")
+    history = HistoricalRecords()
+
+    objects = WorkDayQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ngày thứ Bảy đi cơ sở")
+        verbose_name_plural = _("ngày thứ Bảy đi cơ sở")
+        ordering = ["date"]
+        constraints = [models.UniqueConstraint(fields=["plan", "unit", "date"], name="work_day_once_per_village")]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} – {self.unit}"
+
+
+class Attendance(models.Model):
+    """Who came: a count per organisation or force, and named people where known."""
+
+    work_day = models.ForeignKey(WorkDay, on_delete=models.CASCADE, related_name="attendance")
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("cơ quan, lực lượng"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    group = models.CharField(_("nhóm"), max_length=150, blank=True, help_text=_("Nhân dân thôn, cán bộ xã…"))
+    expected = models.PositiveIntegerField(_("số người được phân công"), default=0)
+    present = models.PositiveIntegerField(_("số người có mặt"), default=0)
+    names = models.TextField(_("danh sách người tham gia"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tham gia")
+        verbose_name_plural = _("tham gia")
+
+    def __str__(self) -> str:
+        return f"{self.organization or self.group}: {self.present}/{self.expected}"
+
+    @property
+    def missing(self) -> int:
+        return max(self.expected - self.present, 0)
+
+
+class WorkResult(models.Model):
+    """What was done: "500 m đường bê tông", "200 cây xanh", "15 m³ rác"."""
+
+    work_day = models.ForeignKey(WorkDay, on_delete=models.CASCADE, related_name="results")
+    description = models.CharField(_("kết quả"), max_length=200)
+    quantity = models.DecimalField(_("khối lượng"), max_digits=12, decimal_places=2)
+    unit_of_measure = models.CharField(_("đơn vị tính"), max_length=30)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kết quả")
+        verbose_name_plural = _("kết quả")
+        constraints = [models.CheckConstraint(condition=Q(quantity__gt=0), name="work_result_quantity_positive")]
+
+    def __str__(self) -> str:
+        return f"{vn_number(self.quantity)} {self.unit_of_measure} {self.description}"

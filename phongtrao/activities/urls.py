@@ -11,4 +11,7 @@ urlpatterns = [
     path("registrations/<int:pk>/confirm/", views.registration_confirm, name="confirm"),
     path("registrations/<int:pk>/return/", views.registration_return, name="return"),
     path("registrations/<int:pk>/print/", views.registration_print, name="print"),
+    path("plans/<int:plan_pk>/workdays/", views.workday_calendar, name="calendar"),
+    path("workdays/<int:pk>/", views.workday_detail, name="workday"),
+    path("units/<int:unit_pk>/workdays.ics", views.workday_feed, name="feed"),
 ]

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
+
+import icalendar
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,11 +15,23 @@ from django.views.decorators.http import require_POST
 from phongtrao.accounts import permissions
 from phongtrao.activities import services
 from phongtrao.activities.access import get_call_for_user, get_registration_for_user
-from phongtrao.activities.forms import CallForm, DecisionForm, LineFormSet, RegistrationForm
-from phongtrao.activities.models import Registrants, RegistrationStatus
+from phongtrao.activities.forms import (
+    AttendanceFormSet,
+    CallForm,
+    DecisionForm,
+    GenerateForm,
+    LineFormSet,
+    MoveForm,
+    RecordForm,
+    RegistrationForm,
+    ResultFormSet,
+)
+from phongtrao.activities.models import Registrants, RegistrationStatus, WorkDay
 from phongtrao.activities.selectors import call_overview
+from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import MASS_ORGANISATIONS, Organization
 from phongtrao.plans.access import get_plan_for_user
+from phongtrao.plans.models import PUBLISHED
 
 
 def _messages_from(request, exc: ValidationError) -> None:
@@ -151,3 +168,153 @@ def registration_print(request, pk: int):
     """The registration table as the commune signs it (seed 000's BIỂU)."""
     registration = get_registration_for_user(request.user, pk)
     return render(request, "activities/registration_print.html", {"registration": registration})
+
+
+# --- Saturday work days ------------------------------------------------------------
+
+
+def workday_calendar(request, plan_pk: int):
+    plan = get_plan_for_user(request.user, plan_pk)
+    can_edit = permissions.can(request.user, permissions.EDIT, plan.unit)
+    form = GenerateForm(request.POST or None)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                created = services.workdays_generate(user=request.user, plan=plan, **form.cleaned_data)
+            except ValidationError as exc:
+                _messages_from(request, exc)
+            else:
+                messages.success(request, _("Đã lập %(n)s ngày thứ Bảy.") % {"n": len(created)})
+            return redirect("activities:calendar", plan.pk)
+    days = list(plan.work_days.for_calendar().prefetch_related("attendance"))
+    counts: dict = {}
+    for day in days:
+        counts[day.unit] = counts.get(day.unit, 0) + 1
+    return render(
+        request,
+        "activities/calendar.html",
+        {
+            "plan": plan,
+            "days": days,
+            "counts": sorted(counts.items(), key=lambda c: c[0].name),
+            "form": form,
+            "can_edit": can_edit,
+        },
+    )
+
+
+def _get_work_day(user, pk: int) -> WorkDay:
+    work_day = WorkDay.objects.select_related("plan", "plan__unit", "unit").filter(pk=pk).first()
+    if work_day is None:
+        raise Http404
+    get_plan_for_user(user, work_day.plan_id)
+    return work_day
+
+
+def workday_detail(request, pk: int):
+    work_day = _get_work_day(request.user, pk)
+    user = request.user
+    can_edit = permissions.can(user, permissions.EDIT, work_day.plan.unit)
+    can_record = can_edit or permissions.can(user, permissions.REPORT, work_day.unit)
+    organizations = Organization.objects.in_subtree(work_day.plan.unit).order_by("name")
+    data = request.POST if request.method == "POST" and "record" in request.POST else None
+    record = RecordForm(data, initial={"status": work_day.status, "no_shows": work_day.no_shows, "note": work_day.note})
+    attendance = AttendanceFormSet(
+        data,
+        prefix="attendance",
+        form_kwargs={"organizations": organizations},
+        initial=[
+            {
+                "organization": a.organization,
+                "group": a.group,
+                "expected": a.expected,
+                "present": a.present,
+                "names": a.names,
+            }
+            for a in work_day.attendance.all()
+        ],
+    )
+    results = ResultFormSet(
+        data,
+        prefix="results",
+        initial=[
+            {"description": r.description, "quantity": r.quantity, "unit_of_measure": r.unit_of_measure}
+            for r in work_day.results.all()
+        ],
+    )
+    move = MoveForm(
+        request.POST if "move" in request.POST else None,
+        villages=AdminUnit.objects.filter(parent=work_day.plan.unit, level="village").order_by("name"),
+        initial={"date": work_day.date, "unit": work_day.unit},
+    )
+    if request.method == "POST":
+        try:
+            if "move" in request.POST and move.is_valid():
+                services.workday_move(user=user, work_day=work_day, **move.cleaned_data)
+                messages.success(request, _("Đã đổi lịch."))
+                return redirect("activities:workday", work_day.pk)
+            if data is not None and record.is_valid() and attendance.is_valid() and results.is_valid():
+                services.workday_record(
+                    user=user,
+                    work_day=work_day,
+                    **record.cleaned_data,
+                    attendance=[
+                        row for row in attendance.cleaned_data if row and (row.get("organization") or row.get("group"))
+                    ],
+                    results=[row for row in results.cleaned_data if row and row.get("description")],
+                )
+                messages.success(request, _("Đã ghi kết quả ngày %(d)s.") % {"d": work_day.date.strftime("%d/%m/%Y")})
+                return redirect("activities:workday", work_day.pk)
+        except PermissionError as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            _messages_from(request, exc)
+    registrations = list(work_day.registrations.prefetch_related("lines"))
+    assigned = sum(a.expected for a in work_day.attendance.all() if a.organization_id)
+    return render(
+        request,
+        "activities/workday.html",
+        {
+            "work_day": work_day,
+            "registrations": registrations,
+            "assigned": assigned,
+            "unmet": [r for r in registrations if r.support_requested] if not assigned else [],
+            "can_edit": can_edit,
+            "can_record": can_record,
+            "record": record,
+            "attendance_forms": attendance,
+            "result_forms": results,
+            "move": move,
+        },
+    )
+
+
+def workday_feed(request, unit_pk: int):
+    """An iCalendar feed of a village's (or a commune's) work days, for phones to subscribe to.
+    Only days of published plans: the feed needs no login."""
+    unit = AdminUnit.objects.filter(pk=unit_pk).first()
+    if unit is None:
+        raise Http404
+    days = (
+        WorkDay.objects.filter(plan__status__in=PUBLISHED)
+        .filter(Q(unit__path__startswith=unit.path) | Q(plan__unit=unit))
+        .for_calendar()[:500]
+    )
+    feed = icalendar.Calendar()
+    feed.add("prodid", "-//phongtrao//work days//VI")
+    feed.add("version", "2.0")
+    feed.add("x-wr-calname", _("Ngày thứ Bảy đi cơ sở – %(unit)s") % {"unit": unit})
+    for day in days:
+        event = icalendar.Event()
+        event.add("uid", f"workday-{day.pk}@phongtrao")
+        event.add("dtstart", day.date)
+        event.add("dtend", day.date + dt.timedelta(days=1))
+        event.add("summary", _("Ngày thứ Bảy đi cơ sở tại %(unit)s") % {"unit": day.unit})
+        event.add("description", day.plan.title)
+        event.add("status", "CANCELLED" if day.status == "cancelled" else "CONFIRMED")
+        feed.add_component(event)
+    response = HttpResponse(feed.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="ngay-thu-bay-{unit.pk}.ics"'
+    return response

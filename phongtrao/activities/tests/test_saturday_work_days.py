@@ -1,0 +1,155 @@
+"""Seed 000: one Saturday a month, never on a holiday or during Tết, rotating fairly over
+the commune's villages; editable; attendance and results; an iCalendar feed."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from phongtrao.activities import calendar, services
+from phongtrao.activities.models import WorkDay
+from phongtrao.geo.models import Kind
+from phongtrao.geo.services import unit_create
+from phongtrao.testing import make_plan
+
+D = dt.date
+
+
+def test_holidays_and_tet_are_skipped():
+    days = calendar.monthly_days(D(2023, 1, 1), D(2023, 12, 31))
+    assert D(2023, 9, 2) not in days and D(2023, 9, 9) in days  # National Day falls on a Saturday
+    assert D(2023, 4, 29) not in days  # Hùng Kings' day
+    assert calendar.holiday_name(D(2023, 1, 21))  # Tết eve, from the lunar calendar
+    assert calendar.monthly_days(D(2023, 1, 20), D(2023, 1, 31)) == [D(2023, 1, 28)]  # the week of Tết passes
+    assert all(day.weekday() == calendar.SATURDAY for day in days) and len(days) == 12
+
+
+def test_the_rotation_is_fair():
+    plan = calendar.rotate([D(2023, m, 10) for m in range(1, 13)], ["A", "B", "C", "D", "E", "F"])
+    assert [village for _day, village in plan] == ["A", "B", "C", "D", "E", "F"] * 2
+
+
+@pytest.fixture
+def hong_thai(people):
+    for name in ("Thôn Nam", "Thôn Bắc Sơn", "Thôn Trung", "Thôn Hạ"):
+        unit_create(name=name, kind=Kind.HAMLET, parent=people.commune)
+    return make_plan(
+        people,
+        issued=True,
+        title="Ngày thứ Bảy đi cơ sở năm 2023",
+        period_start=D(2023, 4, 7),
+        period_end=D(2023, 12, 31),
+    )
+
+
+def test_a_commune_generates_its_2023_calendar_once(people, hong_thai):
+    created = services.workdays_generate(user=people.commune_officer, plan=hong_thai)
+    assert [d.date for d in created][:2] == [D(2023, 4, 8), D(2023, 5, 6)]
+    assert len(created) == 9 and D(2023, 9, 9) in [d.date for d in created]
+    per_village = {}
+    for day in created:
+        per_village[day.unit.name] = per_village.get(day.unit.name, 0) + 1
+    assert len(per_village) == 6 and sorted(per_village.values()) == [1, 1, 1, 2, 2, 2]
+    assert services.workdays_generate(user=people.commune_officer, plan=hong_thai) == []
+    with pytest.raises(PermissionError):
+        services.workdays_generate(user=people.village_head, plan=hong_thai)
+
+
+def test_the_commune_moves_a_day_but_not_onto_a_holiday(people, hong_thai):
+    day = services.workdays_generate(user=people.commune_officer, plan=hong_thai)[0]
+    with pytest.raises(ValidationError, match="ngày nghỉ"):
+        services.workday_move(user=people.commune_officer, work_day=day, date=D(2023, 4, 29), unit=people.village)
+    services.workday_move(user=people.commune_officer, work_day=day, date=D(2023, 4, 15), unit=people.other_village)
+    day.refresh_from_db()
+    assert (day.date, day.unit) == (D(2023, 4, 15), people.other_village)
+
+
+def test_the_village_records_attendance_and_results_and_unmet_support_shows(people, hong_thai):
+    from phongtrao.orgs.services import organization_create
+
+    youth = organization_create(unit=people.commune, kind="doan_tn", name="Đoàn Thanh niên xã")
+    day = services.workdays_generate(user=people.commune_officer, plan=hong_thai)[0]
+    call = services.call_create(
+        user=people.commune_officer, plan=hong_thai, title="Đăng ký", kind="activity", registrants="villages"
+    )
+    registration = services.registration_submit(
+        user=people.district_officer,
+        call=call,
+        unit=day.unit,
+        content="Đổ bê tông đường",
+        place=day.unit.name,
+        planned_date=day.date,
+        support_requested="Đề nghị hỗ trợ nhân lực",
+    )
+    services.registration_confirm(user=people.commune_officer, registration=registration, version=1)
+    day.registrations.add(registration)
+    client = people.client(people.commune_officer)
+    assert "chưa phân công" in client.get(f"/activities/workdays/{day.pk}/").content.decode()
+    response = client.post(
+        f"/activities/workdays/{day.pk}/",
+        {
+            "record": "1",
+            "status": "done",
+            "no_shows": "2",
+            "note": "",
+            "attendance-TOTAL_FORMS": "2",
+            "attendance-INITIAL_FORMS": "0",
+            "attendance-0-organization": youth.pk,
+            "attendance-0-expected": "15",
+            "attendance-0-present": "12",
+            "attendance-1-group": "Nhân dân thôn",
+            "attendance-1-expected": "40",
+            "attendance-1-present": "45",
+            "results-TOTAL_FORMS": "2",
+            "results-INITIAL_FORMS": "0",
+            "results-0-description": "đường bê tông",
+            "results-0-quantity": "500",
+            "results-0-unit_of_measure": "m",
+        },
+    )
+    assert response.status_code == 302
+    day.refresh_from_db()
+    assert day.status == "done" and day.no_shows == 2
+    assert [(a.present, a.missing) for a in day.attendance.order_by("pk")] == [(12, 3), (45, 0)]
+    assert day.results.get().quantity == Decimal(500)
+    page = client.get(f"/activities/workdays/{day.pk}/").content.decode()
+    assert "Đã phân công 15 người" in page and "thiếu 3" in page
+
+
+def test_results_with_absurd_quantities_are_refused(people, hong_thai):
+    day = services.workdays_generate(user=people.commune_officer, plan=hong_thai)[0]
+    with pytest.raises(ValidationError, match="khối lượng"):
+        services.workday_record(
+            user=people.commune_officer,
+            work_day=day,
+            status="done",
+            results=[{"description": "cây", "quantity": Decimal(-5), "unit_of_measure": "cây"}],
+        )
+    assert not day.results.exists()
+
+
+def test_each_village_subscribes_to_its_days(people, hong_thai):
+    services.workdays_generate(user=people.commune_officer, plan=hong_thai)
+    ics = people.client(None).get(f"/activities/units/{people.village.pk}/workdays.ics")
+    assert ics["Content-Type"].startswith("text/calendar")
+    body = ics.content.decode()
+    mine = WorkDay.objects.filter(unit=people.village).count()
+    assert body.count("BEGIN:VEVENT") == mine > 0
+    assert "Thôn Tây" not in body
+    commune = people.client(None).get(f"/activities/units/{people.commune.pk}/workdays.ics").content.decode()
+    assert commune.count("BEGIN:VEVENT") == 9
+
+
+def test_only_the_commune_edits_the_calendar(people, hong_thai):
+    url = f"/activities/plans/{hong_thai.pk}/workdays/"
+    assert people.client(people.village_head).post(url, {"week": "1"}).status_code == 403
+    assert people.client(people.commune_officer).post(url, {"week": "1"}).status_code == 302
+    day = WorkDay.objects.order_by("date").first()
+    move = {"move": "1", "date": "2023-04-15", "unit": people.village.pk}
+    assert people.client(people.village_head).post(f"/activities/workdays/{day.pk}/", move).status_code == 403
+    assert people.client(people.outsider).post(f"/activities/workdays/{day.pk}/", move).status_code == 403
+    day.refresh_from_db()
+    assert day.date == D(2023, 4, 8)
+    draft = make_plan(people)
+    assert people.client(people.outsider).get(f"/activities/plans/{draft.pk}/workdays/").status_code == 404
