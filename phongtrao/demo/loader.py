@@ -15,6 +15,7 @@ from django.db import transaction
 from phongtrao import docparse
 from phongtrao.accounts.models import Membership, Role, User
 from phongtrao.accounts.services import membership_grant
+from phongtrao.activities import services as activity_services
 from phongtrao.geo.models import AdminUnit, Listing
 from phongtrao.geo.services import units_load_official, villages_import_csv
 from phongtrao.orgs.models import Official, Organization, Position
@@ -140,6 +141,7 @@ class DemoLoader:
             self._users()
             self._plans()
             self._derived()
+            self._activities()
 
     def _admin(self) -> User:
         admin = User.objects.filter(username="admin").first()
@@ -276,6 +278,62 @@ class DemoLoader:
         if "implements_parent_target" in row:
             row["allocated_from"] = list(parent.targets.all())[row.pop("implements_parent_target")]
         return row
+
+    def _activities(self) -> None:
+        """Hồng Thái's Saturday table (seed 000's BIỂU) with two villages' registrations,
+        and its 2023 calendar rotating over the six villages."""
+        plan = self.keys["seed-000"]
+        if plan.registration_calls.exists():
+            return
+        form = read_seed("000_3b73d6c918d70f28.txt")["forms"][0]
+        call = activity_services.call_create(
+            user=self.admin,
+            plan=plan,
+            title=form["title"],
+            kind="activity",
+            registrants="villages",
+            deadline=dt.date(2023, 4, 25),
+        )
+        villages = {v.name: v for v in plan.unit.children.all()}
+        examples = [
+            (
+                "Thôn Bản Huấn",
+                "Nạo vét tuyến mương giao thông tại khu dân cư thôn Bản Huấn",
+                "Thôn Bản Huấn",
+                "Đề nghị hỗ trợ nhân lực cùng tham gia",
+                [("people", "", 25, "người"), ("tool", "cuốc", 20, "cái")],
+            ),
+            (
+                "Thôn Nà Ín",
+                "Làm mới đường giao thông nông thôn (dài 500m, rộng 2,5m)",
+                "Thôn Nà Ín",
+                "Đề nghị hỗ trợ nhân lực cùng tham gia đổ bê tông đường",
+                [
+                    ("people", "", 30, "người"),
+                    ("material", "cát", 5, "m³"),
+                    ("material", "sỏi", 5, "m³"),
+                    ("tool", "xẻng", 20, "cái"),
+                ],
+            ),
+        ]
+        for village, content, place, support, lines in examples:
+            registration = activity_services.registration_submit(
+                user=self.admin,
+                call=call,
+                unit=villages[village],
+                content=content,
+                place=place,
+                support_requested=support,
+                lines=[
+                    {"kind": k, "description": d, "quantity": Decimal(q), "unit_of_measure": u} for k, d, q, u in lines
+                ],
+            )
+            if village == "Thôn Nà Ín":
+                activity_services.registration_confirm(user=self.admin, registration=registration, version=1)
+        days = activity_services.workdays_generate(
+            user=self.admin, plan=plan, start=dt.date(2023, 4, 8), end=dt.date(2023, 12, 31)
+        )
+        self.log(f"Hồng Thái: {len(days)} ngày thứ Bảy năm 2023, 2 đăng ký")
 
     def _derived(self) -> None:
         for spec in self.plans_data["derived"]:

@@ -53,3 +53,14 @@ def test_the_demo_shows_adoption_and_a_village_heads_view(client):
     client.force_login(User.objects.get(username="thon.banhuan"))
     concerning = client.get("/api/plans?concerning=true").json()["results"]
     assert {p["issuer"] for p in concerning} == {"UBND xã Hồng Thái", "UBND huyện Bình Gia"}
+
+
+@pytest.mark.django_db
+def test_hong_thai_has_its_2023_saturdays_rotating_over_six_villages(client):
+    from phongtrao.activities.models import Registration, WorkDay
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    days = WorkDay.objects.filter(plan__issuer_name="UBND xã Hồng Thái").order_by("date")
+    assert days.count() == 9 and days.first().date.isoformat() == "2023-04-08"
+    assert days.values("unit").distinct().count() == 6
+    assert Registration.objects.filter(status="confirmed").count() == 1
