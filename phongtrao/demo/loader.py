@@ -292,7 +292,6 @@ class DemoLoader:
             title=form["title"],
             kind="activity",
             registrants="villages",
-            deadline=dt.date(2023, 4, 25),
         )
         villages = {v.name: v for v in plan.unit.children.all()}
         examples = [
