@@ -126,3 +126,34 @@ class ResultForm(forms.Form):
 
 AttendanceFormSet = forms.formset_factory(AttendanceForm, extra=2)
 ResultFormSet = forms.formset_factory(ResultForm, extra=2)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several photos at once, as a phone's gallery picker gives them."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*,.pdf,.docx,.xlsx"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class ProgressForm(forms.Form):
+    date = forms.DateField(label=_("Ngày"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
+    percent = forms.IntegerField(
+        label=_("Hoàn thành (%)"), min_value=0, max_value=100, widget=forms.NumberInput(attrs={"inputmode": "numeric"})
+    )
+    note = forms.CharField(label=_("Nội dung đã làm"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    evidence = MultipleFileField(
+        label=_("Ảnh, tài liệu minh chứng"),
+        required=False,
+        help_text=_("Ảnh, PDF, Word hoặc Excel; mỗi tệp tối đa 10 MB; ảnh được thu nhỏ."),
+    )

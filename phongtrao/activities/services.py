@@ -14,9 +14,11 @@ from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
-from phongtrao.activities import calendar
+from phongtrao.activities import calendar, evidence
 from phongtrao.activities.models import (
     Attendance,
+    DutyProgress,
+    Evidence,
     Registrants,
     Registration,
     RegistrationCall,
@@ -28,7 +30,7 @@ from phongtrao.activities.models import (
 )
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.orgs.models import Organization
-from phongtrao.plans.models import Plan
+from phongtrao.plans.models import Duty, DutyStatus, Plan
 from phongtrao.plans.selectors import natural_key
 
 MAX_QUANTITY = Decimal(100_000)  # more people, cuốc or m³ than this on one Saturday is a typing slip
@@ -370,3 +372,47 @@ def workday_record(
             unit_of_measure=row["unit_of_measure"].strip(),
         )
     return work_day
+
+
+# --- progress of duties ------------------------------------------------------------
+
+
+def can_report_on(user: User, duty: Duty) -> bool:
+    """The village where a duty is done, or the unit whose plan gave it."""
+    return (duty.place_unit is not None and permissions.can(user, permissions.REPORT, duty.place_unit)) or (
+        permissions.can(user, permissions.REPORT, duty.plan.unit)
+    )
+
+
+@transaction.atomic
+def duty_progress_add(
+    *, user: User, duty: Duty, date: dt.date, percent: int, note: str = "", files: list[tuple[str, bytes]] = ()
+) -> DutyProgress:
+    """A dated progress step; 100% marks the duty done. Files are checked before anything is saved."""
+    if not can_report_on(user, duty):
+        raise PermissionError(_("Bạn không có quyền báo cáo tiến độ nhiệm vụ này."))
+    errors = {}
+    if not 0 <= percent <= 100:
+        errors["percent"] = _("Tỷ lệ hoàn thành phải từ 0 đến 100%.")
+    if date > timezone.localdate():
+        errors["date"] = _("Ngày %(d)s chưa đến.") % {"d": _fmt(date)}
+    plan = duty.plan
+    if plan.period_start and date < plan.period_start:
+        errors["date"] = _("Ngày %(d)s trước khi kế hoạch bắt đầu (%(start)s).") % {
+            "d": _fmt(date),
+            "start": _fmt(plan.period_start),
+        }
+    if errors:
+        raise ValidationError(errors)
+    checked = [evidence.check_upload(name, data) for name, data in files]
+    progress = DutyProgress(duty=duty, date=date, percent=percent, note=note.strip(), recorded_by=user)
+    progress._history_user = user
+    progress.save()
+    for item in checked:
+        Evidence.objects.create(
+            progress=progress, file=item.content, kind=item.kind, original_name=item.name, size=item.content.size
+        )
+    duty.status = DutyStatus.DONE if percent == 100 else DutyStatus.IN_PROGRESS if percent else DutyStatus.PENDING
+    duty._history_user = user
+    duty.save(update_fields=["status"])
+    return progress

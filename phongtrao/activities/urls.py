@@ -14,4 +14,6 @@ urlpatterns = [
     path("plans/<int:plan_pk>/workdays/", views.workday_calendar, name="calendar"),
     path("workdays/<int:pk>/", views.workday_detail, name="workday"),
     path("units/<int:unit_pk>/workdays.ics", views.workday_feed, name="feed"),
+    path("duties/", views.duty_list, name="duties"),
+    path("duties/<int:pk>/", views.duty_detail, name="duty"),
 ]

@@ -22,16 +22,17 @@ from phongtrao.activities.forms import (
     GenerateForm,
     LineFormSet,
     MoveForm,
+    ProgressForm,
     RecordForm,
     RegistrationForm,
     ResultFormSet,
 )
-from phongtrao.activities.models import Registrants, RegistrationStatus, WorkDay
+from phongtrao.activities.models import DutyProgress, Registrants, RegistrationStatus, WorkDay
 from phongtrao.activities.selectors import call_overview
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import MASS_ORGANISATIONS, Organization
 from phongtrao.plans.access import get_plan_for_user
-from phongtrao.plans.models import PUBLISHED
+from phongtrao.plans.models import PUBLISHED, Duty, Plan
 
 
 def _messages_from(request, exc: ValidationError) -> None:
@@ -318,3 +319,70 @@ def workday_feed(request, unit_pk: int):
     response = HttpResponse(feed.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="ngay-thu-bay-{unit.pk}.ics"'
     return response
+
+
+# --- duties and their progress -----------------------------------------------------
+
+
+def duty_list(request):
+    """Duties per organisation (?org=) or per village (?unit=), with the overdue ones marked."""
+    duties = (
+        Duty.objects.filter(plan__in=Plan.objects.visible_to(request.user))
+        .select_related("plan", "plan__unit", "assignee_org", "place_unit")
+        .order_by("deadline", "pk")
+    )
+    org = Organization.objects.filter(pk=request.GET.get("org") or 0).first()
+    unit = AdminUnit.objects.filter(pk=request.GET.get("unit") or 0).first()
+    if org is not None:
+        duties = duties.filter(assignee_org=org)
+    if unit is not None:
+        duties = duties.filter(Q(place_unit__path__startswith=unit.path) | Q(plan__unit=unit))
+    rows = list(duties[:300])
+    latest = {}
+    for progress in DutyProgress.objects.filter(duty__in=rows).order_by("duty_id", "-date", "-pk"):
+        latest.setdefault(progress.duty_id, progress)
+    today = dt.date.today()
+    return render(
+        request,
+        "activities/duty_list.html",
+        {
+            "rows": [(duty, latest.get(duty.pk), duty.is_overdue(today)) for duty in rows],
+            "org": org,
+            "unit": unit,
+        },
+    )
+
+
+def duty_detail(request, pk: int):
+    duty = Duty.objects.select_related("plan", "plan__unit", "assignee_org", "place_unit").filter(pk=pk).first()
+    if duty is None:
+        raise Http404
+    get_plan_for_user(request.user, duty.plan_id)
+    can_report = services.can_report_on(request.user, duty)
+    form = ProgressForm(request.POST or None, request.FILES or None, initial={"date": dt.date.today()})
+    if request.method == "POST":
+        if not can_report:
+            raise PermissionDenied
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            files = [(f.name, f.read()) for f in data.pop("evidence")]
+            try:
+                services.duty_progress_add(user=request.user, duty=duty, files=files, **data)
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    for error in errors:
+                        form.add_error(field if field in form.fields else None, error)
+            else:
+                messages.success(request, _("Đã ghi tiến độ."))
+                return redirect("activities:duty", duty.pk)
+    return render(
+        request,
+        "activities/duty_detail.html",
+        {
+            "duty": duty,
+            "progress": duty.progress.prefetch_related("evidence"),
+            "form": form,
+            "can_report": can_report,
+            "overdue": duty.is_overdue(dt.date.today()),
+        },
+    )
