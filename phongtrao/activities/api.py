@@ -6,12 +6,14 @@ from decimal import Decimal
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
+from phongtrao.accounts import permissions
 from phongtrao.accounts.auth import READ_AUTH, WRITE_AUTH
-from phongtrao.activities import services
+from phongtrao.activities import ledger, services
 from phongtrao.activities.access import get_call_for_user, get_registration_for_user
-from phongtrao.activities.models import Registration
+from phongtrao.activities.models import Contribution, Fund, Registration
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Organization
+from phongtrao.plans.access import get_plan_for_user
 
 router = Router(tags=["registrations"])
 
@@ -115,3 +117,111 @@ def return_(request, registration_id: int, payload: DecisionIn):
             user=request.user, registration=registration, version=payload.version, reason=payload.reason
         )
     )
+
+
+contributions_router = Router(tags=["contributions"])
+funds_router = Router(tags=["funds"])
+
+
+class ContributionIn(Schema):
+    unit: int
+    contributor_kind: str
+    contributor_name: str
+    kind: str
+    amount: Decimal
+    date: dt.date
+    description: str = ""
+    value: Decimal | None = None
+    receipt_number: str = ""
+    fund: int | None = None
+    plan: int | None = None
+    public: bool = True
+
+
+class ReverseIn(Schema):
+    reason: str
+
+
+def _decimal(value: Decimal) -> str:
+    """The same text on every database: "3000000.00"."""
+    return format(Decimal(value).quantize(Decimal("0.01")), "f")
+
+
+def _contribution(c) -> dict:
+    return {
+        "id": c.pk,
+        "unit": c.unit_id,
+        "plan": c.plan_id,
+        "fund": c.fund_id,
+        "contributor_kind": c.contributor_kind,
+        "contributor_name": c.contributor_name,
+        "kind": c.kind,
+        "amount": _decimal(c.amount),
+        "value": _decimal(c.value),
+        "description": c.description,
+        "date": c.date.isoformat(),
+        "receipt_number": c.receipt_number or None,
+        "reverses": c.reverses_id,
+        "reason": c.reason or None,
+        "public": c.public,
+    }
+
+
+@contributions_router.get("", auth=READ_AUTH)
+def list_contributions(request, unit: int):
+    """The ledger of a unit's subtree, for those with a role there."""
+    place = get_object_or_404(AdminUnit, pk=unit)
+    permissions.require(request.user, permissions.VIEW, place, visible=False)
+    entries = Contribution.objects.in_subtree(place).for_ledger()
+    totals = ledger.totals(entries)
+    return {
+        "totals": {k: _decimal(v) for k, v in totals.by_kind.items()} | {"value": _decimal(totals.value)},
+        "results": [_contribution(c) for c in entries[:500]],
+    }
+
+
+@contributions_router.post("", auth=WRITE_AUTH)
+def record(request, payload: ContributionIn):
+    unit = get_object_or_404(AdminUnit, pk=payload.unit)
+    data = payload.dict(exclude={"unit", "fund", "plan"})
+    fund = get_object_or_404(Fund, pk=payload.fund) if payload.fund else None
+    plan = get_plan_for_user(request.user, payload.plan) if payload.plan else None
+    return _contribution(services.contribution_record(user=request.user, unit=unit, fund=fund, plan=plan, **data))
+
+
+@contributions_router.post("/{contribution_id}/reverse", auth=WRITE_AUTH)
+def reverse(request, contribution_id: int, payload: ReverseIn):
+    contribution = get_object_or_404(Contribution, pk=contribution_id)
+    permissions.require(
+        request.user,
+        permissions.EDIT,
+        contribution.unit,
+        visible=permissions.can(request.user, permissions.VIEW, contribution.unit),
+    )
+    return _contribution(
+        services.contribution_reverse(user=request.user, contribution=contribution, reason=payload.reason)
+    )
+
+
+@funds_router.get("", auth=READ_AUTH)
+def list_funds(request, unit: int | None = None):
+    """Funds and how far they are from their target: public, as their disclosure is."""
+    funds = Fund.objects.select_related("unit")
+    if unit is not None:
+        place = get_object_or_404(AdminUnit, pk=unit)
+        funds = funds.filter(unit__path__startswith=place.path)
+    out = []
+    for fund in funds[:200]:
+        given, share = ledger.fund_progress(fund)
+        out.append(
+            {
+                "id": fund.pk,
+                "unit": fund.unit_id,
+                "name": fund.name,
+                "plan": fund.plan_id,
+                "target": str(fund.target) if fund.target else None,
+                "given": str(given),
+                "share_percent": str(share) if share is not None else None,
+            }
+        )
+    return out

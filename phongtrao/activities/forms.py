@@ -3,9 +3,18 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from phongtrao.activities.models import CallKind, LineKind, Registrants, WorkDayStatus
+from phongtrao.activities.models import (
+    CallKind,
+    ContributionKind,
+    ContributorKind,
+    Fund,
+    LineKind,
+    Registrants,
+    WorkDayStatus,
+)
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Organization
+from phongtrao.ui.fields import VietnameseDecimalField
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -55,7 +64,7 @@ class RegistrationForm(forms.Form):
 class LineForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại"), choices=[c for c in LineKind.choices if c[0] != "people"])
     description = forms.CharField(label=_("Vật tư, dụng cụ"), max_length=200, required=False)
-    quantity = forms.DecimalField(
+    quantity = VietnameseDecimalField(
         label=_("Số lượng"),
         required=False,
         max_digits=12,
@@ -113,7 +122,7 @@ class AttendanceForm(forms.Form):
 
 class ResultForm(forms.Form):
     description = forms.CharField(label=_("Kết quả"), max_length=200, required=False)
-    quantity = forms.DecimalField(
+    quantity = VietnameseDecimalField(
         label=_("Khối lượng"),
         required=False,
         max_digits=12,
@@ -157,3 +166,24 @@ class ProgressForm(forms.Form):
         required=False,
         help_text=_("Ảnh, PDF, Word hoặc Excel; mỗi tệp tối đa 10 MB; ảnh được thu nhỏ."),
     )
+
+
+class ContributionForm(forms.Form):
+    contributor_kind = forms.ChoiceField(label=_("Người đóng góp là"), choices=ContributorKind.choices)
+    contributor_name = forms.CharField(label=_("Tên người, đơn vị đóng góp"), max_length=200)
+    kind = forms.ChoiceField(label=_("Hình thức"), choices=ContributionKind.choices)
+    amount = VietnameseDecimalField(label=_("Số lượng (đồng, ngày công, m²)"), max_digits=16, decimal_places=2)
+    description = forms.CharField(label=_("Mô tả hiện vật"), max_length=255, required=False)
+    value = VietnameseDecimalField(label=_("Giá trị quy đổi (đồng)"), max_digits=16, decimal_places=0, required=False)
+    date = forms.DateField(label=_("Ngày"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
+    receipt_number = forms.CharField(label=_("Số biên nhận"), max_length=40, required=False)
+    fund = forms.ModelChoiceField(label=_("Vào quỹ"), queryset=Fund.objects.none(), required=False)
+    public = forms.BooleanField(label=_("Công khai tên người đóng góp"), required=False, initial=True)
+
+    def __init__(self, *args, funds=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fund"].queryset = funds
+
+
+class ReverseForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do điều chỉnh"), max_length=255)

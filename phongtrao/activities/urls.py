@@ -15,5 +15,8 @@ urlpatterns = [
     path("workdays/<int:pk>/", views.workday_detail, name="workday"),
     path("units/<int:unit_pk>/workdays.ics", views.workday_feed, name="feed"),
     path("duties/", views.duty_list, name="duties"),
+    path("units/<int:unit_pk>/contributions/", views.contribution_ledger, name="ledger"),
+    path("units/<int:unit_pk>/contributions/public/", views.contribution_disclosure, name="disclosure"),
+    path("contributions/<int:pk>/reverse/", views.contribution_reverse, name="reverse"),
     path("duties/<int:pk>/", views.duty_detail, name="duty"),
 ]

@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phongtrao.accounts import permissions
-from phongtrao.activities import services
+from phongtrao.activities import ledger, services
 from phongtrao.activities.access import get_call_for_user, get_registration_for_user
 from phongtrao.activities.forms import (
     AttendanceFormSet,
     CallForm,
+    ContributionForm,
     DecisionForm,
     GenerateForm,
     LineFormSet,
@@ -26,8 +27,9 @@ from phongtrao.activities.forms import (
     RecordForm,
     RegistrationForm,
     ResultFormSet,
+    ReverseForm,
 )
-from phongtrao.activities.models import DutyProgress, Registrants, RegistrationStatus, WorkDay
+from phongtrao.activities.models import Contribution, DutyProgress, Fund, Registrants, RegistrationStatus, WorkDay
 from phongtrao.activities.selectors import call_overview
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import MASS_ORGANISATIONS, Organization
@@ -384,5 +386,92 @@ def duty_detail(request, pk: int):
             "form": form,
             "can_report": can_report,
             "overdue": duty.is_overdue(dt.date.today()),
+        },
+    )
+
+
+# --- contributions and funds -------------------------------------------------------
+
+
+def _unit(pk: int) -> AdminUnit:
+    unit = AdminUnit.objects.filter(pk=pk).first()
+    if unit is None:
+        raise Http404
+    return unit
+
+
+def contribution_ledger(request, unit_pk: int):
+    """The ledger of a unit and everything under it, for those with a role there."""
+    unit = _unit(unit_pk)
+    permissions.require(request.user, permissions.VIEW, unit, visible=False)
+    funds = Fund.objects.filter(unit__in=[unit.pk, *unit.ancestor_ids])
+    can_record = permissions.can(request.user, permissions.REPORT, unit)
+    form = ContributionForm(request.POST or None, funds=funds, initial={"date": dt.date.today(), "public": True})
+    if request.method == "POST":
+        if not can_record:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.contribution_record(user=request.user, unit=unit, **form.cleaned_data)
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    for error in errors:
+                        form.add_error(field if field in form.fields else None, error)
+            else:
+                messages.success(request, _("Đã ghi đóng góp."))
+                return redirect("activities:ledger", unit.pk)
+    entries = Contribution.objects.in_subtree(unit).for_ledger()
+    return render(
+        request,
+        "activities/ledger.html",
+        {
+            "unit": unit,
+            "entries": entries[:200],
+            "totals": ledger.totals(entries),
+            "form": form,
+            "can_record": can_record,
+            "can_reverse": permissions.can(request.user, permissions.EDIT, unit),
+            "funds": [(fund, *ledger.fund_progress(fund)) for fund in funds],
+        },
+    )
+
+
+@login_required
+@require_POST
+def contribution_reverse(request, pk: int):
+    contribution = Contribution.objects.select_related("unit").filter(pk=pk).first()
+    if contribution is None:
+        raise Http404
+    permissions.require(
+        request.user,
+        permissions.EDIT,
+        contribution.unit,
+        visible=permissions.can(request.user, permissions.VIEW, contribution.unit),
+    )
+    form = ReverseForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError({"reason": _("Cần ghi lý do điều chỉnh.")})
+        services.contribution_reverse(user=request.user, contribution=contribution, reason=form.cleaned_data["reason"])
+    except ValidationError as exc:
+        _messages_from(request, exc)
+    else:
+        messages.success(request, _("Đã ghi dòng điều chỉnh."))
+    return redirect("activities:ledger", contribution.unit_id)
+
+
+def contribution_disclosure(request, unit_pk: int):
+    """Công khai: who gave what, for every citizen; names withheld when the giver asked."""
+    unit = _unit(unit_pk)
+    entries = Contribution.objects.in_subtree(unit).for_ledger()
+    funds = Fund.objects.filter(unit__path__startswith=unit.path)
+    return render(
+        request,
+        "activities/disclosure.html",
+        {
+            "unit": unit,
+            "entries": entries[:500],
+            "totals": ledger.totals(entries),
+            "funds": [(fund, *ledger.fund_progress(fund)) for fund in funds],
         },
     )
