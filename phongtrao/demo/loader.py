@@ -333,6 +333,61 @@ class DemoLoader:
             user=self.admin, plan=plan, start=dt.date(2023, 4, 8), end=dt.date(2023, 12, 31)
         )
         self.log(f"Hồng Thái: {len(days)} ngày thứ Bảy năm 2023, 2 đăng ký")
+        self._garden_progress()
+        self._poverty_fund()
+
+    def _garden_progress(self) -> None:
+        """Cẩm Hà (seed 001): the model gardens of the youth and farmers' unions, reported."""
+        plan = self.keys["seed-001"]
+        steps = {
+            "Đoàn xã": [
+                (dt.date(2022, 4, 2), 30, "Ra quân cải tạo vườn, phát quang, làm hàng rào xanh"),
+                (dt.date(2022, 5, 14), 70, "Trồng rau, cây ăn quả; làm lối đi trong vườn"),
+                (dt.date(2022, 6, 25), 100, "Hoàn thành vườn mẫu tại thôn Thành Xuân, đề nghị xã kiểm tra"),
+            ],
+            "Hội Nông dân xã": [
+                (dt.date(2022, 4, 16), 40, "Quy hoạch lại vườn hộ, cải tạo đất"),
+                (dt.date(2022, 6, 18), 80, "Trồng cây, làm hệ thống tưới; còn biển tên vườn mẫu"),
+            ],
+        }
+        for duty in plan.duties.filter(assignee_text__in=steps):
+            for day, percent, note in steps[duty.assignee_text]:
+                activity_services.duty_progress_add(user=self.admin, duty=duty, date=day, percent=percent, note=note)
+
+    def _poverty_fund(self) -> None:
+        """Tam Đường (seed 004): the "Vì người nghèo" fund toward its target of over 134 million đồng."""
+        plan = self.keys["seed-004"]
+        target = plan.targets.filter(text__contains="Vì người nghèo").first()
+        fund = activity_services.fund_create(
+            user=self.admin,
+            unit=plan.unit,
+            name="Quỹ “Vì người nghèo” huyện Tam Đường",
+            target=target.value if target else None,
+            plan=plan,
+        )
+        binh_lu = plan.unit.children.get(name="Xã Bình Lư")
+        gifts = [
+            (plan.unit, "enterprise", "Công ty TNHH Chè Tam Đường", "money", 25_000_000, "", 0, "TĐ-001"),
+            (plan.unit, "organization", "Cán bộ, công chức UBND huyện", "money", 18_500_000, "", 0, "TĐ-002"),
+            (binh_lu, "household", "Hộ ông Lò Văn Pánh", "money", 500_000, "", 0, "BL-001"),
+            (binh_lu, "person", "Bà Tao Thị Mai", "goods", 10, "10 bao gạo", 4_500_000, "BL-002"),
+            (binh_lu, "household", "Nhân dân bản Nà Bỏ", "labour", 45, "", 0, ""),
+        ]
+        for unit, who_kind, who, kind, amount, description, value, receipt in gifts:
+            activity_services.contribution_record(
+                user=self.admin,
+                unit=unit,
+                contributor_kind=who_kind,
+                contributor_name=who,
+                kind=kind,
+                amount=Decimal(amount),
+                description=description,
+                value=Decimal(value),
+                receipt_number=receipt,
+                date=dt.date(2020, 10, 17),
+                fund=fund if kind in ("money", "goods") else None,
+                plan=plan,
+            )
 
     def _derived(self) -> None:
         for spec in self.plans_data["derived"]:

@@ -64,3 +64,21 @@ def test_hong_thai_has_its_2023_saturdays_rotating_over_six_villages(client):
     assert days.count() == 9 and days.first().date.isoformat() == "2023-04-08"
     assert days.values("unit").distinct().count() == 6
     assert Registration.objects.filter(status="confirmed").count() == 1
+
+
+@pytest.mark.django_db
+def test_cam_ha_gardens_have_progress_and_tam_duong_fund_shows_its_target(client):
+    from decimal import Decimal
+
+    from phongtrao.activities import ledger
+    from phongtrao.activities.models import DutyProgress, Fund
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    youth = DutyProgress.objects.filter(duty__assignee_text="Đoàn xã", duty__plan__issuer_name__contains="Cẩm Hà")
+    assert [p.percent for p in youth.order_by("date")] == [30, 70, 100]
+    fund = Fund.objects.get()
+    assert fund.target == Decimal(134_000_000)
+    given, share = ledger.fund_progress(fund)
+    assert given == Decimal(48_500_000) and share == Decimal("36.2")
+    page = client.get(f"/activities/units/{fund.unit_id}/contributions/public/").content.decode()
+    assert "134.000.000 đ" in page and "48.500.000 đ" in page
