@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "phongtrao.orgs",
     "phongtrao.plans",
     "phongtrao.activities",
+    "phongtrao.notifications",
     "phongtrao.demo",
 ]
 
@@ -75,6 +76,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "phongtrao.notifications.context_processors.unread",
             ],
         },
     },
@@ -175,6 +177,22 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+# Reminders go out on each of these channels (see phongtrao/notifications/channels.py).
+NOTIFICATION_CHANNELS = env_list(
+    "NOTIFICATION_CHANNELS",
+    ["phongtrao.notifications.channels.InApp", "phongtrao.notifications.channels.Email"],
+)
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if not PRODUCTION
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "phongtrao@localhost")
 
 # The page size of lists, and the size of an uploaded CSV of villages.
 PAGE_SIZE = 25

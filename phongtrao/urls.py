@@ -16,6 +16,7 @@ urlpatterns = [
     path("units/", include("phongtrao.geo.urls")),
     path("organizations/", include("phongtrao.orgs.urls")),
     path("activities/", include("phongtrao.activities.urls")),
+    path("notifications/", include("phongtrao.notifications.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

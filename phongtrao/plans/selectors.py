@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from phongtrao.geo.models import AdminUnit
+from phongtrao.text import fold
 from phongtrao.plans.models import ADOPTED, Duty, DutyStatus, Plan, PlanStatus, Target, TargetAllocation
 
 
@@ -77,8 +78,8 @@ def plan_adoption(plan: Plan, *, today: dt.date | None = None, visible: Q | None
 
 
 def natural_key(text: str) -> list:
-    """Sorts "Tiểu khu 2" before "Tiểu khu 10"."""
-    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", text)]
+    """Sorts "Tiểu khu 2" before "Tiểu khu 10", and "Thôn Đông" before "Thôn Tây" (đ sorts as d)."""
+    return [int(part) if part.isdigit() else (fold(part), part) for part in re.split(r"(\d+)", text)]
 
 
 @dataclass
