@@ -187,3 +187,7 @@ class ContributionForm(forms.Form):
 
 class ReverseForm(forms.Form):
     reason = forms.CharField(label=_("Lý do điều chỉnh"), max_length=255)
+
+
+class ImportFileForm(forms.Form):
+    file = forms.FileField(label=_("Tệp Excel (.xlsx)"))

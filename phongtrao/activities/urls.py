@@ -18,5 +18,9 @@ urlpatterns = [
     path("units/<int:unit_pk>/contributions/", views.contribution_ledger, name="ledger"),
     path("units/<int:unit_pk>/contributions/public/", views.contribution_disclosure, name="disclosure"),
     path("contributions/<int:pk>/reverse/", views.contribution_reverse, name="reverse"),
+    path("units/<int:unit_pk>/contributions.xlsx", views.ledger_export, name="ledger_export"),
+    path("units/<int:unit_pk>/contributions/import/", views.ledger_import, name="ledger_import"),
+    path("contributions/template.xlsx", views.ledger_template, name="ledger_template"),
+    path("calls/<int:pk>/registrations.xlsx", views.call_export, name="call_export"),
     path("duties/<int:pk>/", views.duty_detail, name="duty"),
 ]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phongtrao.accounts import permissions
-from phongtrao.activities import ledger, services
+from phongtrao.activities import excel, ledger, services
 from phongtrao.activities.access import get_call_for_user, get_registration_for_user
 from phongtrao.activities.forms import (
     AttendanceFormSet,
@@ -21,6 +21,7 @@ from phongtrao.activities.forms import (
     ContributionForm,
     DecisionForm,
     GenerateForm,
+    ImportFileForm,
     LineFormSet,
     MoveForm,
     ProgressForm,
@@ -475,3 +476,50 @@ def contribution_disclosure(request, unit_pk: int):
             "funds": [(fund, *ledger.fund_progress(fund)) for fund in funds],
         },
     )
+
+
+# --- Excel ---------------------------------------------------------------------------
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def call_export(request, pk: int):
+    call = get_call_for_user(request.user, pk)
+    permissions.require(request.user, permissions.VIEW, call.plan.unit, visible=True)
+    return _xlsx(excel.registrations_xlsx(excel.registrations_of(call)), f"dang-ky-{call.pk}.xlsx")
+
+
+def ledger_export(request, unit_pk: int):
+    unit = _unit(unit_pk)
+    permissions.require(request.user, permissions.VIEW, unit, visible=False)
+    return _xlsx(excel.contributions_xlsx(excel.ledger_of(unit)), f"dong-gop-{unit.pk}.xlsx")
+
+
+def ledger_template(request):
+    return _xlsx(excel.template_xlsx(), "mau-dong-gop.xlsx")
+
+
+@login_required
+def ledger_import(request, unit_pk: int):
+    unit = _unit(unit_pk)
+    permissions.require(
+        request.user, permissions.REPORT, unit, visible=permissions.can(request.user, permissions.VIEW, unit)
+    )
+    form = ImportFileForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = excel.contributions_import(user=request.user, unit=unit, data=form.cleaned_data["file"].read())
+        except ValidationError as exc:
+            form.add_error("file", " ".join(exc.messages))
+        else:
+            if not report.errors:
+                messages.success(request, _("Đã nhập %(n)s khoản đóng góp.") % {"n": report.created})
+                return redirect("activities:ledger", unit.pk)
+    return render(request, "activities/ledger_import.html", {"unit": unit, "form": form, "report": report})

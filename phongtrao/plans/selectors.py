@@ -11,8 +11,8 @@ from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from phongtrao.geo.models import AdminUnit
-from phongtrao.text import fold
 from phongtrao.plans.models import ADOPTED, Duty, DutyStatus, Plan, PlanStatus, Target, TargetAllocation
+from phongtrao.text import fold
 
 
 @dataclass

@@ -1,0 +1,266 @@
+"""Registrations and contributions as .xlsx: export in the seed's table layout, import
+contributions with an error report per row (all rows or none)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font
+
+from phongtrao.activities import services
+from phongtrao.activities.models import Contribution, ContributionKind, ContributorKind, Fund, Registration
+from phongtrao.text import fold
+
+MAX_ROWS = 5000
+
+REGISTRATION_COLUMNS = [
+    "STT",
+    "Đơn vị",
+    "Nội dung công việc đăng ký thực hiện",
+    "Địa điểm thực hiện",
+    "Khả năng huy động (Tổng số người, vật tư, dụng cụ,...)",
+    "Đề xuất hỗ trợ",
+    "Ghi chú",
+    "Trạng thái",
+]
+CONTRIBUTION_COLUMNS = [
+    "Ngày",
+    "Người đóng góp",
+    "Là",
+    "Hình thức",
+    "Số lượng",
+    "Mô tả hiện vật",
+    "Giá trị quy đổi (đồng)",
+    "Số biên nhận",
+    "Quỹ",
+    "Công khai tên",
+]
+
+
+def _sheet(title: str, columns: list[str]):
+    workbook = Workbook(write_only=True)  # rows go straight out: memory stays flat for long ledgers
+    sheet = workbook.create_sheet(title)
+    sheet.append(columns)
+    return workbook, sheet
+
+
+def _save(workbook) -> bytes:
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def registrations_xlsx(registrations) -> bytes:
+    workbook, sheet = _sheet(_("Đăng ký"), REGISTRATION_COLUMNS)
+    for n, r in enumerate(registrations, start=1):
+        sheet.append(
+            [
+                n,
+                r.registrant,
+                r.content,
+                r.place,
+                "; ".join(str(line) for line in r.lines.all()),
+                r.support_requested,
+                r.notes,
+                r.get_status_display(),
+            ]
+        )
+    return _save(workbook)
+
+
+def contributions_xlsx(contributions) -> bytes:
+    workbook, sheet = _sheet(_("Đóng góp"), CONTRIBUTION_COLUMNS)
+    for c in contributions:
+        sheet.append(
+            [
+                c.date,
+                c.contributor_name,
+                c.get_contributor_kind_display(),
+                c.get_kind_display(),
+                c.amount,
+                c.description,
+                c.value,
+                c.receipt_number,
+                c.fund.name if c.fund else "",
+                "có" if c.public else "không",
+            ]
+        )
+    return _save(workbook)
+
+
+def template_xlsx() -> bytes:
+    """An empty contributions sheet with the expected headers, for a commune to fill."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Đóng góp")
+    sheet.append(CONTRIBUTION_COLUMNS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True)
+    sheet.append(
+        [dt.date(2020, 10, 17), "Hộ ông Nguyễn Văn A", "Hộ gia đình", "Tiền (đồng)", 500000, "", "", "BN-001", "", "có"]
+    )
+    return _save(workbook)
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _choice(text, choices) -> str | None:
+    wanted = fold(str(text or ""))
+    for value, label in choices:
+        if wanted and (wanted == fold(str(label)) or wanted == value or fold(str(label)).startswith(wanted)):
+            return value
+    return None
+
+
+def _number(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    text = str(value).strip().replace(" ", "").removesuffix("đ")
+    if text.count(".") > 1 or ("." in text and "," in text):
+        text = text.replace(".", "")
+    try:
+        return Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def _date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value or "").strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:  # 31/02/2023
+        return None
+
+
+def contributions_import(*, user, unit, data: bytes) -> ImportReport:
+    """Every row is checked; one bad row and nothing is saved, with the reason per row."""
+    report = ImportReport()
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=False, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
+        raise ValidationError({"file": _("Không đọc được tệp: cần tệp Excel .xlsx.")}) from exc
+    sheet = workbook.worksheets[0]
+    if sheet.merged_cells.ranges:
+        cells = ", ".join(str(r) for r in list(sheet.merged_cells.ranges)[:5])
+        raise ValidationError(
+            {"file": _("Bảng có ô gộp (%(cells)s): hãy bỏ gộp ô, mỗi dòng một khoản đóng góp.") % {"cells": cells}}
+        )
+    rows = list(sheet.iter_rows(values_only=True))
+    if not rows:
+        raise ValidationError({"file": _("Tệp trống.")})
+    header = [fold(str(c or "")) for c in rows[0]]
+    expected = [fold(c) for c in CONTRIBUTION_COLUMNS]
+    missing = [CONTRIBUTION_COLUMNS[i] for i, name in enumerate(expected[:5]) if name not in header]
+    if missing:
+        raise ValidationError(
+            {
+                "file": _("Thiếu cột: %(cols)s. Các cột cần có: %(all)s.")
+                % {"cols": ", ".join(missing), "all": ", ".join(CONTRIBUTION_COLUMNS)}
+            }
+        )
+    at = {name: header.index(name) for name in expected if name in header}
+    body = [r for r in rows[1:] if any(c not in (None, "") for c in r)]
+    if len(body) > MAX_ROWS:
+        raise ValidationError({"file": _("Tệp có %(n)s dòng, tối đa %(max)s.") % {"n": len(body), "max": MAX_ROWS}})
+    funds = {fold(f.name): f for f in Fund.objects.filter(unit__in=[unit.pk, *unit.ancestor_ids])}
+
+    def cell(row, column):
+        index = at.get(fold(column))
+        return row[index] if index is not None and index < len(row) else None
+
+    prepared = []
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(c not in (None, "") for c in row):
+            continue
+        problems = []
+        day = _date(cell(row, "Ngày"))
+        if day is None:
+            problems.append(_("ngày không hợp lệ"))
+        who_kind = _choice(cell(row, "Là"), ContributorKind.choices) or ContributorKind.PERSON
+        kind = _choice(cell(row, "Hình thức"), ContributionKind.choices)
+        if kind is None:
+            problems.append(_("hình thức phải là tiền, hiện vật, ngày công hoặc hiến đất"))
+        amount = _number(cell(row, "Số lượng"))
+        if amount is None:
+            problems.append(_("“Số lượng” không phải là số"))
+        value_cell = cell(row, "Giá trị quy đổi (đồng)")
+        value = _number(value_cell)
+        if value_cell not in (None, "") and value is None:
+            problems.append(_("“Giá trị quy đổi” không phải là số"))
+        fund_name = cell(row, "Quỹ")
+        fund = funds.get(fold(str(fund_name))) if fund_name else None
+        if fund_name and fund is None:
+            problems.append(_("không có quỹ “%(f)s”") % {"f": fund_name})
+        if problems:
+            report.errors.append(_("Dòng %(n)s: %(p)s.") % {"n": line, "p": "; ".join(problems)})
+            continue
+        prepared.append(
+            (
+                line,
+                {
+                    "contributor_kind": who_kind,
+                    "contributor_name": str(cell(row, "Người đóng góp") or ""),
+                    "kind": kind,
+                    "amount": amount,
+                    "date": day,
+                    "description": str(cell(row, "Mô tả hiện vật") or ""),
+                    "value": value,
+                    "receipt_number": str(cell(row, "Số biên nhận") or ""),
+                    "fund": fund,
+                    "public": fold(str(cell(row, "Công khai tên") or "có")) not in ("khong", "no", "0"),
+                },
+            )
+        )
+    if report.errors:
+        return report
+    try:
+        with transaction.atomic():
+            for line, entry in prepared:
+                try:
+                    services.contribution_record(user=user, unit=unit, **entry)
+                except ValidationError as exc:
+                    report.errors.append(_("Dòng %(n)s: %(p)s") % {"n": line, "p": " ".join(exc.messages)})
+            if report.errors:
+                raise _Rollback
+    except _Rollback:
+        return report
+    report.created = len(prepared)
+    return report
+
+
+class _Rollback(Exception):
+    """Undo every row of an import that had an error."""
+
+
+def registrations_of(call) -> list[Registration]:
+    return list(call.registrations.select_related("unit", "organization").prefetch_related("lines").order_by("pk"))
+
+
+def ledger_of(unit) -> list[Contribution]:
+    return list(Contribution.objects.in_subtree(unit).for_ledger())
