@@ -8,7 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from phongtrao.activities.api import contributions_router, funds_router
+from phongtrao.activities.api import contributions_router, duties_router, funds_router, workdays_router
 from phongtrao.activities.api import router as registrations_router
 from phongtrao.geo.api import router as geo_router
 from phongtrao.plans.api import parse_router
@@ -26,6 +26,8 @@ api.add_router("/parse", parse_router)
 api.add_router("/registrations", registrations_router)
 api.add_router("/contributions", contributions_router)
 api.add_router("/funds", funds_router)
+api.add_router("/duties", duties_router)
+api.add_router("/workdays", workdays_router)
 
 _FIELD_NAMES = {
     "issue_date": "Ngày ban hành",

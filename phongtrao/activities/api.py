@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
@@ -10,10 +11,11 @@ from phongtrao.accounts import permissions
 from phongtrao.accounts.auth import READ_AUTH, WRITE_AUTH
 from phongtrao.activities import ledger, services
 from phongtrao.activities.access import get_call_for_user, get_registration_for_user
-from phongtrao.activities.models import Contribution, Fund, Registration
+from phongtrao.activities.models import Contribution, DutyProgress, Fund, Registration, WorkDay
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.access import get_plan_for_user
+from phongtrao.plans.models import Duty, Plan
 
 router = Router(tags=["registrations"])
 
@@ -225,3 +227,101 @@ def list_funds(request, unit: int | None = None):
             }
         )
     return out
+
+
+duties_router = Router(tags=["duties"])
+workdays_router = Router(tags=["workdays"])
+
+
+class ProgressIn(Schema):
+    date: dt.date
+    percent: int
+    note: str = ""
+
+
+def _duty(duty, latest=None) -> dict:
+    return {
+        "id": duty.pk,
+        "plan": duty.plan_id,
+        "assignee": duty.assignee_text,
+        "organization": duty.assignee_org_id,
+        "place_unit": duty.place_unit_id,
+        "text": duty.text,
+        "status": duty.status,
+        "deadline": duty.deadline.isoformat() if duty.deadline else None,
+        "overdue": duty.is_overdue(dt.date.today()),
+        "percent": latest.percent if latest else 0,
+    }
+
+
+@duties_router.get("", auth=READ_AUTH)
+def list_duties(
+    request, plan: int | None = None, organization: int | None = None, unit: int | None = None, overdue: bool = False
+):
+    duties = Duty.objects.filter(plan__in=Plan.objects.visible_to(request.user)).select_related("plan")
+    if plan is not None:
+        duties = duties.filter(plan_id=plan)
+    if organization is not None:
+        duties = duties.filter(assignee_org_id=organization)
+    if unit is not None:
+        place = get_object_or_404(AdminUnit, pk=unit)
+        duties = duties.filter(Q(place_unit__path__startswith=place.path) | Q(plan__unit=place))
+    rows = list(duties.order_by("deadline", "pk")[:500])
+    if overdue:
+        rows = [d for d in rows if d.is_overdue(dt.date.today())]
+    latest = {}
+    for progress in DutyProgress.objects.filter(duty__in=rows).order_by("duty_id", "-date", "-pk"):
+        latest.setdefault(progress.duty_id, progress)
+    return [_duty(d, latest.get(d.pk)) for d in rows]
+
+
+@duties_router.post("/{duty_id}/progress", auth=WRITE_AUTH)
+def add_progress(request, duty_id: int, payload: ProgressIn):
+    duty = get_object_or_404(Duty.objects.select_related("plan", "place_unit"), pk=duty_id)
+    get_plan_for_user(request.user, duty.plan_id)
+    progress = services.duty_progress_add(user=request.user, duty=duty, **payload.dict())
+    duty.refresh_from_db()
+    return _duty(duty, progress)
+
+
+def _work_day(day) -> dict:
+    return {
+        "id": day.pk,
+        "plan": day.plan_id,
+        "unit": {"id": day.unit_id, "name": day.unit.name},
+        "date": day.date.isoformat(),
+        "status": day.status,
+        "no_shows": day.no_shows,
+        "note": day.note,
+        "attendance": [
+            {"organization": a.organization_id, "group": a.group, "expected": a.expected, "present": a.present}
+            for a in day.attendance.all()
+        ],
+        "results": [
+            {"description": r.description, "quantity": _decimal(r.quantity), "unit_of_measure": r.unit_of_measure}
+            for r in day.results.all()
+        ],
+    }
+
+
+@workdays_router.get("", auth=READ_AUTH)
+def list_work_days(request, plan: int):
+    get_plan_for_user(request.user, plan)
+    days = WorkDay.objects.filter(plan_id=plan).for_calendar().prefetch_related("attendance", "results")
+    return [_work_day(day) for day in days]
+
+
+class GenerateIn(Schema):
+    plan: int
+    start: dt.date | None = None
+    end: dt.date | None = None
+    week: int = 1
+
+
+@workdays_router.post("/generate", auth=WRITE_AUTH)
+def generate(request, payload: GenerateIn):
+    plan = get_plan_for_user(request.user, payload.plan)
+    created = services.workdays_generate(
+        user=request.user, plan=plan, start=payload.start, end=payload.end, week=payload.week
+    )
+    return [_work_day(day) for day in created]
