@@ -161,19 +161,7 @@ def _date(value) -> dt.date | None:
 def contributions_import(*, user, unit, data: bytes) -> ImportReport:
     """Every row is checked; one bad row and nothing is saved, with the reason per row."""
     report = ImportReport()
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=False, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
-        raise ValidationError({"file": _("Không đọc được tệp: cần tệp Excel .xlsx.")}) from exc
-    sheet = workbook.worksheets[0]
-    if sheet.merged_cells.ranges:
-        cells = ", ".join(str(r) for r in list(sheet.merged_cells.ranges)[:5])
-        raise ValidationError(
-            {"file": _("Bảng có ô gộp (%(cells)s): hãy bỏ gộp ô, mỗi dòng một khoản đóng góp.") % {"cells": cells}}
-        )
-    rows = list(sheet.iter_rows(values_only=True))
-    if not rows:
-        raise ValidationError({"file": _("Tệp trống.")})
+    rows = _rows(data)
     header = [fold(str(c or "")) for c in rows[0]]
     expected = [fold(c) for c in CONTRIBUTION_COLUMNS]
     missing = [CONTRIBUTION_COLUMNS[i] for i, name in enumerate(expected[:5]) if name not in header]
@@ -185,9 +173,6 @@ def contributions_import(*, user, unit, data: bytes) -> ImportReport:
             }
         )
     at = {name: header.index(name) for name in expected if name in header}
-    body = [r for r in rows[1:] if any(c not in (None, "") for c in r)]
-    if len(body) > MAX_ROWS:
-        raise ValidationError({"file": _("Tệp có %(n)s dòng, tối đa %(max)s.") % {"n": len(body), "max": MAX_ROWS}})
     funds = {fold(f.name): f for f in Fund.objects.filter(unit__in=[unit.pk, *unit.ancestor_ids])}
 
     def cell(row, column):
@@ -264,3 +249,116 @@ def registrations_of(call) -> list[Registration]:
 
 def ledger_of(unit) -> list[Contribution]:
     return list(Contribution.objects.in_subtree(unit).for_ledger())
+
+
+_LINE = re.compile(r"(?P<q>\d+(?:[.,]\d+)?)\s*(?P<u>m\s?[²³]|[^\d\s;,]+)?\s*(?P<d>[^;,]*)")
+
+
+def lines_from_text(text: str) -> list[dict]:
+    """ "30 người; 5 m³ cát; 25 cuốc, 20 xẻng" → quantity lines (the seed's way of writing them)."""
+    lines = []
+    for piece in re.split(r"[;,]", text or ""):
+        match = _LINE.match(piece.strip())
+        if not match or not match["u"]:
+            continue
+        unit = match["u"].replace(" ", "")
+        kind = "people" if fold(unit) == "nguoi" else "material" if unit.startswith("m") else "tool"
+        lines.append(
+            {
+                "kind": kind,
+                "quantity": Decimal(match["q"].replace(",", ".")),
+                "unit_of_measure": unit,
+                "description": match["d"].strip(" ."),
+            }
+        )
+    return lines
+
+
+def registrations_import(*, user, call, data: bytes) -> ImportReport:
+    """The seed's registration table filled in Excel by the villages: one row per work."""
+    from phongtrao.geo.models import AdminUnit
+
+    report = ImportReport()
+    rows = _rows(data)
+    header = [fold(str(c or "")) for c in rows[0]]
+    needed = {"don vi": None, "noi dung cong viec dang ky thuc hien": None, "dia diem thuc hien": None}
+    for name in needed:
+        needed[name] = next((i for i, h in enumerate(header) if h.startswith(name)), None)
+    missing = [name for name, index in needed.items() if index is None]
+    if missing:
+        raise ValidationError(
+            {
+                "file": _("Thiếu cột: %(cols)s. Các cột cần có: %(all)s.")
+                % {"cols": ", ".join(missing), "all": ", ".join(REGISTRATION_COLUMNS[:7])}
+            }
+        )
+    optional = {
+        key: next((i for i, h in enumerate(header) if h.startswith(key)), None)
+        for key in ("kha nang huy dong", "de xuat ho tro", "ghi chu")
+    }
+    villages = {fold(v.name): v for v in AdminUnit.objects.filter(parent=call.plan.unit, level="village")}
+
+    def get(row, index):
+        return str(row[index]).strip() if index is not None and index < len(row) and row[index] is not None else ""
+
+    prepared = []
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(c not in (None, "") for c in row):
+            continue
+        name = fold(get(row, needed["don vi"]))
+        village = villages.get(name) or villages.get(f"thon {name}")
+        if village is None:
+            report.errors.append(
+                _("Dòng %(n)s: không có thôn “%(v)s” ở %(u)s.")
+                % {"n": line, "v": get(row, needed["don vi"]), "u": call.plan.unit}
+            )
+            continue
+        prepared.append(
+            (
+                line,
+                {
+                    "unit": village,
+                    "content": get(row, needed["noi dung cong viec dang ky thuc hien"]),
+                    "place": get(row, needed["dia diem thuc hien"]),
+                    "lines": lines_from_text(get(row, optional["kha nang huy dong"])),
+                    "support_requested": get(row, optional["de xuat ho tro"]),
+                    "notes": get(row, optional["ghi chu"]),
+                },
+            )
+        )
+    if report.errors:
+        return report
+    try:
+        with transaction.atomic():
+            for line, entry in prepared:
+                try:
+                    services.registration_submit(user=user, call=call, **entry)
+                except (ValidationError, PermissionError) as exc:
+                    messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+                    report.errors.append(_("Dòng %(n)s: %(p)s") % {"n": line, "p": " ".join(messages)})
+            if report.errors:
+                raise _Rollback
+    except _Rollback:
+        return report
+    report.created = len(prepared)
+    return report
+
+
+def _rows(data: bytes) -> list[tuple]:
+    """The first sheet's rows; refuses what is not a workbook, merged cells, an empty sheet."""
+    try:
+        workbook = load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
+        raise ValidationError({"file": _("Không đọc được tệp: cần tệp Excel .xlsx.")}) from exc
+    sheet = workbook.worksheets[0]
+    if sheet.merged_cells.ranges:
+        cells = ", ".join(str(r) for r in list(sheet.merged_cells.ranges)[:5])
+        raise ValidationError(
+            {"file": _("Bảng có ô gộp (%(cells)s): hãy bỏ gộp ô, mỗi dòng một khoản.") % {"cells": cells}}
+        )
+    rows = list(sheet.iter_rows(values_only=True))
+    if not rows:
+        raise ValidationError({"file": _("Tệp trống.")})
+    if len(rows) > MAX_ROWS + 1:
+        raise ValidationError({"file": _("Tệp có %(n)s dòng, tối đa %(max)s.") % {"n": len(rows) - 1, "max": MAX_ROWS}})
+    return rows

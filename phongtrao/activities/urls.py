@@ -22,5 +22,6 @@ urlpatterns = [
     path("units/<int:unit_pk>/contributions/import/", views.ledger_import, name="ledger_import"),
     path("contributions/template.xlsx", views.ledger_template, name="ledger_template"),
     path("calls/<int:pk>/registrations.xlsx", views.call_export, name="call_export"),
+    path("calls/<int:pk>/import/", views.call_import, name="call_import"),
     path("duties/<int:pk>/", views.duty_detail, name="duty"),
 ]

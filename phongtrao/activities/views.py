@@ -523,3 +523,22 @@ def ledger_import(request, unit_pk: int):
                 messages.success(request, _("Đã nhập %(n)s khoản đóng góp.") % {"n": report.created})
                 return redirect("activities:ledger", unit.pk)
     return render(request, "activities/ledger_import.html", {"unit": unit, "form": form, "report": report})
+
+
+@login_required
+def call_import(request, pk: int):
+    """The commune enters the tables villages sent as Excel files."""
+    call = get_call_for_user(request.user, pk)
+    permissions.require(request.user, permissions.EDIT, call.plan.unit, visible=True)
+    form = ImportFileForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = excel.registrations_import(user=request.user, call=call, data=form.cleaned_data["file"].read())
+        except ValidationError as exc:
+            form.add_error("file", " ".join(exc.messages))
+        else:
+            if not report.errors:
+                messages.success(request, _("Đã nhập %(n)s đăng ký.") % {"n": report.created})
+                return redirect("activities:call", call.pk)
+    return render(request, "activities/call_import.html", {"call": call, "form": form, "report": report})

@@ -136,3 +136,46 @@ def test_registrations_export_in_the_seed_table_layout(people, saturday_call):
         people.client(people.village_head).get(f"/activities/calls/{saturday_call.pk}/registrations.xlsx").status_code
         == 403
     )
+
+
+def test_registration_tables_sent_as_excel_are_imported(people, saturday_call):
+    from phongtrao.activities.excel import lines_from_text
+    from phongtrao.activities.models import Registration
+
+    assert [
+        (str(x["quantity"]), x["unit_of_measure"], x["description"])
+        for x in lines_from_text("30 người; 5m ³ cát; 25 cuốc, 20 xẻng")
+    ] == [("30", "người", ""), ("5", "m³", "cát"), ("25", "cuốc", ""), ("20", "xẻng", "")]
+    url = f"/activities/calls/{saturday_call.pk}/import/"
+    header = [
+        "STT",
+        "Đơn vị",
+        "Nội dung công việc đăng ký thực hiện",
+        "Địa điểm thực hiện",
+        "Khả năng huy động (Tổng số người, vật tư, dụng cụ,...)",
+        "Đề xuất hỗ trợ",
+        "Ghi chú",
+    ]
+    bad = workbook(
+        [
+            header,
+            [1, "Đông", "Làm đường", "Thôn Đông", "30 người", "", ""],
+            [2, "Thôn Không Có", "Phát quang", "?", "", "", ""],
+        ]
+    )
+    client = people.client(people.commune_officer)
+    response = client.post(url, {"file": SimpleUploadedFile("dk.xlsx", bad)})
+    assert "Thôn Không Có" in response.context["report"].errors[0] and not Registration.objects.exists()
+    good = workbook(
+        [
+            header,
+            [1, "Đông", "Làm đường", "Thôn Đông", "30 người; 5 m³ cát", "Hỗ trợ nhân lực", ""],
+            [2, "Thôn Tây", "Phát quang", "Đường trục thôn", "", "", ""],
+        ]
+    )
+    assert client.post(url, {"file": SimpleUploadedFile("dk.xlsx", good)}).status_code == 302
+    assert Registration.objects.count() == 2
+    assert [str(x) for x in Registration.objects.get(unit=people.village).lines.all()] == ["30 người", "5 m³ cát"]
+    assert (
+        people.client(people.village_head).post(url, {"file": SimpleUploadedFile("dk.xlsx", good)}).status_code == 403
+    )
