@@ -137,6 +137,7 @@ class ContributionIn(Schema):
     receipt_number: str = ""
     fund: int | None = None
     plan: int | None = None
+    registration: int | None = None
     public: bool = True
 
 
@@ -163,6 +164,7 @@ def _contribution(c) -> dict:
         "description": c.description,
         "date": c.date.isoformat(),
         "receipt_number": c.receipt_number or None,
+        "registration": c.registration_id,
         "reverses": c.reverses_id,
         "reason": c.reason or None,
         "public": c.public,
@@ -170,11 +172,16 @@ def _contribution(c) -> dict:
 
 
 @contributions_router.get("", auth=READ_AUTH)
-def list_contributions(request, unit: int):
-    """The ledger of a unit's subtree, for those with a role there."""
+def list_contributions(request, unit: int, plan: int | None = None, kind: str = ""):
+    """The ledger of a unit's subtree, for those with a role there; totals by kind, for a
+    plan when asked."""
     place = get_object_or_404(AdminUnit, pk=unit)
     permissions.require(request.user, permissions.VIEW, place, visible=False)
     entries = Contribution.objects.in_subtree(place).for_ledger()
+    if plan is not None:
+        entries = entries.filter(plan_id=plan)
+    if kind:
+        entries = entries.filter(kind=kind)
     totals = ledger.totals(entries)
     return {
         "totals": {k: _decimal(v) for k, v in totals.by_kind.items()} | {"value": _decimal(totals.value)},
@@ -185,10 +192,13 @@ def list_contributions(request, unit: int):
 @contributions_router.post("", auth=WRITE_AUTH)
 def record(request, payload: ContributionIn):
     unit = get_object_or_404(AdminUnit, pk=payload.unit)
-    data = payload.dict(exclude={"unit", "fund", "plan"})
+    data = payload.dict(exclude={"unit", "fund", "plan", "registration"})
     fund = get_object_or_404(Fund, pk=payload.fund) if payload.fund else None
     plan = get_plan_for_user(request.user, payload.plan) if payload.plan else None
-    return _contribution(services.contribution_record(user=request.user, unit=unit, fund=fund, plan=plan, **data))
+    work = get_registration_for_user(request.user, payload.registration) if payload.registration else None
+    return _contribution(
+        services.contribution_record(user=request.user, unit=unit, fund=fund, plan=plan, registration=work, **data)
+    )
 
 
 @contributions_router.post("/{contribution_id}/reverse", auth=WRITE_AUTH)

@@ -274,6 +274,25 @@ class DutyProgress(models.Model):
         return f"{self.date:%d/%m/%Y}: {self.percent}%"
 
 
+def work_day_photo_path(instance, filename: str) -> str:
+    return f"workdays/{instance.work_day.plan_id}/{instance.work_day_id}/{filename}"
+
+
+class WorkDayPhoto(models.Model):
+    work_day = models.ForeignKey(WorkDay, on_delete=models.CASCADE, related_name="photos")
+    file = models.FileField(_("ảnh"), upload_to=work_day_photo_path)
+    caption = models.CharField(_("chú thích"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ảnh ngày thứ Bảy")
+        verbose_name_plural = _("ảnh ngày thứ Bảy")
+
+    def __str__(self) -> str:
+        return self.caption or self.file.name
+
+
 class Evidence(models.Model):
     progress = models.ForeignKey(DutyProgress, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(_("tệp"), upload_to=evidence_path)
@@ -349,6 +368,14 @@ class Contribution(models.Model):
     work_day = models.ForeignKey(
         WorkDay,
         verbose_name=_("ngày thứ Bảy"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="contributions",
+    )
+    registration = models.ForeignKey(
+        Registration,
+        verbose_name=_("công trình, phần việc"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,

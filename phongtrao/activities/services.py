@@ -28,6 +28,7 @@ from phongtrao.activities.models import (
     RegistrationLine,
     RegistrationStatus,
     WorkDay,
+    WorkDayPhoto,
     WorkDayStatus,
     WorkResult,
 )
@@ -457,6 +458,7 @@ def contribution_record(
     plan: Plan | None = None,
     fund: Fund | None = None,
     work_day: WorkDay | None = None,
+    registration: Registration | None = None,
     public: bool = True,
 ) -> Contribution:
     """A gift of money, goods, labour days or land, in Decimal; a receipt number is used once per unit."""
@@ -478,6 +480,17 @@ def contribution_record(
         errors["date"] = _("Ngày %(d)s chưa đến.") % {"d": _fmt(date)}
     if plan is not None and not plan.unit.contains(unit) and not unit.contains(plan.unit):
         errors["plan"] = _("Kế hoạch không thuộc địa bàn %(unit)s.") % {"unit": unit}
+    elif plan is not None and not plan.period_contains(date, date):
+        errors["date"] = _("Ngày %(d)s nằm ngoài thời gian thực hiện kế hoạch (%(start)s – %(end)s).") % {
+            "d": _fmt(date),
+            "start": _fmt(plan.period_start),
+            "end": _fmt(plan.period_end),
+        }
+    if registration is not None and not unit.contains(registration.unit) and not registration.unit.contains(unit):
+        errors["registration"] = _("Công trình “%(r)s” không thuộc địa bàn %(unit)s.") % {
+            "r": registration,
+            "unit": unit,
+        }
     if fund is not None and not fund.unit.contains(unit):
         errors["fund"] = _("Quỹ “%(fund)s” không thuộc địa bàn %(unit)s.") % {"fund": fund, "unit": unit}
     receipt_number = receipt_number.strip()
@@ -495,6 +508,7 @@ def contribution_record(
         plan=plan,
         fund=fund,
         work_day=work_day,
+        registration=registration,
         contributor_kind=contributor_kind,
         contributor_name=contributor_name.strip(),
         kind=kind,
@@ -541,3 +555,22 @@ def contribution_reverse(*, user: User, contribution: Contribution, reason: str)
     reversal._history_user = user
     reversal.save()
     return reversal
+
+
+@transaction.atomic
+def workday_photos_add(*, user: User, work_day: WorkDay, files: list[tuple[str, bytes]], caption: str = "") -> list:
+    """Photos of the day, checked (pictures only) and shrunk like any evidence."""
+    if not (
+        permissions.can(user, permissions.REPORT, work_day.unit)
+        or permissions.can(user, permissions.EDIT, work_day.plan.unit)
+    ):
+        raise PermissionError(_("Bạn không có quyền ghi kết quả ngày này."))
+    checked = [evidence.check_upload(name, data) for name, data in files]
+    if any(item.kind != "image" for item in checked):
+        raise ValidationError({"photos": _("Chỉ nhận ảnh (JPEG, PNG).")})
+    return [
+        WorkDayPhoto.objects.create(
+            work_day=work_day, file=item.content, caption=caption.strip()[:200], uploaded_by=user
+        )
+        for item in checked
+    ]

@@ -24,6 +24,7 @@ from phongtrao.activities.forms import (
     ImportFileForm,
     LineFormSet,
     MoveForm,
+    PhotoForm,
     ProgressForm,
     RecordForm,
     RegistrationForm,
@@ -253,8 +254,18 @@ def workday_detail(request, pk: int):
         villages=AdminUnit.objects.filter(parent=work_day.plan.unit, level="village").order_by("name"),
         initial={"date": work_day.date, "unit": work_day.unit},
     )
+    photo_form = PhotoForm(request.POST if "photo" in request.POST else None, request.FILES or None)
     if request.method == "POST":
         try:
+            if "photo" in request.POST and photo_form.is_valid():
+                services.workday_photos_add(
+                    user=user,
+                    work_day=work_day,
+                    caption=photo_form.cleaned_data["caption"],
+                    files=[(f.name, f.read()) for f in photo_form.cleaned_data["photos"]],
+                )
+                messages.success(request, _("Đã thêm ảnh."))
+                return redirect("activities:workday", work_day.pk)
             if "move" in request.POST and move.is_valid():
                 services.workday_move(user=user, work_day=work_day, **move.cleaned_data)
                 messages.success(request, _("Đã đổi lịch."))
@@ -291,6 +302,7 @@ def workday_detail(request, pk: int):
             "attendance_forms": attendance,
             "result_forms": results,
             "move": move,
+            "photo_form": photo_form,
         },
     )
 

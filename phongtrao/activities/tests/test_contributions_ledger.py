@@ -161,3 +161,29 @@ def test_the_api_records_lists_and_shows_funds(people, fund):
     )
     funds = people.client(None).get(f"/api/funds?unit={people.district.pk}").json()
     assert funds[0]["target"] == "134000000" and funds[0]["share_percent"] == "2.2"
+
+
+def test_a_date_outside_the_plan_and_a_work_elsewhere_are_refused(people, saturday_call):
+    plan = saturday_call.plan  # 01/03/2023 – 31/12/2023
+    with pytest.raises(ValidationError) as caught:
+        give(people, plan=plan, date=D(2022, 12, 1))
+    assert "nằm ngoài thời gian" in caught.value.message_dict["date"][0]
+    work = services.registration_submit(
+        user=people.other_village_head,
+        call=saturday_call,
+        unit=people.other_village,
+        content="Đường thôn Tây",
+        place="Thôn Tây",
+    )
+    with pytest.raises(ValidationError) as caught:
+        give(people, registration=work)
+    assert "registration" in caught.value.message_dict
+    entry = give(
+        people,
+        user=people.other_village_head,
+        unit=people.other_village,
+        registration=work,
+        plan=plan,
+        date=D(2023, 5, 6),
+    )
+    assert entry.registration == work and work.contributions.count() == 1

@@ -153,3 +153,38 @@ def test_only_the_commune_edits_the_calendar(people, hong_thai):
     assert day.date == D(2023, 4, 8)
     draft = make_plan(people)
     assert people.client(people.outsider).get(f"/activities/plans/{draft.pk}/workdays/").status_code == 404
+
+
+def test_photos_of_the_day_are_pictures_only_and_shrunk(people, hong_thai, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    day = services.workdays_generate(user=people.commune_officer, plan=hong_thai)[0]
+    picture = io.BytesIO()
+    Image.new("RGB", (4000, 3000), "green").save(picture, format="PNG")
+    client = people.client(people.commune_officer)
+    response = client.post(
+        f"/activities/workdays/{day.pk}/",
+        {
+            "photo": "1",
+            "caption": "Đổ bê tông đường thôn",
+            "photos": [SimpleUploadedFile("a.png", picture.getvalue(), content_type="image/png")],
+        },
+    )
+    assert response.status_code == 302
+    photo = day.photos.get()
+    assert Image.open(photo.file.path).size == (1600, 1200)
+    with pytest.raises(ValidationError, match="Chỉ nhận ảnh"):
+        services.workday_photos_add(user=people.commune_officer, work_day=day, files=[("x.pdf", b"%PDF-1.4")])
+    assert (
+        people.client(people.outsider)
+        .post(
+            f"/activities/workdays/{day.pk}/",
+            {"photo": "1", "photos": [SimpleUploadedFile("a.png", picture.getvalue())]},
+        )
+        .status_code
+        == 403
+    )
