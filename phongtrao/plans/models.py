@@ -134,7 +134,7 @@ class Plan(models.Model):
         indexes = [models.Index(fields=["status", "issue_date"])]
 
     def __str__(self) -> str:
-        return f"{self.full_number or _('Kế hoạch')} – {self.title[:80]}"
+        return f"{self.full_number if self.number else _('Kế hoạch')} – {self.title[:80]}"
 
     @property
     def full_number(self) -> str:
