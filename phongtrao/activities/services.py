@@ -282,7 +282,12 @@ def workdays_generate(
         raise ValidationError({"start": _("Khoảng thời gian nằm ngoài thời gian thực hiện kế hoạch.")})
     existing = list(plan.work_days.exclude(status=WorkDayStatus.CANCELLED))
     taken_months = {(d.date.year, d.date.month) for d in existing}
-    days = [day for day in calendar.monthly_days(start, end, week=week) if (day.year, day.month) not in taken_months]
+    weekday = plan.recurrence_weekday if plan.recurrence_weekday is not None else calendar.SATURDAY
+    days = [
+        day
+        for day in calendar.monthly_days(start, end, weekday=weekday, week=week)
+        if (day.year, day.month) not in taken_months
+    ]
     counts: dict[AdminUnit, int] = {}
     for day in existing:
         counts[day.unit] = counts.get(day.unit, 0) + 1

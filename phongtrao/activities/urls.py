@@ -14,6 +14,7 @@ urlpatterns = [
     path("plans/<int:plan_pk>/workdays/", views.workday_calendar, name="calendar"),
     path("workdays/<int:pk>/", views.workday_detail, name="workday"),
     path("units/<int:unit_pk>/workdays.ics", views.workday_feed, name="feed"),
+    path("organizations/<int:org_pk>/workdays.ics", views.organization_feed, name="org_feed"),
     path("duties/", views.duty_list, name="duties"),
     path("units/<int:unit_pk>/contributions/", views.contribution_ledger, name="ledger"),
     path("units/<int:unit_pk>/contributions/public/", views.contribution_disclosure, name="disclosure"),

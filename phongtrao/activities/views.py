@@ -313,16 +313,27 @@ def workday_feed(request, unit_pk: int):
     unit = AdminUnit.objects.filter(pk=unit_pk).first()
     if unit is None:
         raise Http404
-    days = (
-        WorkDay.objects.filter(plan__status__in=PUBLISHED)
-        .filter(Q(unit__path__startswith=unit.path) | Q(plan__unit=unit))
-        .for_calendar()[:500]
+    days = WorkDay.objects.filter(plan__status__in=PUBLISHED).filter(
+        Q(unit__path__startswith=unit.path) | Q(plan__unit=unit)
     )
+    return _ics(days, _("Ngày thứ Bảy đi cơ sở – %(unit)s") % {"unit": unit}, f"ngay-thu-bay-{unit.pk}.ics")
+
+
+def organization_feed(request, org_pk: int):
+    """The work days an organisation is assigned to (a force with people on the day)."""
+    org = Organization.objects.filter(pk=org_pk).first()
+    if org is None:
+        raise Http404
+    days = WorkDay.objects.filter(plan__status__in=PUBLISHED, attendance__organization=org).distinct()
+    return _ics(days, _("Ngày thứ Bảy đi cơ sở – %(unit)s") % {"unit": org}, f"ngay-thu-bay-to-chuc-{org.pk}.ics")
+
+
+def _ics(days, name: str, filename: str) -> HttpResponse:
     feed = icalendar.Calendar()
     feed.add("prodid", "-//phongtrao//work days//VI")
     feed.add("version", "2.0")
-    feed.add("x-wr-calname", _("Ngày thứ Bảy đi cơ sở – %(unit)s") % {"unit": unit})
-    for day in days:
+    feed.add("x-wr-calname", name)
+    for day in days.for_calendar()[:500]:
         event = icalendar.Event()
         event.add("uid", f"workday-{day.pk}@phongtrao")
         event.add("dtstart", day.date)
@@ -332,7 +343,7 @@ def workday_feed(request, unit_pk: int):
         event.add("status", "CANCELLED" if day.status == "cancelled" else "CONFIRMED")
         feed.add_component(event)
     response = HttpResponse(feed.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="ngay-thu-bay-{unit.pk}.ics"'
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 

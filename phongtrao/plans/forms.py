@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Organization
-from phongtrao.plans.models import Plan, PlanKind
+from phongtrao.plans.models import Frequency, Plan, PlanKind, Weekday
 from phongtrao.plans.services import PARTS
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -42,6 +42,15 @@ class PlanHeaderForm(forms.Form):
     )
     signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=100, required=False)
     signer_name = forms.CharField(label=_("Người ký"), max_length=100, required=False)
+    recurrence_frequency = forms.ChoiceField(
+        label=_("Hoạt động lặp lại"), required=False, choices=[("", "—"), *Frequency.choices]
+    )
+    recurrence_weekday = forms.TypedChoiceField(
+        label=_("vào"), required=False, coerce=int, empty_value=None, choices=[("", "—"), *Weekday.choices]
+    )
+    recurrence_skip = forms.CharField(
+        label=_("trừ những ngày"), max_length=100, required=False, help_text=_("Ví dụ: ngày nghỉ Lễ, Tết")
+    )
 
     def clean(self):
         data = super().clean()

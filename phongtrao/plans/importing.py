@@ -70,6 +70,17 @@ def header_from(parsed: dict) -> dict[str, Any]:
         "signer_authority": signer.get("authority") or "",
         "signer_title": signer.get("title") or "",
         "signer_name": signer.get("name") or "",
+        **recurrence_from(parsed.get("recurrence")),
+    }
+
+
+def recurrence_from(recurrence: dict | None) -> dict[str, Any]:
+    if not recurrence:
+        return {}
+    return {
+        "recurrence_weekday": WEEKDAY_NUMBERS.get(recurrence.get("weekday") or ""),
+        "recurrence_frequency": recurrence.get("frequency") if recurrence.get("frequency") in Frequency.values else "",
+        "recurrence_skip": (recurrence.get("skip") or "")[:100],
     }
 
 

@@ -35,6 +35,25 @@ PUBLISHED = [PlanStatus.ISSUED, PlanStatus.IN_PROGRESS, PlanStatus.CLOSED, PlanS
 ADOPTED = [PlanStatus.ISSUED, PlanStatus.IN_PROGRESS, PlanStatus.CLOSED]
 
 
+class Frequency(models.TextChoices):
+    WEEKLY = "weekly", _("Hàng tuần")
+    MONTHLY = "monthly", _("Hàng tháng")
+    QUARTERLY = "quarterly", _("Hàng quý")
+    HALF_YEARLY = "half_yearly", _("6 tháng")
+    YEARLY = "yearly", _("Hàng năm")
+    ONCE = "once", _("Một lần")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Thứ Hai")
+    TUESDAY = 1, _("Thứ Ba")
+    WEDNESDAY = 2, _("Thứ Tư")
+    THURSDAY = 3, _("Thứ Năm")
+    FRIDAY = 4, _("Thứ Sáu")
+    SATURDAY = 5, _("Thứ Bảy")
+    SUNDAY = 6, _("Chủ nhật")
+
+
 def visibility(user) -> Q:
     """Published plans are public; drafts only to those with a role over the unit."""
     return Q(status__in=PUBLISHED) | permissions.scope_filter(user, permissions.VIEW)
@@ -104,6 +123,12 @@ class Plan(models.Model):
     )
     signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True)
     signer_name = models.CharField(_("người ký"), max_length=100, blank=True)
+    # "ngày thứ Bảy hàng tháng (trừ ngày nghỉ Lễ, Tết), 1 lần/tháng": the work days recur so
+    recurrence_weekday = models.PositiveSmallIntegerField(
+        _("ngày trong tuần lặp lại"), choices=Weekday.choices, null=True, blank=True
+    )
+    recurrence_frequency = models.CharField(_("lặp lại"), max_length=12, choices=Frequency.choices, blank=True)
+    recurrence_skip = models.CharField(_("trừ những ngày"), max_length=100, blank=True)
     # Title, issuer, number and theme folded to lower case without diacritics, so that
     # "ke hoach thu bay" typed on a phone finds "Kế hoạch … thứ Bảy" on every database.
     search_text = models.TextField(blank=True, editable=False)
@@ -333,25 +358,6 @@ class Deadline(PlanPart):
 
     def __str__(self) -> str:
         return f"{self.date:%d/%m/%Y}: {self.what[:60]}"
-
-
-class Frequency(models.TextChoices):
-    WEEKLY = "weekly", _("Hàng tuần")
-    MONTHLY = "monthly", _("Hàng tháng")
-    QUARTERLY = "quarterly", _("Hàng quý")
-    HALF_YEARLY = "half_yearly", _("6 tháng")
-    YEARLY = "yearly", _("Hàng năm")
-    ONCE = "once", _("Một lần")
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("Thứ Hai")
-    TUESDAY = 1, _("Thứ Ba")
-    WEDNESDAY = 2, _("Thứ Tư")
-    THURSDAY = 3, _("Thứ Năm")
-    FRIDAY = 4, _("Thứ Sáu")
-    SATURDAY = 5, _("Thứ Bảy")
-    SUNDAY = 6, _("Chủ nhật")
 
 
 class ReportingDuty(PlanPart):

@@ -129,6 +129,13 @@ def plan_document(plan: Plan) -> dict:
             "authority": plan.signer_authority or None,
             "title": plan.signer_title or None,
         },
+        "recurrence": {
+            "frequency": plan.recurrence_frequency,
+            "weekday": plan.get_recurrence_weekday_display(),
+            "skip": plan.recurrence_skip or None,
+        }
+        if plan.recurrence_frequency
+        else None,
         "sections": [
             {"label": s.label, "depth": s.depth, "heading": s.heading, "text": s.text} for s in plan.sections.all()
         ],

@@ -52,6 +52,9 @@ HEADER_FIELDS = [
     "signer_authority",
     "signer_title",
     "signer_name",
+    "recurrence_weekday",
+    "recurrence_frequency",
+    "recurrence_skip",
 ]
 
 # part name → (model, the fields a row may carry, its label for messages)

@@ -188,3 +188,39 @@ def test_photos_of_the_day_are_pictures_only_and_shrunk(people, hong_thai, setti
         .status_code
         == 403
     )
+
+
+def test_the_recurrence_read_from_the_document_drives_the_calendar(people):
+    """Seed 000 says "thứ Bảy hàng tháng (trừ ngày nghỉ Lễ, Tết)"; a "Chủ nhật xanh" notice recurs on Sundays."""
+    from phongtrao.docparse import parse_text
+    from phongtrao.plans.importing import header_from
+
+    header = header_from(parse_text((__import__("pathlib").Path("data/seeds/000_3b73d6c918d70f28.txt")).read_text()))
+    assert (header["recurrence_weekday"], header["recurrence_frequency"]) == (5, "monthly")
+    assert header["recurrence_skip"] == "ngày nghỉ Lễ, Tết"
+    sundays = make_plan(
+        people,
+        issued=True,
+        period_start=D(2023, 1, 1),
+        period_end=D(2023, 3, 31),
+        recurrence_weekday=6,
+        recurrence_frequency="monthly",
+    )
+    days = services.workdays_generate(user=people.commune_officer, plan=sundays)
+    assert [d.date for d in days] == [D(2023, 1, 8), D(2023, 2, 5), D(2023, 3, 5)]  # 1/1 is New Year's Day
+    assert people.client(None).get(f"/api/plans/{sundays.pk}").json()["recurrence"]["weekday"] == "Chủ nhật"
+
+
+def test_an_organisation_subscribes_to_the_days_it_is_assigned(people, hong_thai):
+    from phongtrao.orgs.services import organization_create
+
+    police = organization_create(unit=people.commune, kind="cong_an", name="Công an xã")
+    days = services.workdays_generate(user=people.commune_officer, plan=hong_thai)
+    services.workday_record(
+        user=people.commune_officer,
+        work_day=days[2],
+        status="planned",
+        attendance=[{"organization": police, "expected": 5}],
+    )
+    body = people.client(None).get(f"/activities/organizations/{police.pk}/workdays.ics").content.decode()
+    assert body.count("BEGIN:VEVENT") == 1 and days[2].date.strftime("%Y%m%d") in body
