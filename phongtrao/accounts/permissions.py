@@ -13,6 +13,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from phongtrao.accounts.models import ROLE_RANK, Membership, Role, User
 from phongtrao.geo.models import AdminUnit, rollup_paths
@@ -61,6 +62,12 @@ def role_over(user: User | AnonymousUser, unit: AdminUnit) -> str | None:
 def can(user: User | AnonymousUser, action: str, unit: AdminUnit) -> bool:
     role = role_over(user, unit)
     return role is not None and ROLE_RANK[role] >= ROLE_RANK[REQUIRED_ROLE[action]]
+
+
+def demand(user: User | AnonymousUser, action: str, unit: AdminUnit) -> None:
+    """For services: refuse with a PermissionError that pages and the API turn into 403."""
+    if not can(user, action, unit):
+        raise PermissionError(_("Bạn không có quyền thực hiện thao tác này ở %(unit)s.") % {"unit": unit})
 
 
 def require(user: User | AnonymousUser, action: str, unit: AdminUnit, *, visible: bool) -> None:

@@ -41,11 +41,6 @@ MAX_QUANTITY = Decimal(100_000)  # more people, cuốc or m³ than this on one S
 LIVE = [RegistrationStatus.SUBMITTED, RegistrationStatus.CONFIRMED]
 
 
-def _require(user: User, action: str, unit: AdminUnit) -> None:
-    if not permissions.can(user, action, unit):
-        raise PermissionError(_("Bạn không có quyền thực hiện thao tác này ở %(unit)s.") % {"unit": unit})
-
-
 def _fmt(day: dt.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else "…"
 
@@ -62,7 +57,7 @@ def call_create(
     min_per_registrant: int = 1,
     max_per_registrant: int | None = None,
 ) -> RegistrationCall:
-    _require(user, permissions.EDIT, plan.unit)
+    permissions.demand(user, permissions.EDIT, plan.unit)
     errors = {}
     if not title.strip():
         errors["title"] = _("Tên mẫu đăng ký không được để trống.")
@@ -142,7 +137,7 @@ def registration_submit(
     lines: list[dict[str, Any]] = (),
 ) -> Registration:
     """A village or organisation registers what it will do; late ones are accepted and marked."""
-    _require(user, permissions.REPORT, unit)
+    permissions.demand(user, permissions.REPORT, unit)
     _check_registrant(call, unit, organization)
     errors = {}
     if not content.strip():
@@ -196,7 +191,7 @@ def registration_submit(
 
 
 def _decide(user: User, registration: Registration, version: int, status: str, reason: str) -> Registration:
-    _require(user, permissions.EDIT, registration.call.plan.unit)
+    permissions.demand(user, permissions.EDIT, registration.call.plan.unit)
     updated = Registration.objects.filter(
         pk=registration.pk, version=version, status=RegistrationStatus.SUBMITTED
     ).update(status=status, status_reason=reason, decided_by=user, decided_at=timezone.now(), version=F("version") + 1)
@@ -230,7 +225,7 @@ def registration_return(*, user: User, registration: Registration, version: int,
 @transaction.atomic
 def registration_resubmit(*, user: User, registration: Registration, **changes: Any) -> Registration:
     """A returned registration, corrected, goes back for confirmation."""
-    _require(user, permissions.REPORT, registration.unit)
+    permissions.demand(user, permissions.REPORT, registration.unit)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status != RegistrationStatus.RETURNED:
         raise ValidationError({"__all__": _("Chỉ sửa và gửi lại được đăng ký đã bị trả lại.")})
@@ -270,7 +265,7 @@ def workdays_generate(
 ) -> list[WorkDay]:
     """The plan's monthly Saturdays, holidays and Tết skipped, rotating fairly over the
     commune's villages. Months that already have a day keep it: run twice, nothing changes."""
-    _require(user, permissions.EDIT, plan.unit)
+    permissions.demand(user, permissions.EDIT, plan.unit)
     villages = _villages(plan.unit)
     if not villages:
         raise ValidationError(
@@ -308,7 +303,7 @@ def workdays_generate(
 @transaction.atomic
 def workday_move(*, user: User, work_day: WorkDay, date: dt.date, unit: AdminUnit) -> WorkDay:
     """The commune edits the calendar: another date or another village."""
-    _require(user, permissions.EDIT, work_day.plan.unit)
+    permissions.demand(user, permissions.EDIT, work_day.plan.unit)
     errors = {}
     holiday = calendar.holiday_name(date)
     if holiday:
@@ -436,7 +431,7 @@ MAX_MONEY = Decimal(1_000_000_000_000)  # a thousand billion đồng on one rece
 def fund_create(
     *, user: User, unit: AdminUnit, name: str, target: Decimal | None = None, plan: Plan | None = None
 ) -> Fund:
-    _require(user, permissions.EDIT, unit)
+    permissions.demand(user, permissions.EDIT, unit)
     if target is not None and target <= 0:
         raise ValidationError({"target": _("Mục tiêu của quỹ phải lớn hơn 0.")})
     if Fund.objects.filter(unit=unit, name__iexact=name.strip()).exists():
@@ -467,7 +462,7 @@ def contribution_record(
     public: bool = True,
 ) -> Contribution:
     """A gift of money, goods, labour days or land, in Decimal; a receipt number is used once per unit."""
-    _require(user, permissions.REPORT, unit)
+    permissions.demand(user, permissions.REPORT, unit)
     errors: dict[str, str] = {}
     if not contributor_name.strip():
         errors["contributor_name"] = _("Cần tên người hoặc đơn vị đóng góp.")
@@ -533,7 +528,7 @@ def contribution_record(
 @transaction.atomic
 def contribution_reverse(*, user: User, contribution: Contribution, reason: str) -> Contribution:
     """Undo a line by a reversing line: the ledger keeps both, and totals net to zero."""
-    _require(user, permissions.EDIT, contribution.unit)
+    permissions.demand(user, permissions.EDIT, contribution.unit)
     if not reason.strip():
         raise ValidationError({"reason": _("Cần ghi lý do điều chỉnh.")})
     original = Contribution.objects.select_for_update().get(pk=contribution.pk)

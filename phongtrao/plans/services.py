@@ -102,9 +102,7 @@ def _fmt(day: dt.date | None) -> str:
 
 
 def _require(user: User, action: str, plan_or_unit: Plan | AdminUnit) -> None:
-    unit = plan_or_unit.unit if isinstance(plan_or_unit, Plan) else plan_or_unit
-    if not permissions.can(user, action, unit):
-        raise PermissionError(_("Bạn không có quyền thực hiện thao tác này ở %(unit)s.") % {"unit": unit})
+    permissions.demand(user, action, plan_or_unit.unit if isinstance(plan_or_unit, Plan) else plan_or_unit)
 
 
 def _require_draft(plan: Plan) -> None:
