@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "phongtrao.plans",
     "phongtrao.activities",
     "phongtrao.notifications",
+    "phongtrao.documents",
     "phongtrao.demo",
 ]
 

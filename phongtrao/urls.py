@@ -17,6 +17,7 @@ urlpatterns = [
     path("organizations/", include("phongtrao.orgs.urls")),
     path("activities/", include("phongtrao.activities.urls")),
     path("notifications/", include("phongtrao.notifications.urls")),
+    path("documents/", include("phongtrao.documents.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,149 @@
+"""A plan and a confirmed registration as official Word documents; a plan's targets as a sheet."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from phongtrao.activities.models import Registration
+from phongtrao.documents.official import OfficialDocument, place_date
+from phongtrao.plans.models import Plan
+
+KIND_WORDS = ("ỦY BAN NHÂN DÂN", "UBND", "BAN CHỈ ĐẠO", "ĐẢNG ỦY", "HỘI ĐỒNG")
+
+
+def _issuer_lines(plan: Plan) -> tuple[str, str]:
+    """("UBND HUYỆN BÌNH GIA", "UBND XÃ HỒNG THÁI"): the level above, then the issuer."""
+    parent = plan.unit.parent
+    above = ""
+    if parent is not None and parent.level in ("district", "province"):
+        above = f"UBND {parent.name}"
+    return above, plan.issuer_name
+
+
+def plan_docx(plan: Plan) -> bytes:
+    document = OfficialDocument()
+    above, issuer = _issuer_lines(plan)
+    number = (
+        f"Số: {plan.full_number}"
+        if plan.number
+        else f"Số:     {'-' if '/' in plan.symbol else '/'}{plan.symbol}"
+        if plan.symbol
+        else "Số:"
+    )
+    document.header(
+        parent_body=above, issuer=issuer, number_line=number, place_date=place_date(plan.place, plan.issue_date)
+    )
+    document.title("Kế hoạch", plan.title)
+    if plan.preamble:
+        document.paragraph(plan.preamble)
+    else:
+        for ref in plan.references.filter(role="basis"):
+            date = f" ngày {ref.date:%d/%m/%Y}" if ref.date else ""
+            document.paragraph(f"Thực hiện {ref.number}{date} của {ref.issuer}.")
+    sections = list(plan.sections.all())
+    for section in sections:
+        if section.heading:
+            document.heading(section.label, section.heading, section.depth)
+        if section.text:
+            document.paragraph(section.text)
+    if not sections:
+        for label, text in (("Mục đích", plan.purposes), ("Yêu cầu", plan.requirements)):
+            if text:
+                document.heading("", label, 0)
+                document.paragraph(text)
+        targets = list(plan.targets.all())
+        if targets:
+            document.heading("", "Chỉ tiêu", 0)
+            for target in targets:
+                document.paragraph(f"- {target.text}")
+        duties = list(plan.duties.all())
+        if duties:
+            document.heading("", "Tổ chức thực hiện", 0)
+            for n, duty in enumerate(duties, start=1):
+                document.heading(str(n), duty.assignee_text, 1)
+                document.paragraph(duty.text)
+    authority = [line.strip() for line in plan.signer_authority.split("/") if line.strip()]
+    document.foot(
+        recipients=[r.text for r in plan.recipients.all()],
+        authority=authority,
+        title=plan.signer_title,
+        name=plan.signer_name,
+    )
+    return document.save()
+
+
+def registration_docx(registration: Registration) -> bytes:
+    """Seed 000's BIỂU, filled in, with the commune's confirmation."""
+    call = registration.call
+    document = OfficialDocument()
+    document.title("Biểu", call.title)
+    document.paragraph(f"Đơn vị đăng ký: {registration.registrant}", indent=False)
+    if registration.planned_date:
+        document.paragraph(f"Thời gian đăng ký thực hiện: {registration.planned_date:%d/%m/%Y}", indent=False)
+    lines = "; ".join(str(line) for line in registration.lines.all())
+    document.table(
+        [
+            "STT",
+            "Nội dung công việc đăng ký thực hiện",
+            "Địa điểm thực hiện",
+            "Khả năng huy động (Tổng số người, vật tư, dụng cụ,...)",
+            "Đề xuất hỗ trợ",
+            "Ghi chú",
+        ],
+        [["1", registration.content, registration.place, lines, registration.support_requested, registration.notes]],
+    )
+    confirmed = registration.status == "confirmed"
+    document.foot(
+        recipients=[],
+        authority=[f"XÁC NHẬN CỦA UBND {call.plan.unit.name}"],
+        title="(Ký, đóng dấu, ghi rõ họ tên)" if confirmed else "CHƯA XÁC NHẬN",
+        name=str(registration.decided_by or "") if confirmed else "",
+    )
+    return document.save()
+
+
+def targets_xlsx(plan: Plan) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Chỉ tiêu")
+    sheet.append(["STT", "Chỉ tiêu", "So sánh", "Giá trị", "Đơn vị tính", "Thời hạn", "Giao từ cấp trên"])
+    for n, target in enumerate(plan.targets.all(), start=1):
+        sheet.append(
+            [
+                n,
+                target.text,
+                target.get_comparator_display(),
+                float(target.value),
+                target.unit_of_measure,
+                target.due_date,
+                "có" if target.allocated_from_id else "",
+            ]
+        )
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+class PdfUnavailable(RuntimeError):
+    """LibreOffice is not installed on this server."""
+
+
+def to_pdf(docx: bytes) -> bytes:
+    binary = shutil.which("soffice") or shutil.which("libreoffice")
+    if binary is None:
+        raise PdfUnavailable
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "van-ban.docx"
+        source.write_bytes(docx)
+        subprocess.run(
+            [binary, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
+            capture_output=True,
+            timeout=120,
+            check=True,
+        )
+        return (Path(tmp) / "van-ban.pdf").read_bytes()

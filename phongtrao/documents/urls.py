@@ -1,0 +1,11 @@
+from django.urls import path
+
+from phongtrao.documents import views
+
+app_name = "documents"
+urlpatterns = [
+    path("plans/<int:pk>.docx", views.plan_docx, name="plan_docx"),
+    path("plans/<int:pk>.pdf", views.plan_pdf, name="plan_pdf"),
+    path("plans/<int:pk>/targets.xlsx", views.plan_targets_xlsx, name="plan_targets"),
+    path("registrations/<int:pk>.docx", views.registration_docx, name="registration_docx"),
+]

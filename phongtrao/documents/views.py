@@ -1,0 +1,45 @@
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+
+from phongtrao.activities.access import get_registration_for_user
+from phongtrao.documents import render as documents
+from phongtrao.plans.access import get_plan_for_user
+from phongtrao.plans.selectors import plan_for_document
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _file(content: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _name(plan) -> str:
+    return slugify(f"ke-hoach-{plan.number or plan.pk}-{plan.unit.short_name}") or f"ke-hoach-{plan.pk}"
+
+
+def plan_docx(request, pk: int):
+    plan = get_plan_for_user(request.user, pk)
+    return _file(documents.plan_docx(plan_for_document(plan.pk)), DOCX, f"{_name(plan)}.docx")
+
+
+def plan_pdf(request, pk: int):
+    plan = get_plan_for_user(request.user, pk)
+    try:
+        pdf = documents.to_pdf(documents.plan_docx(plan_for_document(plan.pk)))
+    except documents.PdfUnavailable:
+        return render(request, "documents/pdf_unavailable.html", {"plan": plan}, status=503)
+    return _file(pdf, "application/pdf", f"{_name(plan)}.pdf")
+
+
+def plan_targets_xlsx(request, pk: int):
+    plan = get_plan_for_user(request.user, pk)
+    return _file(documents.targets_xlsx(plan_for_document(plan.pk)), XLSX, f"{_name(plan)}-chi-tieu.xlsx")
+
+
+def registration_docx(request, pk: int):
+    registration = get_registration_for_user(request.user, pk)
+    return _file(documents.registration_docx(registration), DOCX, f"dang-ky-{registration.pk}.docx")
