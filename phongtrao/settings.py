@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "phongtrao.activities",
     "phongtrao.notifications",
     "phongtrao.documents",
+    "phongtrao.monitoring",
     "phongtrao.demo",
 ]
 

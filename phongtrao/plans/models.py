@@ -246,6 +246,14 @@ class Target(PlanPart):
         AdminUnit, verbose_name=_("phạm vi"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     due_date = models.DateField(_("thời hạn"), null=True, blank=True)
+    indicator = models.ForeignKey(
+        "monitoring.Indicator",
+        verbose_name=_("đo bằng chỉ số"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="targets",
+    )
     allocated_from = models.ForeignKey(
         "self",
         verbose_name=_("giao từ chỉ tiêu cấp trên"),
