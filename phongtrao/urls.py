@@ -18,6 +18,7 @@ urlpatterns = [
     path("activities/", include("phongtrao.activities.urls")),
     path("notifications/", include("phongtrao.notifications.urls")),
     path("documents/", include("phongtrao.documents.urls")),
+    path("monitoring/", include("phongtrao.monitoring.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -18,6 +18,9 @@ from phongtrao.accounts.services import membership_grant
 from phongtrao.activities import services as activity_services
 from phongtrao.geo.models import AdminUnit, Listing
 from phongtrao.geo.services import units_load_official, villages_import_csv
+from phongtrao.monitoring import services as monitoring_services
+from phongtrao.monitoring.criteria import criteria_set_load
+from phongtrao.monitoring.models import Indicator
 from phongtrao.orgs.models import Official, Organization, Position
 from phongtrao.orgs.services import official_create, organization_create
 from phongtrao.plans import importing
@@ -335,6 +338,37 @@ class DemoLoader:
         self.log(f"Hồng Thái: {len(days)} ngày thứ Bảy năm 2023, 2 đăng ký")
         self._garden_progress()
         self._poverty_fund()
+        self._ntm_standard()
+
+    def _ntm_standard(self) -> None:
+        """Tam Đường (seed 004) aims at 61,5% of its communes meeting the NTM standard in 2020:
+        8 of its 13 communes recorded as meeting it, rolled up to the district at once."""
+        for path in sorted((settings.DATA_DIR / "criteria").glob("*.json")):
+            criteria_set_load(data=json.loads(path.read_text(encoding="utf-8")))
+        indicator, _created = Indicator.objects.get_or_create(
+            code="xa-dat-chuan-ntm",
+            defaults={
+                "name": "Xã đạt chuẩn nông thôn mới",
+                "value_type": "boolean",
+                "aggregation": "count_achieving",
+                "achieving_threshold": Decimal(1),
+            },
+        )
+        plan = self.keys["seed-004"]
+        target = plan.targets.filter(text__startswith="Có 61,5%").first()
+        if target is not None:
+            target.indicator = indicator
+            target.save(update_fields=["indicator"])
+        communes = sorted(plan.unit.children.all(), key=lambda u: u.name)
+        for n, commune in enumerate(communes):
+            monitoring_services.value_record(
+                user=self.admin,
+                indicator=indicator,
+                unit=commune,
+                period_kind="year",
+                day=dt.date(2020, 12, 31),
+                value=Decimal(1 if n < 8 else 0),
+            )
 
     def _garden_progress(self) -> None:
         """Cẩm Hà (seed 001): the model gardens of the youth and farmers' unions, reported."""

@@ -11,8 +11,8 @@ from ninja import Router, Schema
 from phongtrao.accounts import permissions
 from phongtrao.accounts.auth import READ_AUTH, WRITE_AUTH
 from phongtrao.geo.models import AdminUnit
-from phongtrao.monitoring import periods, services
-from phongtrao.monitoring.models import Indicator, IndicatorValue, PeriodKind, Rollup
+from phongtrao.monitoring import criteria, periods, services
+from phongtrao.monitoring.models import CriteriaSet, Indicator, IndicatorValue, PeriodKind, Rollup
 from phongtrao.plans.access import get_target_for_user
 
 indicators_router = Router(tags=["indicators"])
@@ -121,4 +121,47 @@ def rollup(request, unit: int, period: PeriodKind, date: dt.date, indicator: str
         "value": _d(services.rollup_value(chosen, cell)),
         "reporting_units": cell.count if cell else 0,
         "achieving": cell.achieving if cell else 0,
+    }
+
+
+criteria_router = Router(tags=["criteria"])
+
+
+@criteria_router.get("", auth=READ_AUTH)
+def list_criteria(request):
+    return [
+        {
+            "code": s.code,
+            "name": s.name,
+            "level": s.level,
+            "source": s.source,
+            "criteria": [
+                {
+                    "id": c.pk,
+                    "number": c.number,
+                    "name": c.name,
+                    "indicators": [{"code": i.code, "name": i.name} for i in c.indicators.all()],
+                }
+                for c in s.criteria.all()
+            ],
+        }
+        for s in CriteriaSet.objects.prefetch_related("criteria__indicators")
+    ]
+
+
+@criteria_router.get("/board", auth=READ_AUTH)
+def criteria_board(request, set: str, unit: int):
+    chosen = get_object_or_404(CriteriaSet, code=set)
+    area = get_object_or_404(AdminUnit, pk=unit)
+    columns, rows = criteria.board(chosen, area)
+    return {
+        "criteria": [c.number for c in columns],
+        "units": [
+            {
+                "unit": {"id": r.unit.pk, "name": r.unit.name},
+                "achieved": r.achieved,
+                "states": [cell.state if cell else None for cell in r.cells],
+            }
+            for r in rows
+        ],
     }

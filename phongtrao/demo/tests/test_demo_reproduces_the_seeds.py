@@ -82,3 +82,15 @@ def test_cam_ha_gardens_have_progress_and_tam_duong_fund_shows_its_target(client
     assert given == Decimal(48_500_000) and share == Decimal("36.2")
     page = client.get(f"/activities/units/{fund.unit_id}/contributions/public/").content.decode()
     assert "134.000.000 đ" in page and "48.500.000 đ" in page
+
+
+@pytest.mark.django_db
+def test_tam_duong_counts_8_of_13_communes_meeting_the_ntm_standard(client):
+    from phongtrao.plans.models import Target
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    target = Target.objects.get(text__startswith="Có 61,5%", plan__unit__level="district")
+    figure = client.get(
+        "/api/rollup", {"target": target.pk, "unit": target.plan.unit_id, "period": "year", "date": "2020-12-31"}
+    ).json()
+    assert (figure["achieving"], figure["reporting_units"]) == (8, 13)

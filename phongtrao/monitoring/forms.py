@@ -1,0 +1,16 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from phongtrao.activities.forms import DATE_INPUTS, DATE_WIDGET, MultipleFileField
+from phongtrao.monitoring.models import CriterionState
+
+
+class StatusForm(forms.Form):
+    state = forms.ChoiceField(label=_("Tình trạng"), choices=CriterionState.choices)
+    date = forms.DateField(label=_("Ngày đánh giá"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
+    note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    files = MultipleFileField(label=_("Hồ sơ minh chứng"), required=False)
+
+
+class CriteriaFileForm(forms.Form):
+    file = forms.FileField(label=_("Tệp bộ tiêu chí (.json)"))

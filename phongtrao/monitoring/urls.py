@@ -1,0 +1,10 @@
+from django.urls import path
+
+from phongtrao.monitoring import views
+
+app_name = "monitoring"
+urlpatterns = [
+    path("criteria/<int:set_pk>/units/<int:unit_pk>/", views.criteria_board, name="board"),
+    path("units/<int:unit_pk>/criteria/<int:criterion_pk>/", views.criterion_detail, name="criterion"),
+    path("criteria/import/", views.criteria_import, name="criteria_import"),
+]

@@ -1,0 +1,84 @@
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from phongtrao.accounts import permissions
+from phongtrao.geo.models import AdminUnit
+from phongtrao.monitoring import criteria
+from phongtrao.monitoring.forms import CriteriaFileForm, StatusForm
+from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus
+
+
+def _get(model_or_queryset, **lookup):
+    queryset = getattr(model_or_queryset, "objects", model_or_queryset)
+    found = queryset.filter(**lookup).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def criteria_board(request, set_pk: int, unit_pk: int):
+    """Units × criteria: the NTM picture of a district or province, public like the NTM recognitions it leads to."""
+    criteria_set = _get(CriteriaSet, pk=set_pk)
+    area = _get(AdminUnit, pk=unit_pk)
+    columns, rows = criteria.board(criteria_set, area)
+    return render(
+        request, "monitoring/board.html", {"set": criteria_set, "area": area, "columns": columns, "rows": rows}
+    )
+
+
+def criterion_detail(request, unit_pk: int, criterion_pk: int):
+    unit = _get(AdminUnit, pk=unit_pk)
+    criterion = _get(Criterion.objects.select_related("criteria_set"), pk=criterion_pk)
+    can_edit = permissions.can(request.user, permissions.EDIT, unit)
+    form = StatusForm(request.POST or None, request.FILES or None, initial={"date": dt.date.today()})
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            files = [(f.name, f.read()) for f in data.pop("files")]
+            try:
+                criteria.criterion_status_set(user=request.user, unit=unit, criterion=criterion, files=files, **data)
+            except ValidationError as exc:
+                for message in exc.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(request, _("Đã cập nhật tình trạng tiêu chí."))
+                return redirect("monitoring:criterion", unit.pk, criterion.pk)
+    status = CriterionStatus.objects.filter(unit=unit, criterion=criterion, indicator__isnull=True).first()
+    dossier = criterion.dossier.filter(unit=unit) if permissions.can(request.user, permissions.VIEW, unit) else []
+    return render(
+        request,
+        "monitoring/criterion.html",
+        {
+            "unit": unit,
+            "criterion": criterion,
+            "status": status,
+            "form": form,
+            "can_edit": can_edit,
+            "dossier": dossier,
+            "history": status.history.select_related("history_user")[:20] if status else [],
+        },
+    )
+
+
+@login_required
+def criteria_import(request):
+    form = CriteriaFileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            criteria_set = criteria.criteria_set_import(user=request.user, raw=form.cleaned_data["file"].read())
+        except PermissionError as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            form.add_error("file", " ".join(exc.messages))
+        else:
+            messages.success(request, _("Đã nạp bộ tiêu chí “%(name)s”.") % {"name": criteria_set.name})
+            return redirect("monitoring:criteria_import")
+    return render(request, "monitoring/criteria_import.html", {"form": form, "sets": CriteriaSet.objects.all()})
