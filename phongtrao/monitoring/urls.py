@@ -7,4 +7,5 @@ urlpatterns = [
     path("criteria/<int:set_pk>/units/<int:unit_pk>/", views.criteria_board, name="board"),
     path("units/<int:unit_pk>/criteria/<int:criterion_pk>/", views.criterion_detail, name="criterion"),
     path("criteria/import/", views.criteria_import, name="criteria_import"),
+    path("units/<int:unit_pk>/dashboard/", views.unit_dashboard, name="dashboard"),
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from phongtrao.accounts import permissions
 from phongtrao.geo.models import AdminUnit
 from phongtrao.monitoring import criteria
+from phongtrao.monitoring.dashboard import dashboard
 from phongtrao.monitoring.forms import CriteriaFileForm, StatusForm
 from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus
 
@@ -82,3 +83,9 @@ def criteria_import(request):
             messages.success(request, _("Đã nạp bộ tiêu chí “%(name)s”.") % {"name": criteria_set.name})
             return redirect("monitoring:criteria_import")
     return render(request, "monitoring/criteria_import.html", {"form": form, "sets": CriteriaSet.objects.all()})
+
+
+def unit_dashboard(request, unit_pk: int):
+    """Public figures of a unit, and for its members the drafts and internal lists too."""
+    unit = _get(AdminUnit, pk=unit_pk)
+    return render(request, "monitoring/dashboard.html", {"unit": unit, **dashboard(unit, request.user)})

@@ -14,6 +14,7 @@ from phongtrao import docparse
 from phongtrao.accounts import permissions
 from phongtrao.accounts.auth import READ_AUTH, WRITE_AUTH
 from phongtrao.geo.models import AdminUnit
+from phongtrao.monitoring.models import Indicator
 from phongtrao.orgs.models import Organization
 from phongtrao.plans import services
 from phongtrao.plans.access import get_plan_for_user, get_target_for_user
@@ -156,6 +157,7 @@ _FOREIGN_KEYS = {
     "allocated_from": Target,
     "from_parent_duty": Duty,
     "document": Plan,
+    "indicator": Indicator,
 }
 
 

@@ -63,7 +63,17 @@ PARTS: dict[str, tuple[type, list[str], str]] = {
     "phases": (Phase, ["name", "start", "end", "tasks"], "Đợt thi đua"),
     "targets": (
         Target,
-        ["text", "value", "unit_of_measure", "comparator", "baseline", "scope_unit", "due_date", "allocated_from"],
+        [
+            "text",
+            "value",
+            "unit_of_measure",
+            "comparator",
+            "baseline",
+            "scope_unit",
+            "due_date",
+            "allocated_from",
+            "indicator",
+        ],
         "Chỉ tiêu",
     ),
     "duties": (
