@@ -229,6 +229,9 @@ def rollup_paths(unit: AdminUnit) -> list[str]:
             .values_list("predecessor__path", flat=True)
             .distinct()
         )
-        frontier = [p for p in found if not any(p.startswith(known) for known in paths)]
+        frontier = []
+        for path in sorted(found, key=len):  # an old district covers its old communes: keep the district
+            if not any(path.startswith(known) for known in paths + frontier):
+                frontier.append(path)
         paths.extend(frontier)
     return paths

@@ -1,12 +1,12 @@
 import pytest
 from django.conf import settings
 
-from phongtrao.geo.models import AdminUnit, Level, Listing, UnitSuccession
+from phongtrao.geo.models import AdminUnit, Level, Listing, UnitSuccession, rollup_paths
 from phongtrao.geo.services import units_load_official
 
 
 @pytest.mark.django_db
-def test_it_loads_both_lists_and_the_conversion_idempotently():
+def test_it_loads_both_lists_and_the_conversion_idempotently(client):
     report = units_load_official(data_dir=settings.DATA_DIR)
     current = AdminUnit.objects.filter(listing=Listing.CURRENT)
     old = AdminUnit.objects.filter(listing=Listing.PRE_2025)
@@ -36,6 +36,14 @@ def test_it_loads_both_lists_and_the_conversion_idempotently():
     # a subtree is a path prefix
     binh_gia = hong_thai.parent
     assert AdminUnit.objects.in_subtree(binh_gia).filter(level=Level.COMMUNE).count() == binh_gia.children.count()
+
+    # the new province inherits every old unit that went into it, with a short list of path prefixes
+    lang_son = current.get(level=Level.PROVINCE, name="Tỉnh Lạng Sơn")
+    paths = rollup_paths(lang_son)
+    assert len(paths) < 60
+    assert AdminUnit.objects.rolling_into(lang_son).filter(pk=hong_thai.pk).exists()
+    assert client.get(f"/units/{lang_son.pk}/").status_code == 200
+    assert client.get(f"/plans/?unit={lang_son.pk}").status_code == 200
 
     again = units_load_official(data_dir=settings.DATA_DIR)
     assert sum(again.created.values()) == 0 and again.successions == 0
