@@ -14,3 +14,12 @@ class StatusForm(forms.Form):
 
 class CriteriaFileForm(forms.Form):
     file = forms.FileField(label=_("Tệp bộ tiêu chí (.json)"))
+
+
+class ReviewForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Loại"), choices=[("interim_review", _("Sơ kết")), ("final_review", _("Tổng kết"))]
+    )
+    period_start = forms.DateField(label=_("Từ ngày"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
+    period_end = forms.DateField(label=_("Đến ngày"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
+    due_date = forms.DateField(label=_("Hạn hoàn thành"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)

@@ -8,4 +8,6 @@ urlpatterns = [
     path("units/<int:unit_pk>/criteria/<int:criterion_pk>/", views.criterion_detail, name="criterion"),
     path("criteria/import/", views.criteria_import, name="criteria_import"),
     path("units/<int:unit_pk>/dashboard/", views.unit_dashboard, name="dashboard"),
+    path("plans/<int:plan_pk>/reports/", views.plan_reports, name="plan_reports"),
+    path("reports/<int:pk>/", views.report_detail, name="report"),
 ]

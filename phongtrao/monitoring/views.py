@@ -5,14 +5,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
 from phongtrao.geo.models import AdminUnit
-from phongtrao.monitoring import criteria
+from phongtrao.monitoring import criteria, reports
 from phongtrao.monitoring.dashboard import dashboard
-from phongtrao.monitoring.forms import CriteriaFileForm, StatusForm
-from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus
+from phongtrao.monitoring.forms import CriteriaFileForm, ReviewForm, StatusForm
+from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus, Report
+from phongtrao.plans.access import get_plan_for_user
 
 
 def _get(model_or_queryset, **lookup):
@@ -89,3 +91,121 @@ def unit_dashboard(request, unit_pk: int):
     """Public figures of a unit, and for its members the drafts and internal lists too."""
     unit = _get(AdminUnit, pk=unit_pk)
     return render(request, "monitoring/dashboard.html", {"unit": unit, **dashboard(unit, request.user)})
+
+
+# --- reports -------------------------------------------------------------------------
+
+
+def _report_for(user, pk: int) -> Report:
+    """A report is seen by its writers and by the unit it goes to."""
+    report = _get(Report.objects.select_related("plan", "plan__unit", "unit"), pk=pk)
+    if not (
+        permissions.can(user, permissions.VIEW, report.unit)
+        or permissions.can(user, permissions.VIEW, reports.recipient(report))
+    ):
+        raise Http404
+    return report
+
+
+def plan_reports(request, plan_pk: int):
+    plan = get_plan_for_user(request.user, plan_pk)
+    can_edit = permissions.can(request.user, permissions.EDIT, plan.unit)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        try:
+            if "schedule" in request.POST:
+                made = reports.reports_schedule(user=request.user, plan=plan, until=timezone.localdate())
+                messages.success(
+                    request, _("Đã lập %(n)s báo cáo theo chế độ báo cáo của kế hoạch.") % {"n": len(made)}
+                )
+            else:
+                form = ReviewForm(request.POST)
+                if form.is_valid():
+                    review = reports.review_create(user=request.user, plan=plan, **form.cleaned_data)
+                    return redirect("monitoring:report", review.pk)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        return redirect("monitoring:plan_reports", plan.pk)
+    overview = reports.overview(plan)
+    visible = [
+        r
+        for r in overview.reports
+        if permissions.can(request.user, permissions.VIEW, r.unit)
+        or permissions.can(request.user, permissions.VIEW, reports.recipient(r))
+    ]
+    return render(
+        request,
+        "monitoring/plan_reports.html",
+        {
+            "plan": plan,
+            "reports": visible,
+            "missing": {r.pk for r in overview.missing},
+            "late": {r.pk for r in overview.late},
+            "can_edit": can_edit,
+            "review_form": ReviewForm(),
+        },
+    )
+
+
+def report_detail(request, pk: int):
+    report = _report_for(request.user, pk)
+    user = request.user
+    can_write = permissions.can(user, permissions.REPORT, report.unit) and report.status in ("draft", "returned")
+    can_decide = permissions.can(user, permissions.EDIT, reports.recipient(report)) and report.status == "submitted"
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "write" and can_write:
+                reports.report_write(
+                    user=user,
+                    report=report,
+                    sections=[
+                        {"heading": h, "text": t}
+                        for h, t in zip(request.POST.getlist("heading"), request.POST.getlist("text"), strict=False)
+                    ],
+                )
+            elif action == "consolidate":
+                reports.report_consolidate(user=user, report=report)
+            elif action == "submit":
+                reports.report_submit(user=user, report=report)
+            elif action == "accept":
+                reports.report_accept(user=user, report=report, version=int(request.POST.get("version", 0)))
+            elif action == "return":
+                section = report.sections.filter(pk=request.POST.get("section") or 0).first()
+                comment = request.POST.get("comment", "").strip()
+                reports.report_return(
+                    user=user,
+                    report=report,
+                    version=int(request.POST.get("version", 0)),
+                    reason=request.POST.get("reason", ""),
+                    comments=[{"section": section, "text": comment}] if comment else [],
+                )
+            elif action == "unlock":
+                reports.report_unlock(user=user, report=report, reason=request.POST.get("reason", ""))
+            else:
+                raise PermissionDenied
+        except PermissionError as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã cập nhật báo cáo."))
+        return redirect("monitoring:report", report.pk)
+    return render(
+        request,
+        "monitoring/report.html",
+        {
+            "report": report,
+            "can_write": can_write,
+            "can_decide": can_decide,
+            "can_unlock": report.status == "accepted"
+            and permissions.can(user, permissions.APPROVE, reports.recipient(report)),
+            "sections": report.sections.prefetch_related("comments"),
+            "figures": report.figures.all(),
+            "comments": report.comments.filter(section__isnull=True, figure__isnull=True),
+            "history": report.history.select_related("history_user")[:20],
+        },
+    )
