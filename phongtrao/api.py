@@ -11,7 +11,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from phongtrao.activities.api import contributions_router, duties_router, funds_router, workdays_router
 from phongtrao.activities.api import router as registrations_router
 from phongtrao.geo.api import router as geo_router
-from phongtrao.monitoring.api import criteria_router, indicators_router, rollup_router, values_router
+from phongtrao.monitoring.api import criteria_router, indicators_router, reports_router, rollup_router, values_router
 from phongtrao.plans.api import parse_router
 from phongtrao.plans.api import router as plans_router
 
@@ -33,6 +33,7 @@ api.add_router("/indicators", indicators_router)
 api.add_router("/values", values_router)
 api.add_router("/rollup", rollup_router)
 api.add_router("/criteria", criteria_router)
+api.add_router("/reports", reports_router)
 
 _FIELD_NAMES = {
     "issue_date": "Ngày ban hành",

@@ -2,18 +2,21 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from phongtrao.accounts import permissions
 from phongtrao.accounts.auth import READ_AUTH, WRITE_AUTH
 from phongtrao.geo.models import AdminUnit
-from phongtrao.monitoring import criteria, periods, services
-from phongtrao.monitoring.models import CriteriaSet, Indicator, IndicatorValue, PeriodKind, Rollup
-from phongtrao.plans.access import get_target_for_user
+from phongtrao.monitoring import criteria, periods, reports, services
+from phongtrao.monitoring.access import get_report_for_user, report_visible
+from phongtrao.monitoring.models import CriteriaSet, Indicator, IndicatorValue, PeriodKind, Report, Rollup
+from phongtrao.plans.access import get_plan_for_user, get_target_for_user
 
 indicators_router = Router(tags=["indicators"])
 values_router = Router(tags=["values"])
@@ -165,3 +168,102 @@ def criteria_board(request, set: str, unit: int):
             for r in rows
         ],
     }
+
+
+reports_router = Router(tags=["reports"])
+
+
+def _report(r: Report, today: dt.date, full: bool = False) -> dict:
+    out = {
+        "id": r.pk,
+        "plan": r.plan_id,
+        "unit": r.unit_id,
+        "unit_name": str(r.unit),
+        "kind": r.kind,
+        "title": r.title,
+        "period_start": r.period_start.isoformat(),
+        "period_end": r.period_end.isoformat(),
+        "due_date": r.due_date.isoformat(),
+        "status": r.status,
+        "version": r.version,
+        "submitted_at": r.submitted_at.isoformat() if r.submitted_at else None,
+        "on_time": r.on_time,
+        "missing": r.due_date < today and r.submitted_at is None,
+        "reason": r.reason,
+    }
+    if full:
+        out["sections"] = [
+            {"id": s.pk, "heading": s.heading, "text": s.text, "comments": [c.text for c in s.comments.all()]}
+            for s in r.sections.prefetch_related("comments")
+        ]
+        out["figures"] = [{"label": f.label, "value": _d(f.value), "source": f.source} for f in r.figures.all()]
+    return out
+
+
+@reports_router.get("", auth=READ_AUTH)
+def list_reports(request, plan: int):
+    """The plan's reports the caller writes or receives, with completeness and timeliness."""
+    overview = reports.overview(get_plan_for_user(request.user, plan))
+    return [_report(r, overview.today) for r in overview.reports if report_visible(request.user, r)]
+
+
+@reports_router.get("/{pk}", auth=READ_AUTH)
+def get_report(request, pk: int):
+    return _report(get_report_for_user(request.user, pk), timezone.localdate(), full=True)
+
+
+class SectionIn(Schema):
+    heading: str
+    text: str = ""
+
+
+class ReportWriteIn(Schema):
+    sections: list[SectionIn]
+
+
+@reports_router.post("/{pk}/write", auth=WRITE_AUTH)
+def write_report(request, pk: int, payload: ReportWriteIn):
+    report = reports.report_write(
+        user=request.user,
+        report=get_report_for_user(request.user, pk),
+        sections=[s.dict() for s in payload.sections],
+    )
+    return _report(report, timezone.localdate(), full=True)
+
+
+@reports_router.post("/{pk}/submit", auth=WRITE_AUTH)
+def submit_report(request, pk: int):
+    report = reports.report_submit(user=request.user, report=get_report_for_user(request.user, pk))
+    return _report(report, timezone.localdate())
+
+
+class RemarkIn(Schema):
+    section: int
+    text: str
+
+
+class DecisionIn(Schema):
+    action: Literal["accept", "return"]
+    version: int
+    reason: str = ""
+    remarks: list[RemarkIn] = []
+
+
+@reports_router.post("/{pk}/decision", auth=WRITE_AUTH)
+def decide_report(request, pk: int, payload: DecisionIn):
+    """Accept, or return with a reason and remarks on single sections."""
+    report = get_report_for_user(request.user, pk)
+    if payload.action == "accept":
+        report = reports.report_accept(user=request.user, report=report, version=payload.version)
+    else:
+        sections = {s.pk: s for s in report.sections.all()}
+        if any(remark.section not in sections for remark in payload.remarks):
+            raise ValidationError({"remarks": _("Nhận xét phải gắn với một mục của chính báo cáo này.")})
+        report = reports.report_return(
+            user=request.user,
+            report=report,
+            version=payload.version,
+            reason=payload.reason,
+            comments=[{"section": sections[remark.section], "text": remark.text} for remark in payload.remarks],
+        )
+    return _report(report, timezone.localdate(), full=True)

@@ -19,10 +19,26 @@ from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
 from phongtrao.activities.models import Contribution, Registration, RegistrationStatus, WorkDay
 from phongtrao.geo.models import AdminUnit
-from phongtrao.monitoring.models import Report, ReportComment, ReportFigure, ReportKind, ReportSection, ReportStatus
+from phongtrao.monitoring import periods
+from phongtrao.monitoring.models import (
+    PeriodKind,
+    Report,
+    ReportComment,
+    ReportFigure,
+    ReportKind,
+    ReportSection,
+    ReportStatus,
+    Rollup,
+)
+from phongtrao.monitoring.services import rollup_value
 from phongtrao.plans.models import Duty, DutyStatus, Frequency, Plan, ReportingDuty
 from phongtrao.text import fold
 
+REPORT_PERIOD = {
+    ReportKind.WEEKLY: PeriodKind.WEEK,
+    ReportKind.MONTHLY: PeriodKind.MONTH,
+    ReportKind.QUARTERLY: PeriodKind.QUARTER,
+}
 VILLAGE_WORDS = ("thon", "ban phat trien", "tieu khu", "ban ", "xom", "to dan pho")
 
 
@@ -145,6 +161,30 @@ def _figures(report: Report) -> list[tuple[str, Decimal, str]]:
     money = Contribution.objects.filter(
         plan=plan, unit__path__startswith=unit.path, kind="money", date__range=(report.period_start, report.period_end)
     ).aggregate(s=Sum("amount"))
+    return _duty_figures(report, duties, registrations, days, money) + _indicator_figures(report)
+
+
+def _indicator_figures(report: Report) -> list[tuple[str, Decimal, str]]:
+    """The roll-up over the reporting unit, for the period that matches the report."""
+    kind = REPORT_PERIOD.get(report.kind, PeriodKind.YEAR)
+    start = periods.period_start(kind, report.period_end)
+    targets = report.plan.targets.filter(indicator__isnull=False).select_related("indicator")
+    cells = {
+        cell.indicator_id: cell
+        for cell in Rollup.objects.filter(
+            indicator__in=[t.indicator_id for t in targets], unit=report.unit, period_kind=kind, period_start=start
+        )
+    }
+    out = []
+    for target in targets:
+        value = rollup_value(target.indicator, cells.get(target.indicator_id))
+        if value is not None:
+            label = f"{target.indicator.name} ({periods.label(kind, start)})"
+            out.append((label[:255], Decimal(value), "indicators"))
+    return out
+
+
+def _duty_figures(report, duties, registrations, days, money) -> list[tuple[str, Decimal, str]]:
     return [
         (_("Nhiệm vụ đã hoàn thành"), Decimal(duties.filter(status=DutyStatus.DONE).count()), "duties"),
         (

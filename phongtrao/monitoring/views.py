@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from phongtrao.accounts import permissions
 from phongtrao.geo.models import AdminUnit
 from phongtrao.monitoring import criteria, reports
+from phongtrao.monitoring.access import get_report_for_user, report_visible
 from phongtrao.monitoring.dashboard import dashboard
 from phongtrao.monitoring.forms import CriteriaFileForm, ReviewForm, StatusForm
-from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus, Report
+from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus
 from phongtrao.plans.access import get_plan_for_user
 
 
@@ -96,17 +97,6 @@ def unit_dashboard(request, unit_pk: int):
 # --- reports -------------------------------------------------------------------------
 
 
-def _report_for(user, pk: int) -> Report:
-    """A report is seen by its writers and by the unit it goes to."""
-    report = _get(Report.objects.select_related("plan", "plan__unit", "unit"), pk=pk)
-    if not (
-        permissions.can(user, permissions.VIEW, report.unit)
-        or permissions.can(user, permissions.VIEW, reports.recipient(report))
-    ):
-        raise Http404
-    return report
-
-
 def plan_reports(request, plan_pk: int):
     plan = get_plan_for_user(request.user, plan_pk)
     can_edit = permissions.can(request.user, permissions.EDIT, plan.unit)
@@ -129,12 +119,7 @@ def plan_reports(request, plan_pk: int):
                 messages.error(request, message)
         return redirect("monitoring:plan_reports", plan.pk)
     overview = reports.overview(plan)
-    visible = [
-        r
-        for r in overview.reports
-        if permissions.can(request.user, permissions.VIEW, r.unit)
-        or permissions.can(request.user, permissions.VIEW, reports.recipient(r))
-    ]
+    visible = [r for r in overview.reports if report_visible(request.user, r)]
     return render(
         request,
         "monitoring/plan_reports.html",
@@ -150,7 +135,7 @@ def plan_reports(request, plan_pk: int):
 
 
 def report_detail(request, pk: int):
-    report = _report_for(request.user, pk)
+    report = get_report_for_user(request.user, pk)
     user = request.user
     can_write = permissions.can(user, permissions.REPORT, report.unit) and report.status in ("draft", "returned")
     can_decide = permissions.can(user, permissions.EDIT, reports.recipient(report)) and report.status == "submitted"

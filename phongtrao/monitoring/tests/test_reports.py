@@ -2,6 +2,7 @@
 and locked or returned with remarks, unlocked with a reason, consolidated."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,10 +10,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from phongtrao.monitoring import reports
-from phongtrao.monitoring.models import Report, ReportStatus
+from phongtrao.monitoring import reports, services
+from phongtrao.monitoring.models import Indicator, Report, ReportStatus
 from phongtrao.plans import services as plans
 from phongtrao.testing import make_plan
+
+
+def _ditch_km():
+    return Indicator.objects.get_or_create(
+        code="kenh-muong-km", defaults={"name": "Kênh mương được nạo vét", "value_type": "number", "aggregation": "sum"}
+    )[0]
 
 
 def _plan_with_reporting(people):
@@ -29,7 +36,8 @@ def _plan_with_reporting(people):
                     "frequency": "monthly",
                     "day_of_month": 25,
                 },
-            ]
+            ],
+            "targets": [{"text": "Nạo vét 10 km kênh mương", "value": Decimal(10), "indicator": _ditch_km()}],
         },
     )
     plans.plan_update(user=people.commune_approver, plan=plan, issue_date=dt.date(2023, 2, 20), signer_name="A")
@@ -230,3 +238,30 @@ def test_the_pages_take_a_report_from_writing_to_acceptance(people):
         {"kind": "interim_review", "period_start": "01/03/2023", "period_end": "30/06/2023", "due_date": "05/07/2023"},
     )
     assert review.status_code == 302 and Report.objects.filter(plan=plan, kind="interim_review").exists()
+
+
+def test_the_figures_come_from_the_system_for_the_reporting_unit_and_period(people):
+    plan = _scheduled(people)
+    for unit, km in ((people.village, "1.5"), (people.other_village, "2")):
+        services.value_record(
+            user=people.commune_officer,
+            indicator=_ditch_km(),
+            unit=unit,
+            period_kind="month",
+            day=dt.date(2023, 3, 5),
+            value=Decimal(km),
+        )
+    monthly = Report.objects.get(plan=plan, unit=people.commune, kind="monthly")
+    reports.report_write(user=people.commune_officer, report=monthly, sections=[{"heading": "Kết quả", "text": ""}])
+    figures = {f.label: f.value for f in monthly.figures.all()}
+    assert figures["Kênh mương được nạo vét (tháng 3/2023)"] == Decimal("3.5")
+    village = _village_report(plan, people.village, dt.date(2023, 3, 10))
+    reports.report_write(user=people.village_head, report=village, sections=[{"heading": "Kết quả", "text": ""}])
+    # A weekly report has no weekly value to show; the duty figures are still there.
+    assert [f.source for f in village.figures.all()] == [
+        "duties",
+        "duties",
+        "registrations",
+        "workdays",
+        "contributions",
+    ]
