@@ -8,11 +8,15 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from django.utils import timezone
 from openpyxl import Workbook
 
 from phongtrao.activities.models import Registration
 from phongtrao.documents.official import OfficialDocument, place_date
+from phongtrao.monitoring.models import Report
+from phongtrao.monitoring.reports import recipient
 from phongtrao.plans.models import Plan
+from phongtrao.text import vn_number
 
 KIND_WORDS = ("ỦY BAN NHÂN DÂN", "UBND", "BAN CHỈ ĐẠO", "ĐẢNG ỦY", "HỘI ĐỒNG")
 
@@ -104,6 +108,50 @@ def registration_docx(registration: Registration) -> bytes:
         authority=[f"XÁC NHẬN CỦA UBND {call.plan.unit.name}"],
         title="(Ký, đóng dấu, ghi rõ họ tên)" if confirmed else "CHƯA XÁC NHẬN",
         name=str(registration.decided_by or "") if confirmed else "",
+    )
+    return document.save()
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def report_docx(report: Report) -> bytes:
+    """A report in the Decree 30 layout, addressed to the unit it goes to, with the
+    system's figures as a table after the narrative."""
+    unit, to = report.unit, recipient(report)
+    is_village = unit.level == "village"
+    document = OfficialDocument()
+    document.header(
+        parent_body=f"UBND {to.name}" if is_village else (f"UBND {unit.parent.name}" if unit.parent else ""),
+        issuer=f"BAN PHÁT TRIỂN {unit.name}" if is_village else f"UBND {unit.name}",
+        number_line="Số:       /BC" if is_village else "Số:       /BC-UBND",
+        place_date=place_date(
+            (to if is_village else unit).short_name,
+            timezone.localtime(report.submitted_at).date() if report.submitted_at else None,
+        ),
+    )
+    document.title(
+        "Báo cáo",
+        f"Kết quả thực hiện {report.plan.title} "
+        f"(từ ngày {report.period_start:%d/%m/%Y} đến ngày {report.period_end:%d/%m/%Y})",
+    )
+    for n, section in enumerate(report.sections.all()):
+        document.heading(ROMAN[n] if n < len(ROMAN) else str(n + 1), section.heading, 0)
+        for line in section.text.splitlines():
+            if line.strip():
+                document.paragraph(line.strip())
+    figures = list(report.figures.all())
+    if figures:
+        document.heading("", "Số liệu", 0)
+        document.table(
+            ["STT", "Nội dung", "Kết quả"],
+            [[str(n), f.label, vn_number(f.value)] for n, f in enumerate(figures, start=1)],
+        )
+    document.foot(
+        recipients=[f"UBND {to.name}"],
+        authority=["TRƯỞNG THÔN"] if is_village else ["TM. ỦY BAN NHÂN DÂN"],
+        title="" if is_village else "CHỦ TỊCH",
+        name="",
     )
     return document.save()
 

@@ -8,4 +8,5 @@ urlpatterns = [
     path("plans/<int:pk>.pdf", views.plan_pdf, name="plan_pdf"),
     path("plans/<int:pk>/targets.xlsx", views.plan_targets_xlsx, name="plan_targets"),
     path("registrations/<int:pk>.docx", views.registration_docx, name="registration_docx"),
+    path("reports/<int:pk>.docx", views.report_docx, name="report_docx"),
 ]

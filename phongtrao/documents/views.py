@@ -4,6 +4,7 @@ from django.utils.text import slugify
 
 from phongtrao.activities.access import get_registration_for_user
 from phongtrao.documents import render as documents
+from phongtrao.monitoring.access import get_report_for_user
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.plans.selectors import plan_for_document
 
@@ -43,3 +44,8 @@ def plan_targets_xlsx(request, pk: int):
 def registration_docx(request, pk: int):
     registration = get_registration_for_user(request.user, pk)
     return _file(documents.registration_docx(registration), DOCX, f"dang-ky-{registration.pk}.docx")
+
+
+def report_docx(request, pk: int):
+    report = get_report_for_user(request.user, pk)
+    return _file(documents.report_docx(report), DOCX, f"bao-cao-{report.pk}.docx")
