@@ -4,22 +4,29 @@ contributions with an error report per row (all rows or none)."""
 from __future__ import annotations
 
 import datetime as dt
-import io
+import functools
 import re
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from phongtrao.activities import services
 from phongtrao.activities.models import Contribution, ContributionKind, ContributorKind, Fund, Registration
+from phongtrao.sheets import (
+    ImportReport,
+    cell_reader,
+    new_sheet,
+    parse_choice,
+    parse_date,
+    parse_number,
+    read_rows,
+    save_workbook,
+    write_all,
+)
 from phongtrao.text import fold
-
-MAX_ROWS = 5000
 
 REGISTRATION_COLUMNS = [
     "STT",
@@ -45,21 +52,8 @@ CONTRIBUTION_COLUMNS = [
 ]
 
 
-def _sheet(title: str, columns: list[str]):
-    workbook = Workbook(write_only=True)  # rows go straight out: memory stays flat for long ledgers
-    sheet = workbook.create_sheet(title)
-    sheet.append(columns)
-    return workbook, sheet
-
-
-def _save(workbook) -> bytes:
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
-
-
 def registrations_xlsx(registrations) -> bytes:
-    workbook, sheet = _sheet(_("Đăng ký"), REGISTRATION_COLUMNS)
+    workbook, sheet = new_sheet(_("Đăng ký"), REGISTRATION_COLUMNS)
     for n, r in enumerate(registrations, start=1):
         sheet.append(
             [
@@ -73,11 +67,11 @@ def registrations_xlsx(registrations) -> bytes:
                 r.get_status_display(),
             ]
         )
-    return _save(workbook)
+    return save_workbook(workbook)
 
 
 def contributions_xlsx(contributions) -> bytes:
-    workbook, sheet = _sheet(_("Đóng góp"), CONTRIBUTION_COLUMNS)
+    workbook, sheet = new_sheet(_("Đóng góp"), CONTRIBUTION_COLUMNS)
     for c in contributions:
         sheet.append(
             [
@@ -93,7 +87,7 @@ def contributions_xlsx(contributions) -> bytes:
                 "có" if c.public else "không",
             ]
         )
-    return _save(workbook)
+    return save_workbook(workbook)
 
 
 def template_xlsx() -> bytes:
@@ -108,94 +102,33 @@ def template_xlsx() -> bytes:
     sheet.append(
         [dt.date(2020, 10, 17), "Hộ ông Nguyễn Văn A", "Hộ gia đình", "Tiền (đồng)", 500000, "", "", "BN-001", "", "có"]
     )
-    return _save(workbook)
-
-
-@dataclass
-class ImportReport:
-    created: int = 0
-    errors: list[str] = field(default_factory=list)
-
-
-def _choice(text, choices) -> str | None:
-    wanted = fold(str(text or ""))
-    for value, label in choices:
-        if wanted and (wanted == fold(str(label)) or wanted == value or fold(str(label)).startswith(wanted)):
-            return value
-    return None
-
-
-def _number(value) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, int | float | Decimal):
-        return Decimal(str(value))
-    text = str(value).strip().replace(" ", "").removesuffix("đ")
-    if text.count(".") > 1 or ("." in text and "," in text):
-        text = text.replace(".", "")
-    try:
-        return Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        return None
-
-
-def _date(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value or "").strip()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
-    if match is None:
-        return None
-    try:
-        return dt.date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError:  # 31/02/2023
-        return None
+    return save_workbook(workbook)
 
 
 def contributions_import(*, user, unit, data: bytes) -> ImportReport:
     """Every row is checked; one bad row and nothing is saved, with the reason per row."""
     report = ImportReport()
-    rows = _rows(data)
-    header = [fold(str(c or "")) for c in rows[0]]
-    expected = [fold(c) for c in CONTRIBUTION_COLUMNS]
-    missing = [CONTRIBUTION_COLUMNS[i] for i, name in enumerate(expected[:5]) if name not in header]
-    if missing:
-        raise ValidationError(
-            {
-                "file": _("Thiếu cột: %(cols)s. Các cột cần có: %(all)s.")
-                % {"cols": ", ".join(missing), "all": ", ".join(CONTRIBUTION_COLUMNS)}
-            }
-        )
-    at = {name: header.index(name) for name in expected if name in header}
+    rows = read_rows(data)
+    cell = cell_reader(rows[0], CONTRIBUTION_COLUMNS, required=5)
     funds = {fold(f.name): f for f in Fund.objects.filter(unit__in=[unit.pk, *unit.ancestor_ids])}
-
-    def cell(row, column):
-        index = at.get(fold(column))
-        return row[index] if index is not None and index < len(row) else None
 
     prepared = []
     for line, row in enumerate(rows[1:], start=2):
         if not any(c not in (None, "") for c in row):
             continue
         problems = []
-        day = _date(cell(row, "Ngày"))
+        day = parse_date(cell(row, "Ngày"))
         if day is None:
             problems.append(_("ngày không hợp lệ"))
-        who_kind = _choice(cell(row, "Là"), ContributorKind.choices) or ContributorKind.PERSON
-        kind = _choice(cell(row, "Hình thức"), ContributionKind.choices)
+        who_kind = parse_choice(cell(row, "Là"), ContributorKind.choices) or ContributorKind.PERSON
+        kind = parse_choice(cell(row, "Hình thức"), ContributionKind.choices)
         if kind is None:
             problems.append(_("hình thức phải là tiền, hiện vật, ngày công hoặc hiến đất"))
-        amount = _number(cell(row, "Số lượng"))
+        amount = parse_number(cell(row, "Số lượng"))
         if amount is None:
             problems.append(_("“Số lượng” không phải là số"))
         value_cell = cell(row, "Giá trị quy đổi (đồng)")
-        value = _number(value_cell)
+        value = parse_number(value_cell)
         if value_cell not in (None, "") and value is None:
             problems.append(_("“Giá trị quy đổi” không phải là số"))
         fund_name = cell(row, "Quỹ")
@@ -222,25 +155,7 @@ def contributions_import(*, user, unit, data: bytes) -> ImportReport:
                 },
             )
         )
-    if report.errors:
-        return report
-    try:
-        with transaction.atomic():
-            for line, entry in prepared:
-                try:
-                    services.contribution_record(user=user, unit=unit, **entry)
-                except ValidationError as exc:
-                    report.errors.append(_("Dòng %(n)s: %(p)s") % {"n": line, "p": " ".join(exc.messages)})
-            if report.errors:
-                raise _Rollback
-    except _Rollback:
-        return report
-    report.created = len(prepared)
-    return report
-
-
-class _Rollback(Exception):
-    """Undo every row of an import that had an error."""
+    return write_all(report, prepared, functools.partial(services.contribution_record, user=user, unit=unit))
 
 
 def registrations_of(call) -> list[Registration]:
@@ -279,7 +194,7 @@ def registrations_import(*, user, call, data: bytes) -> ImportReport:
     from phongtrao.geo.models import AdminUnit
 
     report = ImportReport()
-    rows = _rows(data)
+    rows = read_rows(data)
     header = [fold(str(c or "")) for c in rows[0]]
     needed = {"don vi": None, "noi dung cong viec dang ky thuc hien": None, "dia diem thuc hien": None}
     for name in needed:
@@ -326,39 +241,4 @@ def registrations_import(*, user, call, data: bytes) -> ImportReport:
                 },
             )
         )
-    if report.errors:
-        return report
-    try:
-        with transaction.atomic():
-            for line, entry in prepared:
-                try:
-                    services.registration_submit(user=user, call=call, **entry)
-                except (ValidationError, PermissionError) as exc:
-                    messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-                    report.errors.append(_("Dòng %(n)s: %(p)s") % {"n": line, "p": " ".join(messages)})
-            if report.errors:
-                raise _Rollback
-    except _Rollback:
-        return report
-    report.created = len(prepared)
-    return report
-
-
-def _rows(data: bytes) -> list[tuple]:
-    """The first sheet's rows; refuses what is not a workbook, merged cells, an empty sheet."""
-    try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
-        raise ValidationError({"file": _("Không đọc được tệp: cần tệp Excel .xlsx.")}) from exc
-    sheet = workbook.worksheets[0]
-    if sheet.merged_cells.ranges:
-        cells = ", ".join(str(r) for r in list(sheet.merged_cells.ranges)[:5])
-        raise ValidationError(
-            {"file": _("Bảng có ô gộp (%(cells)s): hãy bỏ gộp ô, mỗi dòng một khoản.") % {"cells": cells}}
-        )
-    rows = list(sheet.iter_rows(values_only=True))
-    if not rows:
-        raise ValidationError({"file": _("Tệp trống.")})
-    if len(rows) > MAX_ROWS + 1:
-        raise ValidationError({"file": _("Tệp có %(n)s dòng, tối đa %(max)s.") % {"n": len(rows) - 1, "max": MAX_ROWS}})
-    return rows
+    return write_all(report, prepared, functools.partial(services.registration_submit, user=user, call=call))

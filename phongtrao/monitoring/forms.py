@@ -23,3 +23,7 @@ class ReviewForm(forms.Form):
     period_start = forms.DateField(label=_("Từ ngày"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
     period_end = forms.DateField(label=_("Đến ngày"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
     due_date = forms.DateField(label=_("Hạn hoàn thành"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
+
+
+class ValuesFileForm(forms.Form):
+    file = forms.FileField(label=_("Tệp Excel (.xlsx)"))

@@ -3,17 +3,17 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
 from phongtrao.geo.models import AdminUnit
-from phongtrao.monitoring import criteria, reports
+from phongtrao.monitoring import criteria, excel, reports
 from phongtrao.monitoring.access import get_report_for_user, report_visible
 from phongtrao.monitoring.dashboard import dashboard
-from phongtrao.monitoring.forms import CriteriaFileForm, ReviewForm, StatusForm
+from phongtrao.monitoring.forms import CriteriaFileForm, ReviewForm, StatusForm, ValuesFileForm
 from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus
 from phongtrao.plans.access import get_plan_for_user
 
@@ -91,7 +91,47 @@ def criteria_import(request):
 def unit_dashboard(request, unit_pk: int):
     """Public figures of a unit, and for its members the drafts and internal lists too."""
     unit = _get(AdminUnit, pk=unit_pk)
-    return render(request, "monitoring/dashboard.html", {"unit": unit, **dashboard(unit, request.user)})
+    can_enter_values = permissions.can(request.user, permissions.REPORT, unit)
+    return render(
+        request,
+        "monitoring/dashboard.html",
+        {"unit": unit, "can_enter_values": can_enter_values, **dashboard(unit, request.user)},
+    )
+
+
+def _unit_for_values(user, unit_pk: int) -> AdminUnit:
+    unit = _get(AdminUnit, pk=unit_pk)
+    permissions.require(user, permissions.REPORT, unit, visible=permissions.can(user, permissions.VIEW, unit))
+    return unit
+
+
+@login_required
+def values_import(request, unit_pk: int):
+    """A commune enters the figures its villages sent in one Excel sheet."""
+    unit = _unit_for_values(request.user, unit_pk)
+    form = ValuesFileForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = excel.values_import(user=request.user, unit=unit, data=form.cleaned_data["file"].read())
+        except ValidationError as exc:
+            form.add_error("file", " ".join(exc.messages))
+        else:
+            if not result.errors:
+                messages.success(request, _("Đã nhập %(n)s số liệu.") % {"n": result.created})
+                return redirect("monitoring:dashboard", unit.pk)
+    return render(request, "monitoring/values_import.html", {"unit": unit, "form": form, "report": result})
+
+
+@login_required
+def values_template(request, unit_pk: int):
+    unit = _unit_for_values(request.user, unit_pk)
+    response = HttpResponse(
+        excel.values_template_xlsx(unit),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-so-lieu.xlsx"'
+    return response
 
 
 # --- reports -------------------------------------------------------------------------

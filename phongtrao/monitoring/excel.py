@@ -1,0 +1,105 @@
+"""Indicator values from an Excel sheet, as communes collect them from their villages:
+every row checked first, then all rows entered in one transaction or none."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from django.utils.translation import gettext as _
+
+from phongtrao.accounts import permissions
+from phongtrao.accounts.models import User
+from phongtrao.geo.models import AdminUnit
+from phongtrao.monitoring import services
+from phongtrao.monitoring.models import Indicator, PeriodKind
+from phongtrao.sheets import (
+    ImportReport,
+    cell_reader,
+    new_sheet,
+    parse_choice,
+    parse_date,
+    parse_number,
+    read_rows,
+    save_workbook,
+    write_all,
+)
+from phongtrao.text import fold
+
+VALUE_COLUMNS = ["Mã chỉ số", "Đơn vị", "Kỳ", "Ngày", "Giá trị", "Tử số", "Mẫu số", "Ghi chú", "Xác nhận"]
+NUMBER_COLUMNS = ("Giá trị", "Tử số", "Mẫu số")
+
+
+def values_template_xlsx(unit: AdminUnit) -> bytes:
+    """The headers, one example row, and the indicator codes on a second sheet."""
+    workbook, sheet = new_sheet(_("Số liệu"), VALUE_COLUMNS)
+    sheet.append(["ho-van-hoa", unit.name, "Năm", dt.date(2023, 12, 31), "", 180, 200, "", ""])
+    codes = workbook.create_sheet(_("Mã chỉ số"))
+    codes.append([_("Mã"), _("Tên"), _("Đơn vị tính"), _("Kiểu")])
+    for indicator in Indicator.objects.order_by("code"):
+        codes.append([indicator.code, indicator.name, indicator.unit_of_measure, indicator.get_value_type_display()])
+    return save_workbook(workbook)
+
+
+def _units_in(unit: AdminUnit) -> dict[str, AdminUnit]:
+    """The unit and those below it, by code and by name (with or without "xã", "thôn")."""
+    found: dict[str, AdminUnit] = {}
+    for place in AdminUnit.objects.filter(path__startswith=unit.path):
+        for key in (place.code, place.name, place.short_name):
+            if key:
+                found.setdefault(fold(str(key)), place)
+    return found
+
+
+def values_import(*, user: User, unit: AdminUnit, data: bytes) -> ImportReport:
+    """Rows for the unit and units under it; a row naming a unit elsewhere is an error."""
+    permissions.demand(user, permissions.REPORT, unit)
+    report = ImportReport()
+    rows = read_rows(data)
+    cell = cell_reader(rows[0], VALUE_COLUMNS, required=5)
+    indicators = {fold(i.code): i for i in Indicator.objects.all()}
+    places = _units_in(unit)
+    prepared = []
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(c not in (None, "") for c in row):
+            continue
+        problems = []
+        indicator = indicators.get(fold(str(cell(row, "Mã chỉ số") or "")))
+        if indicator is None:
+            problems.append(_("không có chỉ số mã “%(c)s”") % {"c": cell(row, "Mã chỉ số") or ""})
+        place_name = str(cell(row, "Đơn vị") or "")
+        place = places.get(fold(place_name))
+        if place is None:
+            problems.append(_("đơn vị “%(u)s” không thuộc %(unit)s") % {"u": place_name, "unit": unit})
+        kind = parse_choice(cell(row, "Kỳ"), PeriodKind.choices)
+        if kind is None:
+            problems.append(_("kỳ phải là tuần, tháng, quý hoặc năm"))
+        day = parse_date(cell(row, "Ngày"))
+        if day is None:
+            problems.append(_("ngày không hợp lệ"))
+        numbers = {}
+        for column in NUMBER_COLUMNS:
+            raw = cell(row, column)
+            numbers[column] = parse_number(raw)
+            if raw not in (None, "") and numbers[column] is None:
+                problems.append(_("“%(c)s” không phải là số") % {"c": column})
+        if problems:
+            report.errors.append(_("Dòng %(n)s: %(p)s.") % {"n": line, "p": "; ".join(problems)})
+            continue
+        prepared.append(
+            (
+                line,
+                {
+                    "indicator": indicator,
+                    "unit": place,
+                    "period_kind": kind,
+                    "day": day,
+                    "value": numbers["Giá trị"],
+                    "numerator": numbers["Tử số"],
+                    "denominator": numbers["Mẫu số"],
+                    "note": str(cell(row, "Ghi chú") or ""),
+                    "confirm": fold(str(cell(row, "Xác nhận") or "")) in ("co", "x", "yes", "1"),
+                },
+            )
+        )
+    return write_all(report, prepared, functools.partial(services.value_record, user=user))
