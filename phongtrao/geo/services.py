@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from phongtrao.geo.models import (
@@ -291,6 +291,11 @@ def units_load_official(*, data_dir: Path) -> LoadReport:
         units_load_pre2025(path=data_dir / "divisions-2025-01-04.json.gz", report=report)
         units_load_current(path=data_dir / "divisions-2026-09.json.gz", report=report)
         units_load_conversion(path=data_dir / "commune-conversion-2025-07-01.json.gz", report=report)
+        if connection.vendor == "postgresql":
+            # Fourteen thousand fresh rows and no statistics yet: without this the planner
+            # may join successions to units by a nested scan that takes minutes.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE geo_adminunit, geo_unitsuccession")
     return report
 
 
