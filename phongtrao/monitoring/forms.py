@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phongtrao.activities.forms import DATE_INPUTS, DATE_WIDGET, MultipleFileField
-from phongtrao.monitoring.models import CriterionState
+from phongtrao.monitoring.models import CriterionState, Indicator, PeriodKind
 
 
 class StatusForm(forms.Form):
@@ -27,3 +27,12 @@ class ReviewForm(forms.Form):
 
 class ValuesFileForm(forms.Form):
     file = forms.FileField(label=_("Tệp Excel (.xlsx)"))
+
+
+class RankingForm(forms.Form):
+    indicator = forms.ModelChoiceField(
+        label=_("Chỉ số"), queryset=Indicator.objects.order_by("name"), to_field_name="code"
+    )
+    period = forms.ChoiceField(label=_("Kỳ"), choices=PeriodKind.choices, initial=PeriodKind.YEAR)
+    date = forms.DateField(label=_("Ngày trong kỳ"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
+    lowest_first = forms.BooleanField(label=_("Giá trị thấp là tốt (xếp từ thấp lên)"), required=False)

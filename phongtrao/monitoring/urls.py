@@ -12,4 +12,5 @@ urlpatterns = [
     path("reports/<int:pk>/", views.report_detail, name="report"),
     path("units/<int:unit_pk>/values/import/", views.values_import, name="values_import"),
     path("units/<int:unit_pk>/values/template.xlsx", views.values_template, name="values_template"),
+    path("units/<int:unit_pk>/ranking/", views.communes_ranking, name="ranking"),
 ]

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
 from phongtrao.geo.models import AdminUnit
-from phongtrao.monitoring import criteria, excel, reports
+from phongtrao.monitoring import criteria, excel, ranking, reports
 from phongtrao.monitoring.access import get_report_for_user, report_visible
 from phongtrao.monitoring.dashboard import dashboard
-from phongtrao.monitoring.forms import CriteriaFileForm, ReviewForm, StatusForm, ValuesFileForm
+from phongtrao.monitoring.forms import CriteriaFileForm, RankingForm, ReviewForm, StatusForm, ValuesFileForm
 from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus
 from phongtrao.plans.access import get_plan_for_user
 
@@ -132,6 +132,22 @@ def values_template(request, unit_pk: int):
     )
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-so-lieu.xlsx"'
     return response
+
+
+def communes_ranking(request, unit_pk: int):
+    """Communes compared on one indicator: public, like the roll-ups it reads."""
+    area = _get(AdminUnit, pk=unit_pk)
+    form = RankingForm(request.GET or None)
+    places = None
+    if form.is_valid():
+        places = ranking.communes_ranked(
+            indicator=form.cleaned_data["indicator"],
+            area=area,
+            period_kind=form.cleaned_data["period"],
+            day=form.cleaned_data["date"],
+            lowest_first=form.cleaned_data["lowest_first"],
+        )
+    return render(request, "monitoring/ranking.html", {"area": area, "form": form, "places": places})
 
 
 # --- reports -------------------------------------------------------------------------
