@@ -7,7 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Q, Sum
+from django.db.models.functions import TruncMonth
 
 from phongtrao.activities import ledger
 from phongtrao.activities.models import Contribution, WorkDay
@@ -83,7 +84,52 @@ def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
         "work_days": days.count(),
         "work_days_done": days.filter(status="done").count(),
         "bars": _bars([(label, totals.of(kind)) for kind, label in kinds if totals.of(kind)]),
+        "money_by_month": _columns(_money_by_month(unit, today)),
     }
+
+
+def _money_by_month(unit: AdminUnit, today: dt.date) -> list[tuple[str, Decimal]]:
+    """Money received in each of the last twelve months (reversals net out), oldest first."""
+    months = []
+    year, month = today.year, today.month
+    for _step in range(12):
+        months.append(dt.date(year, month, 1))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    months.reverse()
+    rows = (
+        Contribution.objects.in_subtree(unit)
+        .filter(kind="money", date__gte=months[0], date__lte=today)
+        .annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(total=Sum("amount"))
+    )
+    by_month = {_as_date(row["month"]): row["total"] or Decimal(0) for row in rows}
+    if not any(by_month.values()):
+        return []
+    return [(f"{m.month:02d}/{m.year}", max(by_month.get(m, Decimal(0)), Decimal(0))) for m in months]
+
+
+def _as_date(value) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+@dataclass
+class Column:
+    label: str
+    value: Decimal
+    x: int
+    y: int
+    height: int  # of 100 px
+
+
+def _columns(rows: list[tuple[str, Decimal]]) -> list[Column]:
+    """Columns over time, drawn on the server as SVG like the bars."""
+    largest = max((value for _label, value in rows), default=Decimal(0))
+    out = []
+    for n, (label, value) in enumerate(rows):
+        height = int(value / largest * 100) if largest else 0
+        out.append(Column(label, value, n * 38, 100 - height, height))
+    return out
 
 
 def _bars(rows: list[tuple[str, Decimal]]) -> list[Bar]:
