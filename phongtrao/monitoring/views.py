@@ -1,8 +1,10 @@
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -176,14 +178,17 @@ def plan_reports(request, plan_pk: int):
         return redirect("monitoring:plan_reports", plan.pk)
     overview = reports.overview(plan)
     visible = [r for r in overview.reports if report_visible(request.user, r)]
+    shown = {r.pk for r in visible}
+    page = Paginator(visible, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "monitoring/plan_reports.html",
         {
             "plan": plan,
-            "reports": visible,
-            "missing": {r.pk for r in overview.missing},
-            "late": {r.pk for r in overview.late},
+            "reports": page.object_list,
+            "page": page,
+            "missing": {r.pk for r in overview.missing} & shown,
+            "late": {r.pk for r in overview.late} & shown,
             "can_edit": can_edit,
             "review_form": ReviewForm(),
         },
