@@ -189,10 +189,6 @@ class ReverseForm(forms.Form):
     reason = forms.CharField(label=_("Lý do điều chỉnh"), max_length=255)
 
 
-class ImportFileForm(forms.Form):
-    file = forms.FileField(label=_("Tệp Excel (.xlsx)"))
-
-
 class PhotoForm(forms.Form):
     photos = MultipleFileField(label=_("Ảnh"), help_text=_("Ảnh JPEG, PNG; mỗi ảnh tối đa 10 MB; ảnh được thu nhỏ."))
     caption = forms.CharField(label=_("Chú thích"), max_length=200, required=False)

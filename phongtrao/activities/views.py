@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,7 +22,6 @@ from phongtrao.activities.forms import (
     ContributionForm,
     DecisionForm,
     GenerateForm,
-    ImportFileForm,
     LineFormSet,
     MoveForm,
     PhotoForm,
@@ -37,6 +37,7 @@ from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import MASS_ORGANISATIONS, Organization
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.plans.models import PUBLISHED, Duty, Plan
+from phongtrao.ui.imports import import_page
 
 
 def _messages_from(request, exc: ValidationError) -> None:
@@ -534,18 +535,14 @@ def ledger_import(request, unit_pk: int):
     permissions.require(
         request.user, permissions.REPORT, unit, visible=permissions.can(request.user, permissions.VIEW, unit)
     )
-    form = ImportFileForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = excel.contributions_import(user=request.user, unit=unit, data=form.cleaned_data["file"].read())
-        except ValidationError as exc:
-            form.add_error("file", " ".join(exc.messages))
-        else:
-            if not report.errors:
-                messages.success(request, _("Đã nhập %(n)s khoản đóng góp.") % {"n": report.created})
-                return redirect("activities:ledger", unit.pk)
-    return render(request, "activities/ledger_import.html", {"unit": unit, "form": form, "report": report})
+    return import_page(
+        request,
+        run=lambda data: excel.contributions_import(user=request.user, unit=unit, data=data),
+        done_message=_("Đã nhập %(n)s khoản đóng góp."),
+        done_url=reverse("activities:ledger", args=[unit.pk]),
+        template="activities/ledger_import.html",
+        context={"unit": unit},
+    )
 
 
 @login_required
@@ -553,15 +550,11 @@ def call_import(request, pk: int):
     """The commune enters the tables villages sent as Excel files."""
     call = get_call_for_user(request.user, pk)
     permissions.require(request.user, permissions.EDIT, call.plan.unit, visible=True)
-    form = ImportFileForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = excel.registrations_import(user=request.user, call=call, data=form.cleaned_data["file"].read())
-        except ValidationError as exc:
-            form.add_error("file", " ".join(exc.messages))
-        else:
-            if not report.errors:
-                messages.success(request, _("Đã nhập %(n)s đăng ký.") % {"n": report.created})
-                return redirect("activities:call", call.pk)
-    return render(request, "activities/call_import.html", {"call": call, "form": form, "report": report})
+    return import_page(
+        request,
+        run=lambda data: excel.registrations_import(user=request.user, call=call, data=data),
+        done_message=_("Đã nhập %(n)s đăng ký."),
+        done_url=reverse("activities:call", args=[call.pk]),
+        template="activities/call_import.html",
+        context={"call": call},
+    )

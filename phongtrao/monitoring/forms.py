@@ -25,10 +25,6 @@ class ReviewForm(forms.Form):
     due_date = forms.DateField(label=_("Hạn hoàn thành"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
 
 
-class ValuesFileForm(forms.Form):
-    file = forms.FileField(label=_("Tệp Excel (.xlsx)"))
-
-
 class RankingForm(forms.Form):
     indicator = forms.ModelChoiceField(
         label=_("Chỉ số"), queryset=Indicator.objects.order_by("name"), to_field_name="code"

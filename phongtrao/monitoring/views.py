@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,9 +16,10 @@ from phongtrao.geo.models import AdminUnit
 from phongtrao.monitoring import criteria, excel, ranking, reports
 from phongtrao.monitoring.access import get_report_for_user, report_visible
 from phongtrao.monitoring.dashboard import dashboard
-from phongtrao.monitoring.forms import CriteriaFileForm, RankingForm, ReviewForm, StatusForm, ValuesFileForm
+from phongtrao.monitoring.forms import CriteriaFileForm, RankingForm, ReviewForm, StatusForm
 from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus
 from phongtrao.plans.access import get_plan_for_user
+from phongtrao.ui.imports import import_page
 
 
 def _get(model_or_queryset, **lookup):
@@ -111,18 +113,14 @@ def _unit_for_values(user, unit_pk: int) -> AdminUnit:
 def values_import(request, unit_pk: int):
     """A commune enters the figures its villages sent in one Excel sheet."""
     unit = _unit_for_values(request.user, unit_pk)
-    form = ValuesFileForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = excel.values_import(user=request.user, unit=unit, data=form.cleaned_data["file"].read())
-        except ValidationError as exc:
-            form.add_error("file", " ".join(exc.messages))
-        else:
-            if not result.errors:
-                messages.success(request, _("Đã nhập %(n)s số liệu.") % {"n": result.created})
-                return redirect("monitoring:dashboard", unit.pk)
-    return render(request, "monitoring/values_import.html", {"unit": unit, "form": form, "report": result})
+    return import_page(
+        request,
+        run=lambda data: excel.values_import(user=request.user, unit=unit, data=data),
+        done_message=_("Đã nhập %(n)s số liệu."),
+        done_url=reverse("monitoring:dashboard", args=[unit.pk]),
+        template="monitoring/values_import.html",
+        context={"unit": unit},
+    )
 
 
 @login_required
