@@ -7,9 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import IO
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,6 +21,7 @@ from openpyxl import Workbook, load_workbook
 from phongtrao.text import fold
 
 MAX_ROWS = 5000
+SPOOL_IN_MEMORY = 8 * 1024 * 1024
 
 
 def new_sheet(title: str, columns: list[str]):
@@ -32,6 +35,15 @@ def save_workbook(workbook) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def spool_workbook(workbook) -> IO[bytes]:
+    """The saved workbook as a file to stream out: in memory while small, on disk beyond
+    a few megabytes, so that a province's export does not sit in the server's memory."""
+    out = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)  # noqa: SIM115 (the response closes it)
+    workbook.save(out)
+    out.seek(0)
+    return out
 
 
 @dataclass

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from decimal import Decimal
+from typing import IO
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -24,6 +26,7 @@ from phongtrao.sheets import (
     parse_number,
     read_rows,
     save_workbook,
+    spool_workbook,
     write_all,
 )
 from phongtrao.text import fold
@@ -70,7 +73,8 @@ def registrations_xlsx(registrations) -> bytes:
     return save_workbook(workbook)
 
 
-def contributions_xlsx(contributions) -> bytes:
+def contributions_xlsx(contributions) -> IO[bytes]:
+    """The ledger as a workbook spooled to disk when large (a province's years of it)."""
     workbook, sheet = new_sheet(_("Đóng góp"), CONTRIBUTION_COLUMNS)
     for c in contributions:
         sheet.append(
@@ -87,7 +91,7 @@ def contributions_xlsx(contributions) -> bytes:
                 "có" if c.public else "không",
             ]
         )
-    return save_workbook(workbook)
+    return spool_workbook(workbook)
 
 
 def template_xlsx() -> bytes:
@@ -162,8 +166,9 @@ def registrations_of(call) -> list[Registration]:
     return list(call.registrations.select_related("unit", "organization").prefetch_related("lines").order_by("pk"))
 
 
-def ledger_of(unit) -> list[Contribution]:
-    return list(Contribution.objects.in_subtree(unit).for_ledger())
+def ledger_of(unit) -> Iterator[Contribution]:
+    """The ledger read in chunks, for an export that does not hold it all in memory."""
+    return Contribution.objects.in_subtree(unit).for_ledger().iterator(chunk_size=5000)
 
 
 _LINE = re.compile(r"(?P<q>\d+(?:[.,]\d+)?)\s*(?P<u>m\s?[²³]|[^\d\s;,]+)?\s*(?P<d>[^;,]*)")

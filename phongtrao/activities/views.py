@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -522,7 +522,12 @@ def call_export(request, pk: int):
 def ledger_export(request, unit_pk: int):
     unit = _unit(unit_pk)
     permissions.require(request.user, permissions.VIEW, unit, visible=False)
-    return _xlsx(excel.contributions_xlsx(excel.ledger_of(unit)), f"dong-gop-{unit.pk}.xlsx")
+    return FileResponse(
+        excel.contributions_xlsx(excel.ledger_of(unit)),
+        as_attachment=True,
+        filename=f"dong-gop-{unit.pk}.xlsx",
+        content_type=XLSX,
+    )
 
 
 def ledger_template(request):

@@ -13,9 +13,9 @@ from ninja import Router, Schema
 from phongtrao.accounts import permissions
 from phongtrao.accounts.auth import READ_AUTH, WRITE_AUTH
 from phongtrao.geo.models import AdminUnit
-from phongtrao.monitoring import criteria, periods, reports, services
+from phongtrao.monitoring import criteria, periods, reports, rollups, services
 from phongtrao.monitoring.access import get_report_for_user, report_visible
-from phongtrao.monitoring.models import CriteriaSet, Indicator, IndicatorValue, PeriodKind, Report, Rollup
+from phongtrao.monitoring.models import CriteriaSet, Indicator, IndicatorValue, PeriodKind, Report
 from phongtrao.plans.access import get_plan_for_user, get_target_for_user
 
 indicators_router = Router(tags=["indicators"])
@@ -100,11 +100,22 @@ def list_values(request, indicator: str, unit: int, period: PeriodKind | None = 
     return [_value(v) for v in values.select_related("indicator").order_by("period_start", "unit_id")[:1000]]
 
 
+def _scope(unit: int | None) -> AdminUnit | None:
+    return None if unit is None else get_object_or_404(AdminUnit, pk=unit)
+
+
 @rollup_router.get("", auth=READ_AUTH)
-def rollup(request, unit: int, period: PeriodKind, date: dt.date, indicator: str = "", target: int | None = None):
+def rollup(
+    request,
+    period: PeriodKind,
+    date: dt.date,
+    unit: int | None = None,
+    indicator: str = "",
+    target: int | None = None,
+):
     """An indicator (or the one a plan's target is measured by) over any unit's subtree,
-    merged units included, for one period: one row read from the maintained roll-ups.
-    Aggregates are public, like the plans they serve."""
+    merged units included, or over the whole country when no unit is given, for one
+    period: read from the maintained roll-ups. Aggregates are public, like the plans they serve."""
     if target is not None:
         measured = get_target_for_user(request.user, target)
         if measured.indicator_id is None:
@@ -113,7 +124,7 @@ def rollup(request, unit: int, period: PeriodKind, date: dt.date, indicator: str
     else:
         chosen = get_object_or_404(Indicator, code=indicator)
     start = periods.period_start(period, date)
-    cell = Rollup.objects.filter(indicator=chosen, unit_id=unit, period_kind=period, period_start=start).first()
+    cell = rollups.cells([chosen.pk], _scope(unit), period, start).get(chosen.pk)
     return {
         "indicator": chosen.code,
         "unit": unit,
@@ -121,9 +132,37 @@ def rollup(request, unit: int, period: PeriodKind, date: dt.date, indicator: str
         "period_start": start.isoformat(),
         "label": periods.label(period, start),
         "aggregation": chosen.aggregation,
-        "value": _d(services.rollup_value(chosen, cell)),
+        "value": _d(rollups.rollup_value(chosen, cell)),
         "reporting_units": cell.count if cell else 0,
         "achieving": cell.achieving if cell else 0,
+    }
+
+
+@rollup_router.get("/plans/{plan_id}", auth=READ_AUTH)
+def plan_rollup(request, plan_id: int, period: PeriodKind, date: dt.date, unit: int | None = None):
+    """How far each of a plan's measured targets has come over `unit` (the plan's
+    implementing units below it), or over the whole country when no unit is given."""
+    plan = get_plan_for_user(request.user, plan_id)
+    start = periods.period_start(period, date)
+    return {
+        "plan": plan.pk,
+        "unit": unit,
+        "period": period,
+        "period_start": start.isoformat(),
+        "label": periods.label(period, start),
+        "targets": [
+            {
+                "id": row.target.pk,
+                "text": row.target.text,
+                "indicator": row.target.indicator.code,
+                "target": _d(row.target.value),
+                "unit_of_measure": row.target.unit_of_measure,
+                "actual": _d(row.actual),
+                "percent": row.percent,
+                "reporting_units": row.reporting_units,
+            }
+            for row in rollups.plan_progress(plan, _scope(unit), period, start)
+        ],
     }
 
 

@@ -4,7 +4,6 @@ targets are, the criteria achieved, what people have given."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Q, Sum
@@ -13,40 +12,9 @@ from django.db.models.functions import TruncMonth
 from phongtrao.activities import ledger
 from phongtrao.activities.models import Contribution, WorkDay
 from phongtrao.geo.models import AdminUnit
-from phongtrao.monitoring.models import CriteriaSet, CriterionState, CriterionStatus, Rollup
-from phongtrao.monitoring.services import rollup_value
-from phongtrao.plans.models import ADOPTED, Duty, DutyStatus, Plan
-
-
-@dataclass
-class TargetProgress:
-    target: object
-    actual: Decimal | int | None
-    percent: int | None  # of the target reached, capped at 100 for the bar
-
-
-@dataclass
-class Bar:
-    label: str
-    value: Decimal
-    width: int  # of 300 px
-
-
-def _progress(target, unit: AdminUnit, year: int) -> TargetProgress:
-    cell = Rollup.objects.filter(
-        indicator=target.indicator, unit=unit, period_kind="year", period_start=dt.date(year, 1, 1)
-    ).first()
-    actual = rollup_value(target.indicator, cell)
-    if actual is None or not target.value:
-        return TargetProgress(target, actual, None)
-    if target.indicator.aggregation == "count_achieving" and target.unit_of_measure == "%" and cell.count:
-        actual = (Decimal(cell.achieving) * 100 / cell.count).quantize(Decimal("0.1"))
-    reached = (
-        Decimal(actual) / target.value * 100
-        if not target.lower_is_better
-        else target.value / max(Decimal(actual), Decimal("0.0001")) * 100
-    )
-    return TargetProgress(target, actual, int(min(reached, 100)))
+from phongtrao.monitoring import charts, rollups
+from phongtrao.monitoring.models import CriteriaSet, CriterionState, CriterionStatus
+from phongtrao.plans.models import ADOPTED, Duty, DutyStatus, Plan, Target
 
 
 def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
@@ -59,11 +27,7 @@ def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
         .select_related("plan")
         .order_by("deadline")[:30]
     )
-    targets = []
-    for plan in plans:
-        for target in plan.targets.filter(indicator__isnull=False).select_related("indicator"):
-            year = (target.due_date or plan.period_end or plan.issue_date or today).year
-            targets.append(_progress(target, plan.unit, year))
+    targets = _targets_progress(plans, today)
     criteria = []
     for criteria_set in CriteriaSet.objects.all():
         statuses = CriterionStatus.objects.filter(criterion__criteria_set=criteria_set, indicator__isnull=True).filter(
@@ -83,9 +47,24 @@ def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
         "totals": totals,
         "work_days": days.count(),
         "work_days_done": days.filter(status="done").count(),
-        "bars": _bars([(label, totals.of(kind)) for kind, label in kinds if totals.of(kind)]),
-        "money_by_month": _columns(_money_by_month(unit, today)),
+        "bars": charts.bars([(label, totals.of(kind)) for kind, label in kinds if totals.of(kind)]),
+        "money_by_month": charts.columns(_money_by_month(unit, today)),
     }
+
+
+def _targets_progress(plans: list[Plan], today: dt.date) -> list[rollups.TargetProgress]:
+    """Each measured target against its plan unit's roll-up for the year it falls due in."""
+    measured = Target.objects.filter(plan__in=plans, indicator__isnull=False).select_related("indicator", "plan__unit")
+    wanted: dict[tuple[AdminUnit, int], list[Target]] = {}
+    for target in measured.order_by("plan_id", "order", "pk"):
+        plan = target.plan
+        year = (target.due_date or plan.period_end or plan.issue_date or today).year
+        wanted.setdefault((plan.unit, year), []).append(target)
+    out = []
+    for (unit, year), targets in wanted.items():
+        found = rollups.cells({t.indicator_id for t in targets}, unit, "year", dt.date(year, 1, 1))
+        out.extend(rollups.target_progress(t, found.get(t.indicator_id)) for t in targets)
+    return out
 
 
 def _money_by_month(unit: AdminUnit, today: dt.date) -> list[tuple[str, Decimal]]:
@@ -111,28 +90,3 @@ def _money_by_month(unit: AdminUnit, today: dt.date) -> list[tuple[str, Decimal]
 
 def _as_date(value) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
-
-
-@dataclass
-class Column:
-    label: str
-    value: Decimal
-    x: int
-    y: int
-    height: int  # of 100 px
-
-
-def _columns(rows: list[tuple[str, Decimal]]) -> list[Column]:
-    """Columns over time, drawn on the server as SVG like the bars."""
-    largest = max((value for _label, value in rows), default=Decimal(0))
-    out = []
-    for n, (label, value) in enumerate(rows):
-        height = int(value / largest * 100) if largest else 0
-        out.append(Column(label, value, n * 38, 100 - height, height))
-    return out
-
-
-def _bars(rows: list[tuple[str, Decimal]]) -> list[Bar]:
-    """A bar chart drawn on the server as SVG: no script, no network."""
-    largest = max((value for _label, value in rows), default=Decimal(0))
-    return [Bar(label, value, int(value / largest * 300) if largest else 0) for label, value in rows]

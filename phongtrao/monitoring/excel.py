@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import IO
 
 from django.utils.translation import gettext as _
+from openpyxl.cell import WriteOnlyCell
 
 from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
-from phongtrao.geo.models import AdminUnit
+from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.monitoring import services
-from phongtrao.monitoring.models import Indicator, PeriodKind
+from phongtrao.monitoring.models import Indicator, IndicatorValue, PeriodKind, ValueType
 from phongtrao.sheets import (
     ImportReport,
     cell_reader,
@@ -22,12 +24,48 @@ from phongtrao.sheets import (
     parse_number,
     read_rows,
     save_workbook,
+    spool_workbook,
     write_all,
 )
 from phongtrao.text import fold
 
 VALUE_COLUMNS = ["Mã chỉ số", "Đơn vị", "Kỳ", "Ngày", "Giá trị", "Tử số", "Mẫu số", "Ghi chú", "Xác nhận"]
 NUMBER_COLUMNS = ("Giá trị", "Tử số", "Mẫu số")
+
+
+def values_export(*, unit: AdminUnit, year: int | None = None, indicator: Indicator | None = None) -> IO[bytes]:
+    """The values entered in the unit's subtree, laid out as the import reads them, so a
+    sheet can be corrected and imported back. Rows go from a chunked query into a
+    write-only workbook spooled to disk: memory stays flat for a province's values."""
+    workbook, sheet = new_sheet(_("Số liệu"), VALUE_COLUMNS)
+    values = IndicatorValue.objects.filter(unit__path__startswith=unit.path)
+    if year is not None:
+        values = values.filter(period_start__year=year)
+    if indicator is not None:
+        values = values.filter(indicator=indicator)
+    kinds = dict(PeriodKind.choices)
+    for value in (
+        values.select_related("indicator", "unit__parent")
+        .order_by("indicator__code", "unit__path", "period_kind", "period_start")
+        .iterator(chunk_size=5000)
+    ):
+        ratio = value.indicator.value_type == ValueType.RATIO
+        day = WriteOnlyCell(sheet, value.period_start)
+        day.number_format = "dd/mm/yyyy"
+        sheet.append(
+            [
+                value.indicator.code,
+                place_name(value.unit, unit),
+                str(kinds[value.period_kind]),
+                day,
+                None if ratio else value.value,
+                value.numerator,
+                value.denominator,
+                value.note,
+                "",
+            ]
+        )
+    return spool_workbook(workbook)
 
 
 def values_template_xlsx(unit: AdminUnit) -> bytes:
@@ -41,13 +79,26 @@ def values_template_xlsx(unit: AdminUnit) -> bytes:
     return save_workbook(workbook)
 
 
-def _units_in(unit: AdminUnit) -> dict[str, AdminUnit]:
-    """The unit and those below it, by code and by name (with or without "xã", "thôn")."""
-    found: dict[str, AdminUnit] = {}
-    for place in AdminUnit.objects.filter(path__startswith=unit.path):
-        for key in (place.code, place.name, place.short_name):
-            if key:
-                found.setdefault(fold(str(key)), place)
+def place_name(place: AdminUnit, area: AdminUnit) -> str:
+    """How a sheet names a unit under `area`: a village by its name alone when the sheet
+    is one commune's, else with its commune ("Thôn 1, Xã Hồng Phong"), since every
+    commune has its "Thôn 1"."""
+    if place.level == Level.VILLAGE and place.parent_id != area.pk:
+        return f"{place.name}, {place.parent.name}"
+    return place.name
+
+
+def _units_in(unit: AdminUnit) -> dict[str, AdminUnit | None]:
+    """The unit and those below it, by code, by name (with or without "xã", "thôn") and by
+    name with the commune's; a name two units share maps to None (ambiguous)."""
+    found: dict[str, AdminUnit | None] = {}
+    for place in AdminUnit.objects.filter(path__startswith=unit.path).select_related("parent"):
+        keys = {place.code, place.name, place.short_name}
+        if place.level == Level.VILLAGE:
+            keys |= {f"{place.name}, {place.parent.name}", f"{place.short_name}, {place.parent.short_name}"}
+        for key in filter(None, keys):
+            folded = fold(str(key))
+            found[folded] = None if found.get(folded, place) != place else place
     return found
 
 
@@ -67,10 +118,12 @@ def values_import(*, user: User, unit: AdminUnit, data: bytes) -> ImportReport:
         indicator = indicators.get(fold(str(cell(row, "Mã chỉ số") or "")))
         if indicator is None:
             problems.append(_("không có chỉ số mã “%(c)s”") % {"c": cell(row, "Mã chỉ số") or ""})
-        place_name = str(cell(row, "Đơn vị") or "")
-        place = places.get(fold(place_name))
-        if place is None:
-            problems.append(_("đơn vị “%(u)s” không thuộc %(unit)s") % {"u": place_name, "unit": unit})
+        named = str(cell(row, "Đơn vị") or "")
+        place = places.get(fold(named))
+        if fold(named) in places and place is None:
+            problems.append(_("có nhiều đơn vị tên “%(u)s”: ghi thêm tên xã, ví dụ “%(u)s, Xã …”") % {"u": named})
+        elif place is None:
+            problems.append(_("đơn vị “%(u)s” không thuộc %(unit)s") % {"u": named, "unit": unit})
         kind = parse_choice(cell(row, "Kỳ"), PeriodKind.choices)
         if kind is None:
             problems.append(_("kỳ phải là tuần, tháng, quý hoặc năm"))

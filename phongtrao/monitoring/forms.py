@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phongtrao.activities.forms import DATE_INPUTS, DATE_WIDGET, MultipleFileField
-from phongtrao.monitoring.models import CriterionState, Indicator, PeriodKind
+from phongtrao.monitoring.models import CriterionState, Indicator, PeriodKind, ReportStatus
 
 
 class StatusForm(forms.Form):
@@ -13,7 +13,21 @@ class StatusForm(forms.Form):
 
 
 class CriteriaFileForm(forms.Form):
-    file = forms.FileField(label=_("Tệp bộ tiêu chí (.json)"))
+    """The set's name and scope are typed here for an Excel sheet; a JSON file carries its own."""
+
+    code = forms.SlugField(
+        label=_("Mã bộ tiêu chí"), required=False, max_length=60, help_text=_("Ví dụ: khu-dan-cu-kieu-mau-2022")
+    )
+    name = forms.CharField(label=_("Tên bộ tiêu chí"), required=False, max_length=300)
+    level = forms.ChoiceField(
+        label=_("Áp dụng cho cấp"), required=False, choices=[("commune", _("Xã")), ("village", _("Thôn"))]
+    )
+    source = forms.CharField(label=_("Căn cứ (số, ngày văn bản)"), required=False, max_length=300)
+    valid_from = forms.DateField(label=_("Hiệu lực từ"), required=False, widget=DATE_WIDGET, input_formats=DATE_INPUTS)
+    valid_until = forms.DateField(
+        label=_("Hiệu lực đến"), required=False, widget=DATE_WIDGET, input_formats=DATE_INPUTS
+    )
+    file = forms.FileField(label=_("Bảng tiêu chí (.xlsx) hoặc tệp .json"))
 
 
 class ReviewForm(forms.Form):
@@ -32,3 +46,34 @@ class RankingForm(forms.Form):
     period = forms.ChoiceField(label=_("Kỳ"), choices=PeriodKind.choices, initial=PeriodKind.YEAR)
     date = forms.DateField(label=_("Ngày trong kỳ"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
     lowest_first = forms.BooleanField(label=_("Giá trị thấp là tốt (xếp từ thấp lên)"), required=False)
+
+
+class ValuesExportForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm"), required=False, min_value=2000, max_value=2100)
+    indicator = forms.ModelChoiceField(
+        label=_("Chỉ số"),
+        queryset=Indicator.objects.order_by("name"),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Mọi chỉ số"),
+    )
+
+
+class ReportFilterForm(forms.Form):
+    """Narrow a plan's reports to one state (or the missing and late ones) and one unit."""
+
+    state = forms.ChoiceField(
+        label=_("Tình trạng"),
+        required=False,
+        choices=[
+            ("", _("Tất cả")),
+            *ReportStatus.choices,
+            ("missing", _("Chưa gửi (đã đến hạn)")),
+            ("late", _("Gửi muộn")),
+        ],
+    )
+    unit = forms.TypedChoiceField(label=_("Đơn vị"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, units=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", _("Mọi đơn vị")), *((u.pk, u.name) for u in units)]

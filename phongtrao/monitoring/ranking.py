@@ -9,7 +9,7 @@ from decimal import Decimal
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.monitoring import periods
 from phongtrao.monitoring.models import Indicator, Rollup
-from phongtrao.monitoring.services import rollup_value
+from phongtrao.monitoring.rollups import rollup_value
 
 
 @dataclass

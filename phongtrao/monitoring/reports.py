@@ -19,7 +19,7 @@ from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
 from phongtrao.activities.models import Contribution, Registration, RegistrationStatus, WorkDay
 from phongtrao.geo.models import AdminUnit
-from phongtrao.monitoring import periods
+from phongtrao.monitoring import periods, rollups
 from phongtrao.monitoring.models import (
     PeriodKind,
     Report,
@@ -28,9 +28,7 @@ from phongtrao.monitoring.models import (
     ReportKind,
     ReportSection,
     ReportStatus,
-    Rollup,
 )
-from phongtrao.monitoring.services import rollup_value
 from phongtrao.plans.models import Duty, DutyStatus, Frequency, Plan, ReportingDuty
 from phongtrao.text import fold
 
@@ -169,15 +167,10 @@ def _indicator_figures(report: Report) -> list[tuple[str, Decimal, str]]:
     kind = REPORT_PERIOD.get(report.kind, PeriodKind.YEAR)
     start = periods.period_start(kind, report.period_end)
     targets = report.plan.targets.filter(indicator__isnull=False).select_related("indicator")
-    cells = {
-        cell.indicator_id: cell
-        for cell in Rollup.objects.filter(
-            indicator__in=[t.indicator_id for t in targets], unit=report.unit, period_kind=kind, period_start=start
-        )
-    }
+    cells = rollups.cells({t.indicator_id for t in targets}, report.unit, kind, start)
     out = []
     for target in targets:
-        value = rollup_value(target.indicator, cells.get(target.indicator_id))
+        value = rollups.rollup_value(target.indicator, cells.get(target.indicator_id))
         if value is not None:
             label = f"{target.indicator.name} ({periods.label(kind, start)})"
             out.append((label[:255], Decimal(value), "indicators"))

@@ -15,23 +15,23 @@ from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
 from phongtrao.geo.models import AdminUnit, UnitSuccession
 from phongtrao.monitoring import periods
-from phongtrao.monitoring.models import Aggregation, Indicator, IndicatorValue, Rollup, ValueType
+from phongtrao.monitoring.models import Indicator, IndicatorValue, Rollup, ValueType
 
 ZERO = Decimal(0)
 
 
 def rollup_targets(unit: AdminUnit) -> list[int]:
-    """The unit, its ancestors, and through mergers its primary successors and theirs:
-    an old commune's figures count in the new commune, its province, the nation."""
+    """The unit, its ancestors, and through mergers of any of them their primary
+    successors and theirs: an old commune's figures count in the new commune, a village
+    of a merged province in the new province, and so up to the country."""
     found: list[int] = []
     frontier = [unit]
     while frontier:
         current = frontier.pop()
-        for pk in [current.pk, *current.ancestor_ids]:
-            if pk not in found:
-                found.append(pk)
+        chain = [pk for pk in [current.pk, *current.ancestor_ids] if pk not in found]
+        found.extend(chain)
         successors = AdminUnit.objects.filter(
-            pk__in=UnitSuccession.objects.filter(predecessor=current, primary=True).values("successor_id")
+            pk__in=UnitSuccession.objects.filter(predecessor_id__in=chain, primary=True).values("successor_id")
         )
         frontier.extend(s for s in successors if s.pk not in found)
     return found
@@ -207,20 +207,3 @@ def units_merge(
             }
             Rollup.objects.get_or_create(**key)
             Rollup.objects.filter(**key).update(**{name: F(name) + amount for name, amount in add.items()})
-
-
-def rollup_value(indicator: Indicator, cell: Rollup | None) -> Decimal | int | None:
-    """The figure a roll-up cell stands for, by the indicator's way of aggregating."""
-    if cell is None or cell.count == 0:
-        return None
-    if indicator.aggregation == Aggregation.SUM:
-        return cell.value_sum
-    if indicator.aggregation == Aggregation.RATIO_OF_SUMS:
-        return (
-            (cell.numerator_sum * 100 / cell.denominator_sum).quantize(Decimal("0.01"))
-            if cell.denominator_sum
-            else None
-        )
-    if indicator.aggregation == Aggregation.WEIGHTED_MEAN:
-        return (cell.weighted_sum / cell.weight_sum).quantize(Decimal("0.0001")) if cell.weight_sum else None
-    return cell.achieving

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,13 +13,22 @@ from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
 from phongtrao.geo.models import AdminUnit
-from phongtrao.monitoring import criteria, excel, ranking, reports
+from phongtrao.monitoring import charts, criteria, excel, periods, ranking, reports, rollups
 from phongtrao.monitoring.access import get_report_for_user, report_visible
 from phongtrao.monitoring.dashboard import dashboard
-from phongtrao.monitoring.forms import CriteriaFileForm, RankingForm, ReviewForm, StatusForm
-from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus
+from phongtrao.monitoring.forms import (
+    CriteriaFileForm,
+    RankingForm,
+    ReportFilterForm,
+    ReviewForm,
+    StatusForm,
+    ValuesExportForm,
+)
+from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus, Indicator, PeriodKind
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.ui.imports import import_page
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _get(model_or_queryset, **lookup):
@@ -81,7 +90,10 @@ def criteria_import(request):
     form = CriteriaFileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            criteria_set = criteria.criteria_set_import(user=request.user, raw=form.cleaned_data["file"].read())
+            header = {key: value for key, value in form.cleaned_data.items() if key != "file"}
+            criteria_set = criteria.criteria_set_import(
+                user=request.user, raw=form.cleaned_data["file"].read(), header=header
+            )
         except PermissionError as exc:
             raise PermissionDenied(str(exc)) from exc
         except ValidationError as exc:
@@ -92,14 +104,27 @@ def criteria_import(request):
     return render(request, "monitoring/criteria_import.html", {"form": form, "sets": CriteriaSet.objects.all()})
 
 
+def criteria_sheet(request, set_pk: int):
+    """A set as an Excel sheet, public like the decisions it comes from."""
+    criteria_set = _get(CriteriaSet, pk=set_pk)
+    response = HttpResponse(criteria.criteria_set_sheet(criteria_set), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{criteria_set.code}.xlsx"'
+    return response
+
+
 def unit_dashboard(request, unit_pk: int):
     """Public figures of a unit, and for its members the drafts and internal lists too."""
     unit = _get(AdminUnit, pk=unit_pk)
-    can_enter_values = permissions.can(request.user, permissions.REPORT, unit)
     return render(
         request,
         "monitoring/dashboard.html",
-        {"unit": unit, "can_enter_values": can_enter_values, **dashboard(unit, request.user)},
+        {
+            "unit": unit,
+            "can_enter_values": permissions.can(request.user, permissions.REPORT, unit),
+            "can_view_values": permissions.can(request.user, permissions.VIEW, unit),
+            "this_year": timezone.localdate().year,
+            **dashboard(unit, request.user),
+        },
     )
 
 
@@ -126,12 +151,50 @@ def values_import(request, unit_pk: int):
 @login_required
 def values_template(request, unit_pk: int):
     unit = _unit_for_values(request.user, unit_pk)
-    response = HttpResponse(
-        excel.values_template_xlsx(unit),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    response = HttpResponse(excel.values_template_xlsx(unit), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-so-lieu.xlsx"'
     return response
+
+
+@login_required
+def values_export(request, unit_pk: int):
+    """The values of the unit and the units under it, for those with a role there; the
+    sheet can be corrected and imported back."""
+    unit = _get(AdminUnit, pk=unit_pk)
+    permissions.require(request.user, permissions.VIEW, unit, visible=False)
+    form = ValuesExportForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest(" ".join(f"{form[name].label}: {' '.join(e)}" for name, e in form.errors.items()))
+    spooled = excel.values_export(unit=unit, **form.cleaned_data)
+    return FileResponse(spooled, as_attachment=True, filename=f"so-lieu-{unit.pk}.xlsx", content_type=XLSX)
+
+
+TREND_LENGTH = {"week": 12, "month": 12, "quarter": 8, "year": 6}
+
+
+def indicator_trend(request, unit_pk: int, code: str):
+    """An indicator's roll-up over a unit, period after period: public, like the roll-ups."""
+    unit = _get(AdminUnit, pk=unit_pk)
+    indicator = _get(Indicator, code=code)
+    kind = request.GET.get("period", PeriodKind.MONTH)
+    if kind not in PeriodKind.values:
+        kind = PeriodKind.MONTH
+    rows = [
+        (periods.label(kind, start), rollups.rollup_value(indicator, cell), cell.count if cell else 0)
+        for start, cell in rollups.series(indicator, unit, kind, timezone.localdate(), TREND_LENGTH[kind])
+    ]
+    return render(
+        request,
+        "monitoring/trend.html",
+        {
+            "unit": unit,
+            "indicator": indicator,
+            "kind": kind,
+            "kinds": PeriodKind.choices,
+            "rows": rows,
+            "columns": charts.columns([(label, value) for label, value, _count in rows]),
+        },
+    )
 
 
 def communes_ranking(request, unit_pk: int):
@@ -177,7 +240,22 @@ def plan_reports(request, plan_pk: int):
     overview = reports.overview(plan)
     visible = [r for r in overview.reports if report_visible(request.user, r)]
     shown = {r.pk for r in visible}
-    page = Paginator(visible, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    missing, late = {r.pk for r in overview.missing} & shown, {r.pk for r in overview.late} & shown
+    units = sorted({r.unit for r in visible}, key=lambda u: u.name)
+    filters = ReportFilterForm(request.GET or None, units=units)
+    chosen = visible
+    if filters.is_valid():
+        state, unit = filters.cleaned_data["state"], filters.cleaned_data["unit"]
+        marked = {"missing": missing, "late": late}.get(state)
+        chosen = [
+            r
+            for r in visible
+            if (not state or (r.pk in marked if marked is not None else r.status == state))
+            and (unit is None or r.unit_id == unit)
+        ]
+    page = Paginator(chosen, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "monitoring/plan_reports.html",
@@ -185,8 +263,10 @@ def plan_reports(request, plan_pk: int):
             "plan": plan,
             "reports": page.object_list,
             "page": page,
-            "missing": {r.pk for r in overview.missing} & shown,
-            "late": {r.pk for r in overview.late} & shown,
+            "query": query.urlencode(),
+            "filters": filters,
+            "missing": missing,
+            "late": late,
             "can_edit": can_edit,
             "review_form": ReviewForm(),
         },

@@ -73,7 +73,7 @@ def test_contributions_import_all_rows_and_export_reopens(people):
 
     exported = people.client(people.commune_viewer).get(f"/activities/units/{people.commune.pk}/contributions.xlsx")
     assert exported["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(exported.content)).active
+    sheet = load_workbook(io.BytesIO(b"".join(exported.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == CONTRIBUTION_COLUMNS and len(rows) == 4
     assert {r[7] for r in rows[1:]} >= {"BN-1", "BN-2"}

@@ -32,7 +32,7 @@ def test_the_national_set_has_19_criteria_and_loads_twice(national):
     ]
     assert national.criteria.get(number=17).indicators.count() == 8
     call_command("load_criteria", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert CriteriaSet.objects.count() == 1 and national.criteria.count() == 19
+    assert CriteriaSet.objects.count() == 3 and national.criteria.count() == 19
 
 
 def test_a_commune_records_a_criterion_with_its_dossier_and_the_board_counts(people, national, settings, tmp_path):
