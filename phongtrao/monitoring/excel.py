@@ -43,28 +43,41 @@ def values_export(*, unit: AdminUnit, year: int | None = None, indicator: Indica
         values = values.filter(period_start__year=year)
     if indicator is not None:
         values = values.filter(indicator=indicator)
-    kinds = dict(PeriodKind.choices)
-    for value in (
-        values.select_related("indicator", "unit__parent")
-        .order_by("indicator__code", "unit__path", "period_kind", "period_start")
-        .iterator(chunk_size=5000)
-    ):
-        ratio = value.indicator.value_type == ValueType.RATIO
-        day = WriteOnlyCell(sheet, value.period_start)
+    kinds = {kind: str(label) for kind, label in PeriodKind.choices}
+    rows = values.order_by("indicator__code", "unit__path", "period_kind", "period_start").values_list(
+        "indicator__code",
+        "indicator__value_type",
+        "unit__name",
+        "unit__level",
+        "unit__parent_id",
+        "unit__parent__name",
+        "period_kind",
+        "period_start",
+        "value",
+        "numerator",
+        "denominator",
+        "note",
+    )
+    for (
+        code,
+        value_type,
+        name,
+        level,
+        parent_id,
+        parent_name,
+        kind,
+        start,
+        value,
+        numerator,
+        denominator,
+        note,
+    ) in rows.iterator(chunk_size=5000):
+        day = WriteOnlyCell(sheet, start)
         day.number_format = "dd/mm/yyyy"
-        sheet.append(
-            [
-                value.indicator.code,
-                place_name(value.unit, unit),
-                str(kinds[value.period_kind]),
-                day,
-                None if ratio else value.value,
-                value.numerator,
-                value.denominator,
-                value.note,
-                "",
-            ]
-        )
+        # A village is named with its commune unless the sheet is that commune's own.
+        place = f"{name}, {parent_name}" if level == Level.VILLAGE and parent_id != unit.pk else name
+        ratio = value_type == ValueType.RATIO
+        sheet.append([code, place, kinds[kind], day, None if ratio else value, numerator, denominator, note, ""])
     return spool_workbook(workbook)
 
 
@@ -77,15 +90,6 @@ def values_template_xlsx(unit: AdminUnit) -> bytes:
     for indicator in Indicator.objects.order_by("code"):
         codes.append([indicator.code, indicator.name, indicator.unit_of_measure, indicator.get_value_type_display()])
     return save_workbook(workbook)
-
-
-def place_name(place: AdminUnit, area: AdminUnit) -> str:
-    """How a sheet names a unit under `area`: a village by its name alone when the sheet
-    is one commune's, else with its commune ("Thôn 1, Xã Hồng Phong"), since every
-    commune has its "Thôn 1"."""
-    if place.level == Level.VILLAGE and place.parent_id != area.pk:
-        return f"{place.name}, {place.parent.name}"
-    return place.name
 
 
 def _units_in(unit: AdminUnit) -> dict[str, AdminUnit | None]:

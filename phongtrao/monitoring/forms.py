@@ -77,3 +77,23 @@ class ReportFilterForm(forms.Form):
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [("", _("Mọi đơn vị")), *((u.pk, u.name) for u in units)]
+
+
+class ValueForm(forms.Form):
+    """One figure for one unit and period, as a village head types it on a phone."""
+
+    unit = forms.TypedChoiceField(label=_("Đơn vị"), coerce=int)
+    indicator = forms.ModelChoiceField(
+        label=_("Chỉ số"), queryset=Indicator.objects.order_by("name"), to_field_name="code"
+    )
+    period = forms.ChoiceField(label=_("Kỳ"), choices=PeriodKind.choices, initial=PeriodKind.MONTH)
+    date = forms.DateField(label=_("Ngày trong kỳ"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
+    value = forms.DecimalField(label=_("Giá trị"), required=False, max_digits=20, decimal_places=4)
+    numerator = forms.DecimalField(label=_("Tử số"), required=False, max_digits=20, decimal_places=4)
+    denominator = forms.DecimalField(label=_("Mẫu số"), required=False, max_digits=20, decimal_places=4)
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=255)
+    confirm = forms.BooleanField(label=_("Tôi đã kiểm tra, giá trị này đúng"), required=False)
+
+    def __init__(self, *args, places=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [(place.pk, place.name) for place in places]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("units/<int:unit_pk>/dashboard/", views.unit_dashboard, name="dashboard"),
     path("plans/<int:plan_pk>/reports/", views.plan_reports, name="plan_reports"),
     path("reports/<int:pk>/", views.report_detail, name="report"),
+    path("units/<int:unit_pk>/values/", views.values_enter, name="values_enter"),
     path("units/<int:unit_pk>/values/import/", views.values_import, name="values_import"),
     path("units/<int:unit_pk>/values/export.xlsx", views.values_export, name="values_export"),
     path("units/<int:unit_pk>/values/template.xlsx", views.values_template, name="values_template"),

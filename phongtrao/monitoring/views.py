@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
 from phongtrao.geo.models import AdminUnit
-from phongtrao.monitoring import charts, criteria, excel, periods, ranking, reports, rollups
+from phongtrao.monitoring import charts, criteria, excel, periods, ranking, reports, rollups, services
 from phongtrao.monitoring.access import get_report_for_user, report_visible
 from phongtrao.monitoring.dashboard import dashboard
 from phongtrao.monitoring.forms import (
@@ -22,9 +22,10 @@ from phongtrao.monitoring.forms import (
     ReportFilterForm,
     ReviewForm,
     StatusForm,
+    ValueForm,
     ValuesExportForm,
 )
-from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus, Indicator, PeriodKind
+from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus, Indicator, IndicatorValue, PeriodKind
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.ui.imports import import_page
 
@@ -132,6 +133,54 @@ def _unit_for_values(user, unit_pk: int) -> AdminUnit:
     unit = _get(AdminUnit, pk=unit_pk)
     permissions.require(user, permissions.REPORT, unit, visible=permissions.can(user, permissions.VIEW, unit))
     return unit
+
+
+# The service names the period by its start; the form asks for a day in it.
+VALUE_FIELDS = {"period_start": "date"}
+
+
+@login_required
+def values_enter(request, unit_pk: int):
+    """Enter or correct one figure for the unit or one of the units right under it."""
+    unit = _unit_for_values(request.user, unit_pk)
+    places = [unit, *AdminUnit.objects.current().filter(parent=unit).order_by("name")]
+    form = ValueForm(request.POST or None, places=places, initial={"date": timezone.localdate(), "unit": unit.pk})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            record = services.value_record(
+                user=request.user,
+                indicator=data["indicator"],
+                unit=next(place for place in places if place.pk == data["unit"]),
+                period_kind=data["period"],
+                day=data["date"],
+                value=data["value"],
+                numerator=data["numerator"],
+                denominator=data["denominator"],
+                note=data["note"],
+                confirm=data["confirm"],
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                field = VALUE_FIELDS.get(field, field)
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(
+                request,
+                _("Đã ghi %(indicator)s của %(unit)s, %(period)s.")
+                % {
+                    "indicator": record.indicator.name,
+                    "unit": record.unit,
+                    "period": periods.label(record.period_kind, record.period_start),
+                },
+            )
+            return redirect("monitoring:values_enter", unit.pk)
+    recent = (
+        IndicatorValue.objects.filter(unit__in=places)
+        .select_related("indicator", "unit", "entered_by")
+        .order_by("-updated_at")[:20]
+    )
+    return render(request, "monitoring/values_enter.html", {"unit": unit, "form": form, "recent": recent})
 
 
 @login_required
