@@ -166,6 +166,30 @@ def plan_rollup(request, plan_id: int, period: PeriodKind, date: dt.date, unit: 
     }
 
 
+@rollup_router.get("/plans/{plan_id}/units", auth=READ_AUTH)
+def plan_rollup_by_unit(request, plan_id: int, period: PeriodKind, date: dt.date):
+    """The plan's measured targets for each unit right under the plan's unit, against the
+    share handed to it (or, for rates and averages, the plan's own value)."""
+    plan = get_plan_for_user(request.user, plan_id)
+    start = periods.period_start(period, date)
+    targets, rows = rollups.plan_progress_by_unit(plan, period, start)
+    return {
+        "plan": plan.pk,
+        "period": period,
+        "period_start": start.isoformat(),
+        "targets": [{"id": t.pk, "text": t.text, "indicator": t.indicator.code} for t in targets],
+        "units": [
+            {
+                "unit": {"id": row.unit.pk, "name": row.unit.name},
+                "targets": [
+                    {"actual": _d(cell.actual), "goal": _d(cell.goal), "percent": cell.percent} for cell in row.targets
+                ],
+            }
+            for row in rows
+        ],
+    }
+
+
 criteria_router = Router(tags=["criteria"])
 
 

@@ -63,7 +63,7 @@ def _targets_progress(plans: list[Plan], today: dt.date) -> list[rollups.TargetP
     out = []
     for (unit, year), targets in wanted.items():
         found = rollups.cells({t.indicator_id for t in targets}, unit, "year", dt.date(year, 1, 1))
-        out.extend(rollups.target_progress(t, found.get(t.indicator_id)) for t in targets)
+        out.extend(rollups.target_progress(t, found.get(t.indicator_id), goal=t.value) for t in targets)
     return out
 
 

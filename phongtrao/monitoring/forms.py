@@ -97,3 +97,8 @@ class ValueForm(forms.Form):
     def __init__(self, *args, places=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [(place.pk, place.name) for place in places]
+
+
+class PeriodForm(forms.Form):
+    period = forms.ChoiceField(label=_("Kỳ"), choices=PeriodKind.choices, initial=PeriodKind.YEAR)
+    date = forms.DateField(label=_("Ngày trong kỳ"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)

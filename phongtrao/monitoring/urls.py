@@ -9,6 +9,7 @@ urlpatterns = [
     path("criteria/import/", views.criteria_import, name="criteria_import"),
     path("criteria/<int:set_pk>/sheet.xlsx", views.criteria_sheet, name="criteria_sheet"),
     path("units/<int:unit_pk>/dashboard/", views.unit_dashboard, name="dashboard"),
+    path("plans/<int:plan_pk>/progress/", views.plan_progress, name="plan_progress"),
     path("plans/<int:plan_pk>/reports/", views.plan_reports, name="plan_reports"),
     path("reports/<int:pk>/", views.report_detail, name="report"),
     path("units/<int:unit_pk>/values/", views.values_enter, name="values_enter"),

@@ -18,6 +18,7 @@ from phongtrao.monitoring.access import get_report_for_user, report_visible
 from phongtrao.monitoring.dashboard import dashboard
 from phongtrao.monitoring.forms import (
     CriteriaFileForm,
+    PeriodForm,
     RankingForm,
     ReportFilterForm,
     ReviewForm,
@@ -319,6 +320,22 @@ def plan_reports(request, plan_pk: int):
             "can_edit": can_edit,
             "review_form": ReviewForm(),
         },
+    )
+
+
+def plan_progress(request, plan_pk: int):
+    """The plan's measured targets, unit by unit among those that carry it out."""
+    plan = get_plan_for_user(request.user, plan_pk)
+    form = PeriodForm(request.GET or None, initial={"date": timezone.localdate()})
+    kind, day = PeriodKind.YEAR, timezone.localdate()
+    if form.is_valid():
+        kind, day = form.cleaned_data["period"], form.cleaned_data["date"]
+    start = periods.period_start(kind, day)
+    targets, rows = rollups.plan_progress_by_unit(plan, kind, start)
+    return render(
+        request,
+        "monitoring/plan_progress.html",
+        {"plan": plan, "form": form, "label": periods.label(kind, start), "targets": targets, "rows": rows},
     )
 
 

@@ -26,6 +26,21 @@ def browser():
         )
         yield browser
         browser.close()
+    _end_server_sessions()
+
+
+def _end_server_sessions() -> None:
+    """The live server answers in threads of its own; one caught mid-request when the
+    browser closes keeps its database session, and PostgreSQL then refuses to drop the
+    test database at the end of the run. End such sessions once the browser is gone."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 def log_in(page, base, username):
