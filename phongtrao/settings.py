@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "phongtrao.notifications",
     "phongtrao.documents",
     "phongtrao.monitoring",
+    "phongtrao.rewards",
     "phongtrao.demo",
 ]
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("notifications/", include("phongtrao.notifications.urls")),
     path("documents/", include("phongtrao.documents.urls")),
     path("monitoring/", include("phongtrao.monitoring.urls")),
+    path("rewards/", include("phongtrao.rewards.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

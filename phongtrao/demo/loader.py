@@ -26,6 +26,7 @@ from phongtrao.orgs.services import official_create, organization_create
 from phongtrao.plans import importing
 from phongtrao.plans import services as plan_services
 from phongtrao.plans.models import Plan
+from phongtrao.rewards import services as reward_services
 
 DEMO_DIR = settings.DATA_DIR / "demo"
 SEEDS_DIR = settings.DATA_DIR / "seeds"
@@ -145,6 +146,7 @@ class DemoLoader:
             self._plans()
             self._derived()
             self._activities()
+            self._pledges()
 
     def _admin(self) -> User:
         admin = User.objects.filter(username="admin").first()
@@ -421,6 +423,47 @@ class DemoLoader:
                 date=dt.date(2020, 10, 17),
                 fund=fund if kind in ("money", "goods") else None,
                 plan=plan,
+            )
+
+    def _pledges(self) -> None:
+        """Hà Trung's emulation (seed 002): the tiểu khu and unions pledge in the plan's own words."""
+        plan = self.keys["seed-002"]
+        if plan.pledges.exists():
+            return
+        quarters = {v.name: v for v in plan.unit.children.all()}
+        farmers = plan.unit.organizations.filter(kind="nong_dan").first()
+        for unit, organization, kind, name, commitments in [
+            (
+                quarters["Tiểu khu 4"],
+                None,
+                "collective",
+                "",
+                "Xây dựng mô hình nhân dân hiến đất mở đường giao thông; tiểu khu sáng - xanh - sạch - đẹp - an toàn.",
+            ),
+            (
+                quarters["Tiểu khu 1"],
+                None,
+                "collective",
+                "",
+                "Nhà văn hóa, điểm vui chơi công cộng thường xuyên dọn dẹp sạch sẽ; "
+                "100% hộ giữ cảnh quan môi trường sống gọn gàng - sạch - đẹp.",
+            ),
+            (
+                plan.unit,
+                farmers,
+                "collective",
+                "",
+                "Vận động hội viên hiến đất, góp ngày công làm đường; bảo đảm an toàn thực phẩm trong sản xuất.",
+            ),
+        ]:
+            reward_services.pledge_register(
+                user=self.admin,
+                plan=plan,
+                unit=unit,
+                organization=organization,
+                subject_kind=kind,
+                subject_name=name,
+                commitments=commitments,
             )
 
     def _derived(self) -> None:

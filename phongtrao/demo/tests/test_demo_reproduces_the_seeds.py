@@ -94,3 +94,11 @@ def test_tam_duong_counts_8_of_13_communes_meeting_the_ntm_standard(client):
         "/api/rollup", {"target": target.pk, "unit": target.plan.unit_id, "period": "year", "date": "2020-12-31"}
     ).json()
     assert (figure["achieving"], figure["reporting_units"]) == (8, 13)
+
+
+@pytest.mark.django_db
+def test_ha_trung_shows_its_emulation_pledges_in_public(client):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    ha_trung = Plan.objects.get(pk=seed_plan_ids()["002_c1c5aafbc76b6be8"])
+    pledges = client.get("/api/pledges", {"plan": ha_trung.pk}).json()
+    assert {p["subject_name"] for p in pledges} == {"Tiểu khu 1", "Tiểu khu 4", "Hội Nông dân thị trấn Hà Trung"}

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+
+from phongtrao.accounts.auth import READ_AUTH, WRITE_AUTH
+from phongtrao.geo.models import AdminUnit
+from phongtrao.orgs.models import Organization
+from phongtrao.plans.access import get_plan_for_user
+from phongtrao.plans.models import SubjectKind
+from phongtrao.rewards import services
+from phongtrao.rewards.access import get_pledge_for_user
+from phongtrao.rewards.models import Pledge
+
+pledges_router = Router(tags=["pledges"])
+
+
+def _pledge(p: Pledge) -> dict:
+    return {
+        "id": p.pk,
+        "plan": p.plan_id,
+        "unit": {"id": p.unit_id, "name": p.unit.name},
+        "organization": p.organization_id,
+        "subject_kind": p.subject_kind,
+        "subject_name": p.subject_name,
+        "commitments": p.commitments,
+        "status": p.status,
+        "reason": p.reason,
+        "registered_at": p.registered_at.isoformat(),
+    }
+
+
+@pledges_router.get("", auth=READ_AUTH)
+def list_pledges(request, plan: int):
+    """The plan's pledges, public like the plan."""
+    chosen = get_plan_for_user(request.user, plan)
+    return [_pledge(p) for p in Pledge.objects.filter(plan=chosen).for_list()]
+
+
+class PledgeIn(Schema):
+    plan: int
+    unit: int
+    subject_kind: SubjectKind
+    subject_name: str = ""
+    organization: int | None = None
+    commitments: str
+
+
+@pledges_router.post("", auth=WRITE_AUTH)
+def register_pledge(request, payload: PledgeIn):
+    plan = get_plan_for_user(request.user, payload.plan)
+    unit = get_object_or_404(AdminUnit, pk=payload.unit)
+    organization = None
+    if payload.organization is not None:
+        organization = Organization.objects.filter(pk=payload.organization).first()
+        if organization is None:
+            raise ValidationError({"organization": _("Không có cơ quan, đoàn thể này.")})
+    pledge = services.pledge_register(
+        user=request.user,
+        plan=plan,
+        unit=unit,
+        subject_kind=payload.subject_kind,
+        subject_name=payload.subject_name,
+        organization=organization,
+        commitments=payload.commitments,
+    )
+    return _pledge(pledge)
+
+
+class WithdrawIn(Schema):
+    reason: str
+
+
+@pledges_router.post("/{pk}/withdraw", auth=WRITE_AUTH)
+def withdraw_pledge(request, pk: int, payload: WithdrawIn):
+    pledge = services.pledge_withdraw(
+        user=request.user, pledge=get_pledge_for_user(request.user, pk, write=True), reason=payload.reason
+    )
+    return _pledge(pledge)
