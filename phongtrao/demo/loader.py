@@ -426,7 +426,8 @@ class DemoLoader:
             )
 
     def _pledges(self) -> None:
-        """Hà Trung's emulation (seed 002): the tiểu khu and unions pledge in the plan's own words."""
+        """Hà Trung's emulation (seed 002): the tiểu khu and unions pledge in the plan's own
+        words; the plan's reward standards become the scoring sheet; the chairman scores."""
         plan = self.keys["seed-002"]
         if plan.pledges.exists():
             return
@@ -464,6 +465,15 @@ class DemoLoader:
                 subject_kind=kind,
                 subject_name=name,
                 commitments=commitments,
+            )
+        chairman = User.objects.get(username="tt.hatrung")
+        items = reward_services.scoring_sheet_set(
+            user=self.admin, plan=plan, items=reward_services.scoring_sheet_proposal(plan)
+        )
+        reward_services.council_member_appoint(user=self.admin, plan=plan, member=chairman, title="Chủ tịch Hội đồng")
+        for pledge, points in zip(plan.pledges.order_by("pk"), (9, 8, 7), strict=True):
+            reward_services.scores_record(
+                user=chairman, pledge=pledge, points={item.pk: Decimal(points) for item in items}
             )
 
     def _derived(self) -> None:

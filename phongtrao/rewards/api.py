@@ -1,16 +1,19 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
+from phongtrao.accounts import permissions
 from phongtrao.accounts.auth import READ_AUTH, WRITE_AUTH
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.plans.models import SubjectKind
-from phongtrao.rewards import services
+from phongtrao.rewards import evaluation, services
 from phongtrao.rewards.access import get_pledge_for_user
 from phongtrao.rewards.models import Pledge
 
@@ -79,3 +82,39 @@ def withdraw_pledge(request, pk: int, payload: WithdrawIn):
         user=request.user, pledge=get_pledge_for_user(request.user, pk, write=True), reason=payload.reason
     )
     return _pledge(pledge)
+
+
+evaluations_router = Router(tags=["evaluations"])
+
+
+@evaluations_router.get("", auth=READ_AUTH)
+def list_evaluations(request, plan: int):
+    """The ranking of the plan's subjects by the council's scores, for those with a role
+    at the plan's unit."""
+    chosen = get_plan_for_user(request.user, plan, action=permissions.VIEW)
+    return {
+        "items": [{"id": i.pk, "text": i.text, "max_points": str(i.max_points)} for i in chosen.scoring_items.all()],
+        "standings": [
+            {
+                "rank": s.rank,
+                "pledge": s.pledge.pk,
+                "subject_name": s.pledge.subject_name,
+                "average": None if s.average is None else str(s.average),
+                "sheets": s.sheets,
+            }
+            for s in evaluation.ranking(chosen)
+        ],
+    }
+
+
+class ScoresIn(Schema):
+    pledge: int
+    points: dict[int, Decimal]
+    note: str = ""
+
+
+@evaluations_router.post("", auth=WRITE_AUTH)
+def record_scores(request, payload: ScoresIn):
+    pledge = get_pledge_for_user(request.user, payload.pledge)
+    scores = services.scores_record(user=request.user, pledge=pledge, points=payload.points, note=payload.note)
+    return {"pledge": pledge.pk, "points": {s.item_id: str(s.points) for s in scores}}

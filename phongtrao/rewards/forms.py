@@ -1,8 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from phongtrao.accounts.models import User
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import SubjectKind
+from phongtrao.sheets import parse_number
+from phongtrao.text import vn_number
 
 
 class PledgeForm(forms.Form):
@@ -29,3 +32,52 @@ class PledgeForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(label=_("Lý do rút đăng ký"), max_length=255)
+
+
+class SheetForm(forms.Form):
+    """One line per item: “points | text”, as a council would write its scoring table."""
+
+    lines = forms.CharField(
+        label=_("Bảng điểm (mỗi dòng: điểm tối đa | nội dung)"), widget=forms.Textarea(attrs={"rows": 8})
+    )
+
+    def clean_lines(self) -> list[dict]:
+        items, errors = [], []
+        for n, line in enumerate(filter(None, (raw.strip() for raw in self.cleaned_data["lines"].splitlines())), 1):
+            points, bar, text = line.partition("|")
+            number = parse_number(points) if bar else None
+            if number is None:
+                errors.append(_("Dòng %(n)s: cần dạng “điểm | nội dung”, ví dụ “20 | Hoàn thành chỉ tiêu”.") % {"n": n})
+                continue
+            items.append({"max_points": number, "text": text.strip()})
+        if errors:
+            raise forms.ValidationError(errors)
+        return items
+
+
+class AppointForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("Thành viên"), queryset=User.objects.none(), to_field_name="username")
+    title = forms.CharField(label=_("Chức danh trong hội đồng"), max_length=150, required=False)
+
+    def __init__(self, *args, candidates=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if candidates is not None:
+            self.fields["member"].queryset = candidates
+
+
+class ScoreForm(forms.Form):
+    note = forms.CharField(label=_("Nhận xét"), max_length=255, required=False)
+
+    def __init__(self, *args, items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for item in items:
+            self.fields[f"item_{item.pk}"] = forms.DecimalField(
+                label=f"{item.text} ({_('tối đa')} {vn_number(item.max_points)})",
+                max_digits=6,
+                decimal_places=2,
+            )
+        self.order_fields([f"item_{item.pk}" for item in items] + ["note"])
+
+
+class ConflictForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do không chấm"), max_length=255)

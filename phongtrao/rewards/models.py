@@ -67,3 +67,84 @@ class Pledge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject_name} – {self.plan}"
+
+
+class ScoringItem(models.Model):
+    """One line of the plan's scoring sheet: a reward standard, or a part of one, and the
+    points it is worth."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="scoring_items")
+    order = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField(_("nội dung chấm điểm"))
+    max_points = models.DecimalField(_("điểm tối đa"), max_digits=6, decimal_places=2)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("mục chấm điểm")
+        verbose_name_plural = _("mục chấm điểm")
+        ordering = ["order", "pk"]
+        constraints = [models.CheckConstraint(condition=Q(max_points__gt=0), name="scoring_item_points_positive")]
+
+    def __str__(self) -> str:
+        return f"{self.text[:60]} ({self.max_points})"
+
+
+class CouncilMember(models.Model):
+    """A member of the emulation and reward council (Hội đồng thi đua – khen thưởng) who
+    scores the plan's subjects."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="council_members")
+    user = models.ForeignKey("accounts.User", verbose_name=_("thành viên"), on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(_("chức danh trong hội đồng"), max_length=150, blank=True)
+    appointed_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    appointed_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("thành viên hội đồng thi đua")
+        verbose_name_plural = _("thành viên hội đồng thi đua")
+        constraints = [models.UniqueConstraint(fields=["plan", "user"], name="council_member_once_per_plan")]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class Score(models.Model):
+    """The points one council member gave one pledged subject on one item."""
+
+    pledge = models.ForeignKey(Pledge, on_delete=models.PROTECT, related_name="scores")
+    member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="scores")
+    item = models.ForeignKey(ScoringItem, on_delete=models.PROTECT, related_name="scores")
+    points = models.DecimalField(_("điểm"), max_digits=6, decimal_places=2)
+    note = models.CharField(_("nhận xét"), max_length=255, blank=True)
+    scored_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("điểm chấm")
+        verbose_name_plural = _("điểm chấm")
+        constraints = [
+            models.UniqueConstraint(fields=["pledge", "member", "item"], name="one_score_per_member_and_item"),
+            models.CheckConstraint(condition=Q(points__gte=0), name="score_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.pledge} {self.points}"
+
+
+class ConflictOfInterest(models.Model):
+    """A council member who must not score a subject: declared, or found when they tried."""
+
+    member = models.ForeignKey(CouncilMember, on_delete=models.CASCADE, related_name="conflicts")
+    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="conflicts")
+    reason = models.CharField(_("lý do"), max_length=255)
+    declared = models.BooleanField(_("tự khai"), default=False)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("xung đột lợi ích")
+        verbose_name_plural = _("xung đột lợi ích")
+        constraints = [models.UniqueConstraint(fields=["member", "pledge"], name="one_conflict_per_member_and_subject")]
+
+    def __str__(self) -> str:
+        return f"{self.member} – {self.pledge}: {self.reason}"

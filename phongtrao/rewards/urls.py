@@ -6,4 +6,6 @@ app_name = "rewards"
 urlpatterns = [
     path("plans/<int:plan_pk>/pledges/", views.plan_pledges, name="plan_pledges"),
     path("pledges/<int:pk>/withdraw/", views.pledge_withdraw, name="pledge_withdraw"),
+    path("plans/<int:plan_pk>/evaluation/", views.plan_evaluation, name="plan_evaluation"),
+    path("pledges/<int:pk>/score/", views.pledge_score, name="pledge_score"),
 ]

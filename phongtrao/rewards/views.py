@@ -1,17 +1,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phongtrao.accounts import permissions
+from phongtrao.accounts.models import Membership, User
 from phongtrao.plans.access import get_plan_for_user
-from phongtrao.rewards import services
+from phongtrao.rewards import evaluation, services
 from phongtrao.rewards.access import get_pledge_for_user
-from phongtrao.rewards.forms import PledgeForm, WithdrawForm
-from phongtrao.rewards.models import Pledge
+from phongtrao.rewards.forms import AppointForm, ConflictForm, PledgeForm, ScoreForm, SheetForm, WithdrawForm
+from phongtrao.rewards.models import ConflictOfInterest, CouncilMember, Pledge, Score
+from phongtrao.text import vn_number
 
 
 def _add_errors(form, exc: ValidationError) -> None:
@@ -74,3 +76,98 @@ def pledge_withdraw(request, pk: int):
     else:
         messages.success(request, _("Đã rút đăng ký thi đua của %(name)s.") % {"name": pledge.subject_name})
     return redirect("rewards:plan_pledges", pledge.plan_id)
+
+
+def plan_evaluation(request, plan_pk: int):
+    """The scoring sheet, the council and the ranking: for those with a role at the plan's
+    unit; the plan's approvers set the sheet and appoint the members."""
+    plan = get_plan_for_user(request.user, plan_pk, action=permissions.VIEW)
+    can_approve = permissions.can(request.user, permissions.APPROVE, plan.unit)
+    items = list(plan.scoring_items.all())
+    sheet = SheetForm(
+        request.POST if "sheet" in request.POST else None,
+        initial={
+            "lines": "\n".join(
+                f"{vn_number(i['max_points'])} | {i['text']}"
+                for i in (
+                    [{"max_points": i.max_points, "text": i.text} for i in items]
+                    or services.scoring_sheet_proposal(plan)
+                )
+            )
+        },
+    )
+    candidates = User.objects.filter(
+        memberships__in=Membership.objects.active().filter(unit__in=[plan.unit, *plan.unit.ancestors()])
+    ).distinct()
+    appoint = AppointForm(request.POST if "appoint" in request.POST else None, candidates=candidates)
+    if request.method == "POST":
+        if not can_approve:
+            raise PermissionDenied
+        try:
+            if "sheet" in request.POST and sheet.is_valid():
+                services.scoring_sheet_set(user=request.user, plan=plan, items=sheet.cleaned_data["lines"])
+                messages.success(request, _("Đã lưu bảng điểm."))
+                return redirect("rewards:plan_evaluation", plan.pk)
+            if "appoint" in request.POST and appoint.is_valid():
+                services.council_member_appoint(
+                    user=request.user,
+                    plan=plan,
+                    member=appoint.cleaned_data["member"],
+                    title=appoint.cleaned_data["title"],
+                )
+                messages.success(request, _("Đã bổ sung thành viên hội đồng."))
+                return redirect("rewards:plan_evaluation", plan.pk)
+        except ValidationError as exc:
+            _add_errors(sheet if "sheet" in request.POST else appoint, exc)
+    member = CouncilMember.objects.filter(plan=plan, user=request.user.pk).first()
+    return render(
+        request,
+        "rewards/plan_evaluation.html",
+        {
+            "plan": plan,
+            "items": items,
+            "council": plan.council_members.select_related("user").order_by("pk"),
+            "standings": evaluation.ranking(plan),
+            "conflicts": ConflictOfInterest.objects.filter(pledge__plan=plan).select_related("member__user", "pledge"),
+            "can_approve": can_approve,
+            "is_member": member is not None,
+            "sheet": sheet,
+            "appoint": appoint,
+        },
+    )
+
+
+@login_required
+def pledge_score(request, pk: int):
+    """A council member scores one subject, with its record under the plan beside the form."""
+    pledge = get_pledge_for_user(request.user, pk)
+    try:
+        member = services.council_member_of(user=request.user, plan=pledge.plan)
+    except PermissionError as exc:
+        raise PermissionDenied(str(exc)) from exc
+    items = list(pledge.plan.scoring_items.all())
+    given = {s.item_id: s.points for s in Score.objects.filter(pledge=pledge, member=member)}
+    form = ScoreForm(
+        request.POST if "score" in request.POST else None,
+        items=items,
+        initial={f"item_{item_id}": points for item_id, points in given.items()},
+    )
+    conflict = ConflictForm(request.POST if "conflict" in request.POST else None)
+    if request.method == "POST":
+        try:
+            if "conflict" in request.POST and conflict.is_valid():
+                services.conflict_declare(user=request.user, pledge=pledge, reason=conflict.cleaned_data["reason"])
+                messages.success(request, _("Đã ghi nhận: bạn không chấm điểm %(s)s.") % {"s": pledge.subject_name})
+                return redirect("rewards:plan_evaluation", pledge.plan_id)
+            if "score" in request.POST and form.is_valid():
+                points = {item.pk: form.cleaned_data[f"item_{item.pk}"] for item in items}
+                services.scores_record(user=request.user, pledge=pledge, points=points, note=form.cleaned_data["note"])
+                messages.success(request, _("Đã lưu điểm của %(s)s.") % {"s": pledge.subject_name})
+                return redirect("rewards:plan_evaluation", pledge.plan_id)
+        except ValidationError as exc:
+            _add_errors(form if "score" in request.POST else conflict, exc)
+    return render(
+        request,
+        "rewards/pledge_score.html",
+        {"pledge": pledge, "form": form, "conflict": conflict, "record": evaluation.subject_record(pledge)},
+    )

@@ -102,3 +102,11 @@ def test_ha_trung_shows_its_emulation_pledges_in_public(client):
     ha_trung = Plan.objects.get(pk=seed_plan_ids()["002_c1c5aafbc76b6be8"])
     pledges = client.get("/api/pledges", {"plan": ha_trung.pk}).json()
     assert {p["subject_name"] for p in pledges} == {"Tiểu khu 1", "Tiểu khu 4", "Hội Nông dân thị trấn Hà Trung"}
+    client.force_login(User.objects.get(username="tt.hatrung"))
+    ranking = client.get("/api/evaluations", {"plan": ha_trung.pk}).json()
+    assert [s["subject_name"] for s in ranking["standings"]] == [
+        "Tiểu khu 4",
+        "Tiểu khu 1",
+        "Hội Nông dân thị trấn Hà Trung",
+    ]
+    assert len(ranking["items"]) == ha_trung.reward_standards.count() > 0

@@ -1,0 +1,91 @@
+"""Reads for the emulation council: what the system already holds about a subject, and
+the ranking the members' scores add up to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from phongtrao.activities import ledger
+from phongtrao.activities.models import Contribution, Registration, RegistrationStatus, WorkDay
+from phongtrao.plans.models import Duty, DutyStatus, Plan
+from phongtrao.rewards.models import Pledge, Score
+
+
+@dataclass
+class Record:
+    """The subject's record under the plan, beside the scoring form."""
+
+    duties_done: int
+    duties: int
+    registrations_confirmed: int
+    work_days_done: int
+    money: Decimal
+    labour_days: Decimal
+    land: Decimal
+
+
+def subject_record(pledge: Pledge) -> Record:
+    """Within the plan: the duties given to the subject's organisation, and in the
+    subject's unit and below the confirmed registrations, Saturdays held and what people gave."""
+    plan, area = pledge.plan, pledge.unit.path
+    duties = (
+        Duty.objects.filter(plan=plan, assignee_org=pledge.organization) if pledge.organization else Duty.objects.none()
+    )
+    counted = duties.aggregate(total=Count("id"), done=Count("id", filter=Q(status=DutyStatus.DONE)))
+    registrations = Registration.objects.filter(
+        call__plan=plan, unit__path__startswith=area, status=RegistrationStatus.CONFIRMED
+    )
+    if pledge.organization is not None:
+        registrations = registrations.filter(organization=pledge.organization)
+    totals = ledger.totals(Contribution.objects.in_subtree(pledge.unit).filter(plan=plan))
+    return Record(
+        duties_done=counted["done"],
+        duties=counted["total"],
+        registrations_confirmed=registrations.count(),
+        work_days_done=WorkDay.objects.filter(plan=plan, unit__path__startswith=area, status="done").count(),
+        money=totals.of("money"),
+        labour_days=totals.of("labour"),
+        land=totals.of("land"),
+    )
+
+
+@dataclass
+class Standing:
+    rank: int | None  # None: no member has scored the whole sheet yet
+    pledge: Pledge
+    average: Decimal | None  # of the complete sheets
+    sheets: int  # members who scored every item
+
+
+def ranking(plan: Plan) -> list[Standing]:
+    """Subjects by the average of the complete sheets their council members gave; equal
+    averages share a rank; unscored subjects last. Two queries."""
+    items = plan.scoring_items.count()
+    sheets = (
+        Score.objects.filter(pledge__plan=plan)
+        .values("pledge_id", "member_id")
+        .annotate(total=Sum("points"), lines=Count("id"))
+    )
+    complete: dict[int, list[Decimal]] = {}
+    for sheet in sheets:
+        if sheet["lines"] == items:
+            complete.setdefault(sheet["pledge_id"], []).append(sheet["total"])
+    standings = [
+        Standing(
+            None,
+            pledge,
+            (sum(complete[pledge.pk]) / len(complete[pledge.pk])).quantize(Decimal("0.01"))
+            if pledge.pk in complete
+            else None,
+            len(complete.get(pledge.pk, [])),
+        )
+        for pledge in Pledge.objects.live().filter(plan=plan).for_list()
+    ]
+    scored = sorted((s for s in standings if s.average is not None), key=lambda s: s.average, reverse=True)
+    for position, standing in enumerate(scored, start=1):
+        before = scored[position - 2] if position > 1 else None
+        standing.rank = before.rank if before is not None and before.average == standing.average else position
+    return scored + [s for s in standings if s.average is None]
