@@ -27,6 +27,7 @@ from phongtrao.plans import importing
 from phongtrao.plans import services as plan_services
 from phongtrao.plans.models import Plan
 from phongtrao.rewards import services as reward_services
+from phongtrao.rewards.models import RewardForm
 
 DEMO_DIR = settings.DATA_DIR / "demo"
 SEEDS_DIR = settings.DATA_DIR / "seeds"
@@ -475,6 +476,13 @@ class DemoLoader:
             reward_services.scores_record(
                 user=chairman, pledge=pledge, points={item.pk: Decimal(points) for item in items}
             )
+        # Tiểu khu 4 goes up to the district for its chairman's Giấy khen; Tiểu khu 1 gets the town's.
+        forms = {form.level: form for form in RewardForm.objects.all()}
+        for quarter, level in (("Tiểu khu 4", "district"), ("Tiểu khu 1", "commune")):
+            nomination = reward_services.nomination_propose(
+                user=chairman, pledge=plan.pledges.get(unit__name=quarter), reward_form=forms[level]
+            )
+            reward_services.nomination_decide(user=chairman, nomination=nomination, approve=True)
 
     def _derived(self) -> None:
         for spec in self.plans_data["derived"]:

@@ -6,7 +6,7 @@ from django.http import Http404
 
 from phongtrao.accounts import permissions
 from phongtrao.plans.access import get_plan_for_user
-from phongtrao.rewards.models import Pledge
+from phongtrao.rewards.models import Nomination, Pledge
 
 
 def get_pledge_for_user(user, pk: int, *, write: bool = False) -> Pledge:
@@ -18,3 +18,17 @@ def get_pledge_for_user(user, pk: int, *, write: bool = False) -> Pledge:
     if write:
         permissions.require(user, permissions.REPORT, pledge.unit, visible=True)
     return pledge
+
+
+def get_nomination_for_user(user, pk: int) -> Nomination:
+    """Seen by those with a role over the subject's unit or where it waits; each action
+    asks the permission module again (reporting for the subject, approving where it waits)."""
+    nomination = (
+        Nomination.objects.visible_to(user)
+        .select_related("plan", "pledge", "pledge__unit", "pledge__plan", "reward_form", "at_unit")
+        .filter(pk=pk)
+        .first()
+    )
+    if nomination is None:
+        raise Http404
+    return nomination

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
@@ -14,8 +15,8 @@ from phongtrao.orgs.models import Organization
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.plans.models import SubjectKind
 from phongtrao.rewards import evaluation, services
-from phongtrao.rewards.access import get_pledge_for_user
-from phongtrao.rewards.models import Pledge
+from phongtrao.rewards.access import get_nomination_for_user, get_pledge_for_user
+from phongtrao.rewards.models import Nomination, Pledge, RewardForm
 
 pledges_router = Router(tags=["pledges"])
 
@@ -118,3 +119,60 @@ def record_scores(request, payload: ScoresIn):
     pledge = get_pledge_for_user(request.user, payload.pledge)
     scores = services.scores_record(user=request.user, pledge=pledge, points=payload.points, note=payload.note)
     return {"pledge": pledge.pk, "points": {s.item_id: str(s.points) for s in scores}}
+
+
+nominations_router = Router(tags=["nominations"])
+
+
+def _nomination(n: Nomination) -> dict:
+    return {
+        "id": n.pk,
+        "plan": n.plan_id,
+        "pledge": n.pledge_id,
+        "subject_name": n.pledge.subject_name,
+        "reward_form": n.reward_form.code,
+        "at_unit": {"id": n.at_unit_id, "name": n.at_unit.name},
+        "status": n.status,
+        "reason": n.reason,
+        "summary": n.summary,
+    }
+
+
+@nominations_router.get("", auth=READ_AUTH)
+def list_nominations(request, plan: int):
+    """The plan's nominations the caller may see: over the subject's unit or where it waits."""
+    chosen = get_plan_for_user(request.user, plan)
+    return [_nomination(n) for n in Nomination.objects.filter(plan=chosen).visible_to(request.user).for_list()]
+
+
+class NominationIn(Schema):
+    pledge: int
+    reward_form: str
+    summary: str = ""
+
+
+@nominations_router.post("", auth=WRITE_AUTH)
+def propose_nomination(request, payload: NominationIn):
+    pledge = get_pledge_for_user(request.user, payload.pledge)
+    reward_form = get_object_or_404(RewardForm, code=payload.reward_form)
+    return _nomination(
+        services.nomination_propose(user=request.user, pledge=pledge, reward_form=reward_form, summary=payload.summary)
+    )
+
+
+class NominationDecisionIn(Schema):
+    action: Literal["approve", "return", "resubmit"]
+    reason: str = ""
+    summary: str = ""
+
+
+@nominations_router.post("/{pk}/decision", auth=WRITE_AUTH)
+def decide_nomination(request, pk: int, payload: NominationDecisionIn):
+    nomination = get_nomination_for_user(request.user, pk)
+    if payload.action == "resubmit":
+        nomination = services.nomination_resubmit(user=request.user, nomination=nomination, summary=payload.summary)
+    else:
+        nomination = services.nomination_decide(
+            user=request.user, nomination=nomination, approve=payload.action == "approve", reason=payload.reason
+        )
+    return _nomination(nomination)

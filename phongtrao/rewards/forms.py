@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from phongtrao.accounts.models import User
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import SubjectKind
+from phongtrao.rewards.models import Pledge, RewardForm
 from phongtrao.sheets import parse_number
 from phongtrao.text import vn_number
 
@@ -81,3 +82,19 @@ class ScoreForm(forms.Form):
 
 class ConflictForm(forms.Form):
     reason = forms.CharField(label=_("Lý do không chấm"), max_length=255)
+
+
+class NominationForm(forms.Form):
+    pledge = forms.ModelChoiceField(label=_("Tập thể, cá nhân"), queryset=Pledge.objects.none())
+    reward_form = forms.ModelChoiceField(label=_("Hình thức khen thưởng"), queryset=RewardForm.objects.all())
+    summary = forms.CharField(
+        label=_("Tóm tắt thành tích"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Để trống: hệ thống soạn từ kết quả đã ghi nhận (đăng ký, ngày thứ Bảy, đóng góp, điểm thi đua)."),
+    )
+
+    def __init__(self, *args, pledges=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if pledges is not None:
+            self.fields["pledge"].queryset = pledges

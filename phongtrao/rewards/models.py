@@ -8,7 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from phongtrao.geo.models import AdminUnit
+from phongtrao.accounts import permissions
+from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.plans.models import Plan, SubjectKind
 
 
@@ -148,3 +149,90 @@ class ConflictOfInterest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member} – {self.pledge}: {self.reason}"
+
+
+class RewardForm(models.Model):
+    """A form of reward and the level whose chairman decides it (Giấy khen of the commune
+    or district chairman, Bằng khen of the province chairman)."""
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name = models.CharField(_("hình thức khen thưởng"), max_length=255)
+    level = models.CharField(_("cấp quyết định"), max_length=10, choices=Level.choices)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("hình thức khen thưởng")
+        verbose_name_plural = _("hình thức khen thưởng")
+        ordering = ["order"]
+        constraints = [models.CheckConstraint(condition=~Q(level="village"), name="reward_form_decided_above_village")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RewardQuota(models.Model):
+    """How many of one reward form the plan may give (số lượng khen thưởng)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reward_quotas")
+    reward_form = models.ForeignKey(RewardForm, on_delete=models.PROTECT, related_name="+")
+    limit = models.PositiveIntegerField(_("số lượng tối đa"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("số lượng khen thưởng")
+        verbose_name_plural = _("số lượng khen thưởng")
+        constraints = [models.UniqueConstraint(fields=["plan", "reward_form"], name="one_quota_per_form")]
+
+    def __str__(self) -> str:
+        return f"{self.reward_form}: {self.limit}"
+
+
+class NominationStatus(models.TextChoices):
+    PENDING = "pending", _("Đang xét")
+    RETURNED = "returned", _("Trả lại")
+    APPROVED = "approved", _("Đã duyệt, chờ quyết định")
+
+
+class NominationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> NominationQuerySet:
+        """Seen by those with a role over the subject's unit or over where it now waits."""
+        return self.filter(
+            permissions.scope_filter(user, permissions.VIEW, "pledge__unit")
+            | permissions.scope_filter(user, permissions.VIEW, "at_unit")
+        )
+
+    def for_list(self) -> NominationQuerySet:
+        return self.select_related("pledge", "pledge__unit", "reward_form", "at_unit").order_by("-proposed_at")
+
+
+class Nomination(models.Model):
+    """A pledged subject proposed for a reward form, travelling up the tree to the level
+    that decides it, approved or returned with a reason at each level."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="nominations")
+    pledge = models.ForeignKey(
+        Pledge, verbose_name=_("tập thể, cá nhân"), on_delete=models.PROTECT, related_name="nominations"
+    )
+    reward_form = models.ForeignKey(RewardForm, verbose_name=_("hình thức"), on_delete=models.PROTECT, related_name="+")
+    summary = models.TextField(_("tóm tắt thành tích"))
+    at_unit = models.ForeignKey(AdminUnit, verbose_name=_("đang xét tại"), on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=NominationStatus.choices, default=NominationStatus.PENDING
+    )
+    reason = models.TextField(_("lý do trả lại"), blank=True)
+    proposed_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = NominationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("đề nghị khen thưởng")
+        verbose_name_plural = _("đề nghị khen thưởng")
+        constraints = [
+            models.UniqueConstraint(fields=["pledge", "reward_form"], name="one_nomination_per_subject_and_form"),
+            models.CheckConstraint(condition=~Q(status="returned") | ~Q(reason=""), name="return_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pledge.subject_name}: {self.reward_form}"

@@ -13,7 +13,19 @@ from phongtrao.accounts.models import Membership, User
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import ADOPTED, Plan, PlanStatus, SubjectKind
-from phongtrao.rewards.models import ConflictOfInterest, CouncilMember, Pledge, PledgeStatus, Score, ScoringItem
+from phongtrao.rewards.evaluation import ranking, subject_record
+from phongtrao.rewards.models import (
+    ConflictOfInterest,
+    CouncilMember,
+    Nomination,
+    NominationStatus,
+    Pledge,
+    PledgeStatus,
+    RewardForm,
+    RewardQuota,
+    Score,
+    ScoringItem,
+)
 from phongtrao.text import fold, vn_number
 
 
@@ -211,3 +223,109 @@ def scores_record(*, user: User, pledge: Pledge, points: dict[int, Decimal], not
             score.save()
             saved.append(score)
     return saved
+
+
+def deciding_unit(pledge: Pledge, reward_form: RewardForm) -> AdminUnit:
+    """The unit whose chairman gives this form to this subject: the subject's own unit or
+    the ancestor at the form's level."""
+    for unit in [pledge.unit, *reversed(list(pledge.unit.ancestors()))]:
+        if unit.level == reward_form.level:
+            return unit
+    raise ValidationError(
+        {"reward_form": _("%(form)s không áp dụng cho %(unit)s.") % {"form": reward_form, "unit": pledge.unit}}
+    )
+
+
+def nomination_summary_draft(pledge: Pledge) -> str:
+    """The achievement summary drafted from what the system holds, for the nominator to edit."""
+    record = subject_record(pledge)
+    lines = [
+        _("Đã đăng ký thi đua: %(c)s") % {"c": pledge.commitments},
+        _("Công trình, phần việc đăng ký đã được xác nhận: %(n)s.") % {"n": record.registrations_confirmed},
+        _("Ngày thứ Bảy đã thực hiện: %(n)s.") % {"n": record.work_days_done},
+    ]
+    if record.duties:
+        lines.append(_("Nhiệm vụ được giao đã hoàn thành %(d)s/%(t)s.") % {"d": record.duties_done, "t": record.duties})
+    if record.money or record.labour_days or record.land:
+        lines.append(
+            _("Huy động đóng góp: %(m)s đồng, %(l)s ngày công, hiến %(a)s m² đất.")
+            % {"m": vn_number(record.money), "l": vn_number(record.labour_days), "a": vn_number(record.land)}
+        )
+    standing = next((s for s in ranking(pledge.plan) if s.pledge.pk == pledge.pk), None)
+    if standing is not None and standing.average is not None:
+        lines.append(
+            _("Hội đồng thi đua chấm bình quân %(p)s điểm, xếp thứ %(r)s.")
+            % {"p": vn_number(standing.average), "r": standing.rank}
+        )
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def nomination_propose(*, user: User, pledge: Pledge, reward_form: RewardForm, summary: str = "") -> Nomination:
+    """Proposed by those who report for the subject's unit; it waits first at the unit above
+    (or at the subject's own unit when that unit decides the form)."""
+    permissions.demand(user, permissions.REPORT, pledge.unit)
+    if pledge.status != PledgeStatus.REGISTERED:
+        raise ValidationError({"pledge": _("Đăng ký thi đua này đã rút.")})
+    decider = deciding_unit(pledge, reward_form)
+    if Nomination.objects.filter(pledge=pledge, reward_form=reward_form).exists():
+        raise ValidationError(
+            {"reward_form": _("%(s)s đã được đề nghị %(f)s.") % {"s": pledge.subject_name, "f": reward_form}}
+        )
+    first_stop = decider if decider.pk == pledge.unit_id else pledge.unit.parent
+    nomination = Nomination(
+        plan=pledge.plan,
+        pledge=pledge,
+        reward_form=reward_form,
+        summary=summary.strip() or nomination_summary_draft(pledge),
+        at_unit=first_stop,
+        proposed_by=user,
+    )
+    nomination._history_user = user
+    nomination.save()
+    return nomination
+
+
+@transaction.atomic
+def nomination_decide(*, user: User, nomination: Nomination, approve: bool, reason: str = "") -> Nomination:
+    """At the level it waits at: returned with a reason to the nominator, or approved and
+    sent one level up, or, at the deciding level, approved within the plan's quota."""
+    permissions.demand(user, permissions.APPROVE, nomination.at_unit)
+    if nomination.status != NominationStatus.PENDING:
+        raise ValidationError({"status": _("Đề nghị này không chờ xét ở đây.")})
+    if not approve:
+        if not reason.strip():
+            raise ValidationError({"reason": _("Hãy ghi lý do trả lại.")})
+        nomination.status, nomination.reason = NominationStatus.RETURNED, reason.strip()
+    elif nomination.at_unit_id == deciding_unit(nomination.pledge, nomination.reward_form).pk:
+        quota = RewardQuota.objects.filter(plan=nomination.plan, reward_form=nomination.reward_form).first()
+        approved = Nomination.objects.filter(
+            plan=nomination.plan, reward_form=nomination.reward_form, status=NominationStatus.APPROVED
+        ).count()
+        if quota is not None and approved >= quota.limit:
+            raise ValidationError(
+                {
+                    "status": _("Đã duyệt đủ %(n)s %(f)s theo số lượng của kế hoạch.")
+                    % {"n": quota.limit, "f": nomination.reward_form}
+                }
+            )
+        nomination.status, nomination.reason = NominationStatus.APPROVED, ""
+    else:
+        nomination.at_unit, nomination.reason = nomination.at_unit.parent, ""
+    nomination._history_user = user
+    nomination.save()
+    return nomination
+
+
+@transaction.atomic
+def nomination_resubmit(*, user: User, nomination: Nomination, summary: str) -> Nomination:
+    """A returned nomination, revised, goes back to the level that returned it."""
+    permissions.demand(user, permissions.REPORT, nomination.pledge.unit)
+    if nomination.status != NominationStatus.RETURNED:
+        raise ValidationError({"status": _("Chỉ gửi lại đề nghị đã bị trả lại.")})
+    if not summary.strip():
+        raise ValidationError({"summary": _("Tóm tắt thành tích không được để trống.")})
+    nomination.summary, nomination.status = summary.strip(), NominationStatus.PENDING
+    nomination._history_user = user
+    nomination.save()
+    return nomination

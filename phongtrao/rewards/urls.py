@@ -8,4 +8,5 @@ urlpatterns = [
     path("pledges/<int:pk>/withdraw/", views.pledge_withdraw, name="pledge_withdraw"),
     path("plans/<int:plan_pk>/evaluation/", views.plan_evaluation, name="plan_evaluation"),
     path("pledges/<int:pk>/score/", views.pledge_score, name="pledge_score"),
+    path("plans/<int:plan_pk>/nominations/", views.plan_nominations, name="plan_nominations"),
 ]

@@ -10,9 +10,17 @@ from phongtrao.accounts import permissions
 from phongtrao.accounts.models import Membership, User
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.rewards import evaluation, services
-from phongtrao.rewards.access import get_pledge_for_user
-from phongtrao.rewards.forms import AppointForm, ConflictForm, PledgeForm, ScoreForm, SheetForm, WithdrawForm
-from phongtrao.rewards.models import ConflictOfInterest, CouncilMember, Pledge, Score
+from phongtrao.rewards.access import get_nomination_for_user, get_pledge_for_user
+from phongtrao.rewards.forms import (
+    AppointForm,
+    ConflictForm,
+    NominationForm,
+    PledgeForm,
+    ScoreForm,
+    SheetForm,
+    WithdrawForm,
+)
+from phongtrao.rewards.models import ConflictOfInterest, CouncilMember, Nomination, Pledge, Score
 from phongtrao.text import vn_number
 
 
@@ -170,4 +178,64 @@ def pledge_score(request, pk: int):
         request,
         "rewards/pledge_score.html",
         {"pledge": pledge, "form": form, "conflict": conflict, "record": evaluation.subject_record(pledge)},
+    )
+
+
+@login_required
+def plan_nominations(request, plan_pk: int):
+    """Proposals for rewards under the plan as they travel up: proposed for the subjects one
+    reports for, approved or returned where one approves."""
+    plan = get_plan_for_user(request.user, plan_pk)
+    pledges = Pledge.objects.live().filter(plan=plan).filter(permissions.scope_filter(request.user, permissions.REPORT))
+    form = NominationForm(request.POST if request.POST.get("action") == "propose" else None, pledges=pledges)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "propose":
+                if form.is_valid():
+                    services.nomination_propose(user=request.user, **form.cleaned_data)
+                    messages.success(request, _("Đã gửi đề nghị khen thưởng."))
+                    return redirect("rewards:plan_nominations", plan.pk)
+            else:
+                nomination = get_nomination_for_user(request.user, int(request.POST.get("nomination") or 0))
+                if action == "resubmit":
+                    services.nomination_resubmit(
+                        user=request.user, nomination=nomination, summary=request.POST.get("summary", "")
+                    )
+                else:
+                    services.nomination_decide(
+                        user=request.user,
+                        nomination=nomination,
+                        approve=action == "approve",
+                        reason=request.POST.get("reason", ""),
+                    )
+                messages.success(request, _("Đã cập nhật đề nghị của %(s)s.") % {"s": nomination.pledge.subject_name})
+                return redirect("rewards:plan_nominations", plan.pk)
+        except PermissionError as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            if action == "propose":
+                _add_errors(form, exc)
+            else:
+                for message in exc.messages:
+                    messages.error(request, message)
+    nominations = list(Nomination.objects.filter(plan=plan).visible_to(request.user).for_list())
+    return render(
+        request,
+        "rewards/plan_nominations.html",
+        {
+            "plan": plan,
+            "form": form,
+            "nominations": nominations,
+            "deciding": {
+                n.pk
+                for n in nominations
+                if n.status == "pending" and permissions.can(request.user, permissions.APPROVE, n.at_unit)
+            },
+            "revising": {
+                n.pk
+                for n in nominations
+                if n.status == "returned" and permissions.can(request.user, permissions.REPORT, n.pledge.unit)
+            },
+        },
     )
