@@ -11,7 +11,8 @@ from django.db.models import Count, Q, Sum
 from phongtrao.activities import ledger
 from phongtrao.activities.models import Contribution, Registration, RegistrationStatus, WorkDay
 from phongtrao.plans.models import Duty, DutyStatus, Plan
-from phongtrao.rewards.models import Pledge, Score
+from phongtrao.rewards.models import Nomination, NominationStatus, Pledge, Score
+from phongtrao.text import fold
 
 
 @dataclass
@@ -89,3 +90,23 @@ def ranking(plan: Plan) -> list[Standing]:
         before = scored[position - 2] if position > 1 else None
         standing.rank = before.rank if before is not None and before.average == standing.average else position
     return scored + [s for s in standings if s.average is None]
+
+
+def earlier_rewards(nominations: list) -> dict[int, list]:
+    """For each nomination, the same subject's approved nominations under other plans (the
+    reward history a decider checks before approving). One query."""
+    if not nominations:
+        return {}
+    plan_id = nominations[0].plan_id
+    earlier = (
+        Nomination.objects.filter(
+            status=NominationStatus.APPROVED, pledge__unit__in={n.pledge.unit_id for n in nominations}
+        )
+        .exclude(plan_id=plan_id)
+        .select_related("pledge", "reward_form", "plan")
+        .order_by("-proposed_at")
+    )
+    by_subject: dict[tuple[int, str], list] = {}
+    for other in earlier:
+        by_subject.setdefault((other.pledge.unit_id, fold(other.pledge.subject_name)), []).append(other)
+    return {n.pk: by_subject.get((n.pledge.unit_id, fold(n.pledge.subject_name)), []) for n in nominations}

@@ -329,3 +329,25 @@ def nomination_resubmit(*, user: User, nomination: Nomination, summary: str) -> 
     nomination._history_user = user
     nomination.save()
     return nomination
+
+
+@transaction.atomic
+def reward_quota_set(*, user: User, plan: Plan, reward_form: RewardForm, limit: int | None) -> RewardQuota | None:
+    """How many of a form the plan may give; None lifts the limit. Never below what is already approved."""
+    permissions.demand(user, permissions.APPROVE, plan.unit)
+    quota = RewardQuota.objects.filter(plan=plan, reward_form=reward_form).first()
+    if limit is None:
+        if quota is not None:
+            quota._history_user = user
+            quota.delete()
+        return None
+    approved = Nomination.objects.filter(plan=plan, reward_form=reward_form, status=NominationStatus.APPROVED).count()
+    if limit < approved:
+        raise ValidationError(
+            {"limit": _("Đã duyệt %(n)s %(f)s: số lượng không thể nhỏ hơn.") % {"n": approved, "f": reward_form}}
+        )
+    quota = quota or RewardQuota(plan=plan, reward_form=reward_form)
+    quota.limit = limit
+    quota._history_user = user
+    quota.save()
+    return quota

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,7 +21,7 @@ from phongtrao.rewards.forms import (
     SheetForm,
     WithdrawForm,
 )
-from phongtrao.rewards.models import ConflictOfInterest, CouncilMember, Nomination, Pledge, Score
+from phongtrao.rewards.models import ConflictOfInterest, CouncilMember, Nomination, Pledge, RewardForm, Score
 from phongtrao.text import vn_number
 
 
@@ -181,6 +182,15 @@ def pledge_score(request, pk: int):
     )
 
 
+def _whole_number(text: str) -> int | None:
+    """An empty box lifts the limit; anything else must be a whole number of awards."""
+    if not text.strip():
+        return None
+    if not text.strip().isdigit():
+        raise ValidationError({"limit": _("Số lượng phải là số nguyên không âm.")})
+    return int(text.strip())
+
+
 @login_required
 def plan_nominations(request, plan_pk: int):
     """Proposals for rewards under the plan as they travel up: proposed for the subjects one
@@ -191,6 +201,20 @@ def plan_nominations(request, plan_pk: int):
     if request.method == "POST":
         action = request.POST.get("action")
         try:
+            if action == "quota":
+                reward_form = RewardForm.objects.filter(
+                    pk=_whole_number(request.POST.get("reward_form", "")) or 0
+                ).first()
+                if reward_form is None:
+                    raise Http404
+                services.reward_quota_set(
+                    user=request.user,
+                    plan=plan,
+                    reward_form=reward_form,
+                    limit=_whole_number(request.POST.get("limit", "")),
+                )
+                messages.success(request, _("Đã cập nhật số lượng khen thưởng."))
+                return redirect("rewards:plan_nominations", plan.pk)
             if action == "propose":
                 if form.is_valid():
                     services.nomination_propose(user=request.user, **form.cleaned_data)
@@ -220,6 +244,7 @@ def plan_nominations(request, plan_pk: int):
                 for message in exc.messages:
                     messages.error(request, message)
     nominations = list(Nomination.objects.filter(plan=plan).visible_to(request.user).for_list())
+    quotas = {q.reward_form_id: q.limit for q in plan.reward_quotas.all()}
     return render(
         request,
         "rewards/plan_nominations.html",
@@ -232,6 +257,9 @@ def plan_nominations(request, plan_pk: int):
                 for n in nominations
                 if n.status == "pending" and permissions.can(request.user, permissions.APPROVE, n.at_unit)
             },
+            "forms": [(f, quotas.get(f.pk)) for f in RewardForm.objects.all()],
+            "rows": list(zip(nominations, evaluation.earlier_rewards(nominations).values(), strict=True)),
+            "can_approve": permissions.can(request.user, permissions.APPROVE, plan.unit),
             "revising": {
                 n.pk
                 for n in nominations

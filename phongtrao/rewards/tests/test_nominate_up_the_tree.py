@@ -148,3 +148,45 @@ def test_the_api_proposes_returns_resubmits_and_approves(people, pledged):
         "/api/nominations", {"pledge": east.pk, "reward_form": "giay-khen-huyen"}, content_type="application/json"
     )
     assert foreign.status_code == 403
+
+
+def test_approvers_set_the_quota_on_the_page(people, pledged):
+    plan, east, _west = pledged
+    url = reverse("rewards:plan_nominations", args=[plan.pk])
+    commune_form = _form("giay-khen-xa")
+    approver = people.client(people.commune_approver)
+    approver.post(url, {"action": "quota", "reward_form": commune_form.pk, "limit": "2"})
+    assert RewardQuota.objects.get(plan=plan, reward_form=commune_form).limit == 2
+    bad = approver.post(url, {"action": "quota", "reward_form": commune_form.pk, "limit": "hai"}, follow=True)
+    assert "Số lượng phải là số nguyên không âm." in bad.content.decode()
+    assert (
+        people.client(people.commune_officer)
+        .post(url, {"action": "quota", "reward_form": commune_form.pk, "limit": "9"})
+        .status_code
+        == 403
+    )
+    nomination = services.nomination_propose(user=people.village_head, pledge=east, reward_form=commune_form)
+    services.nomination_decide(user=people.commune_approver, nomination=nomination, approve=True)
+    below = approver.post(url, {"action": "quota", "reward_form": commune_form.pk, "limit": "0"}, follow=True)
+    assert "số lượng không thể nhỏ hơn" in below.content.decode()
+    approver.post(url, {"action": "quota", "reward_form": commune_form.pk, "limit": ""})
+    assert not RewardQuota.objects.exists()
+
+
+def test_the_decider_sees_the_subjects_earlier_rewards(people, pledged, django_assert_max_num_queries):
+    plan, east, _west = pledged
+    earlier_plan = make_plan(people, issued=True, title="Kế hoạch năm trước")
+    before = services.pledge_register(
+        user=people.village_head, plan=earlier_plan, unit=people.village, subject_kind="collective", commitments="x"
+    )
+    old = services.nomination_propose(user=people.village_head, pledge=before, reward_form=_form("giay-khen-xa"))
+    services.nomination_decide(user=people.commune_approver, nomination=old, approve=True)
+    services.nomination_propose(user=people.village_head, pledge=east, reward_form=_form("giay-khen-huyen"))
+    client = people.client(people.commune_approver)
+    url = reverse("rewards:plan_nominations", args=[plan.pk])
+    client.get(url)
+    with django_assert_max_num_queries(16):
+        page = client.get(url)
+    [(nomination, history)] = page.context["rows"]
+    assert [h.plan for h in history] == [earlier_plan]
+    assert "Đã được duyệt khen trước đây" in page.content.decode()
