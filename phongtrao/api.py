@@ -14,7 +14,7 @@ from phongtrao.geo.api import router as geo_router
 from phongtrao.monitoring.api import criteria_router, indicators_router, reports_router, rollup_router, values_router
 from phongtrao.plans.api import parse_router
 from phongtrao.plans.api import router as plans_router
-from phongtrao.rewards.api import evaluations_router, nominations_router, pledges_router
+from phongtrao.rewards.api import evaluations_router, nominations_router, pledges_router, rewards_router
 
 api = NinjaAPI(
     title="phongtrao API",
@@ -38,6 +38,7 @@ api.add_router("/reports", reports_router)
 api.add_router("/pledges", pledges_router)
 api.add_router("/evaluations", evaluations_router)
 api.add_router("/nominations", nominations_router)
+api.add_router("/rewards", rewards_router)
 
 _FIELD_NAMES = {
     "issue_date": "Ngày ban hành",

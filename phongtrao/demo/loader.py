@@ -483,6 +483,18 @@ class DemoLoader:
                 user=chairman, pledge=plan.pledges.get(unit__name=quarter), reward_form=forms[level]
             )
             reward_services.nomination_decide(user=chairman, nomination=nomination, approve=True)
+        town_form = forms["commune"]
+        reward_services.reward_decision_issue(
+            user=chairman,
+            plan=plan,
+            reward_form=town_form,
+            nominations=list(plan.nominations.filter(reward_form=town_form)),
+            number="125",
+            date=dt.date(2023, 9, 29),
+            signer_title="CHỦ TỊCH",
+            signer_name="Cù Văn Hân",
+            amount=Decimal(300_000),
+        )
 
     def _derived(self) -> None:
         for spec in self.plans_data["derived"]:

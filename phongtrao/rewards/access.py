@@ -6,7 +6,7 @@ from django.http import Http404
 
 from phongtrao.accounts import permissions
 from phongtrao.plans.access import get_plan_for_user
-from phongtrao.rewards.models import Nomination, Pledge
+from phongtrao.rewards.models import Award, Nomination, Pledge, RewardDecision
 
 
 def get_pledge_for_user(user, pk: int, *, write: bool = False) -> Pledge:
@@ -32,3 +32,26 @@ def get_nomination_for_user(user, pk: int) -> Nomination:
     if nomination is None:
         raise Http404
     return nomination
+
+
+def get_decision_for_user(user, pk: int) -> RewardDecision:
+    """Issued rewards are public, like the plan they were given under."""
+    decision = (
+        RewardDecision.objects.select_related("plan", "issuer_unit", "reward_form", "corrects").filter(pk=pk).first()
+    )
+    if decision is None:
+        raise Http404
+    get_plan_for_user(user, decision.plan_id)
+    return decision
+
+
+def get_award_for_user(user, pk: int) -> Award:
+    award = (
+        Award.objects.select_related("unit", "decision", "decision__issuer_unit", "decision__reward_form")
+        .filter(pk=pk)
+        .first()
+    )
+    if award is None:
+        raise Http404
+    get_plan_for_user(user, award.decision.plan_id)
+    return award

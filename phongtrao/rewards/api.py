@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
@@ -15,8 +16,8 @@ from phongtrao.orgs.models import Organization
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.plans.models import SubjectKind
 from phongtrao.rewards import evaluation, services
-from phongtrao.rewards.access import get_nomination_for_user, get_pledge_for_user
-from phongtrao.rewards.models import Nomination, Pledge, RewardForm
+from phongtrao.rewards.access import get_decision_for_user, get_nomination_for_user, get_pledge_for_user
+from phongtrao.rewards.models import Nomination, Pledge, RewardDecision, RewardForm
 
 pledges_router = Router(tags=["pledges"])
 
@@ -176,3 +177,62 @@ def decide_nomination(request, pk: int, payload: NominationDecisionIn):
             user=request.user, nomination=nomination, approve=payload.action == "approve", reason=payload.reason
         )
     return _nomination(nomination)
+
+
+rewards_router = Router(tags=["rewards"])
+
+
+def _decision(d: RewardDecision) -> dict:
+    return {
+        "id": d.pk,
+        "number": f"{d.number}/{d.symbol}",
+        "date": d.date.isoformat(),
+        "issuer_unit": {"id": d.issuer_unit_id, "name": d.issuer_unit.name},
+        "reward_form": d.reward_form.code,
+        "signer": f"{d.signer_title} {d.signer_name}",
+        "corrects": d.corrects_id,
+        "awards": [
+            {"subject_name": a.subject_name, "unit": a.unit.name, "achievement": a.achievement, "amount": str(a.amount)}
+            for a in d.awards.all()
+        ],
+    }
+
+
+@rewards_router.get("", auth=READ_AUTH)
+def list_rewards(request, plan: int):
+    """Issued rewards with their reasons: public, like the plan."""
+    chosen = get_plan_for_user(request.user, plan)
+    decisions = RewardDecision.objects.filter(plan=chosen).select_related("issuer_unit", "reward_form")
+    return [_decision(d) for d in decisions.prefetch_related("awards__unit")]
+
+
+class DecisionIn(Schema):
+    plan: int
+    nominations: list[int]
+    number: str
+    date: dt.date
+    signer_title: str
+    signer_name: str
+    amount: Decimal
+    corrects: int | None = None
+
+
+@rewards_router.post("", auth=WRITE_AUTH)
+def issue_decision(request, payload: DecisionIn):
+    plan = get_plan_for_user(request.user, payload.plan)
+    nominations = [get_nomination_for_user(request.user, pk) for pk in payload.nominations]
+    if not nominations:
+        raise ValidationError({"nominations": _("Hãy chọn ít nhất một tập thể, cá nhân được khen thưởng.")})
+    decision = services.reward_decision_issue(
+        user=request.user,
+        plan=plan,
+        reward_form=nominations[0].reward_form,
+        nominations=nominations,
+        number=payload.number,
+        date=payload.date,
+        signer_title=payload.signer_title,
+        signer_name=payload.signer_name,
+        amount=payload.amount,
+        corrects=get_decision_for_user(request.user, payload.corrects) if payload.corrects else None,
+    )
+    return _decision(decision)

@@ -2,9 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phongtrao.accounts.models import User
+from phongtrao.activities.forms import DATE_INPUTS, DATE_WIDGET
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import SubjectKind
-from phongtrao.rewards.models import Pledge, RewardForm
+from phongtrao.rewards.models import Nomination, Pledge, RewardDecision, RewardForm
 from phongtrao.sheets import parse_number
 from phongtrao.text import vn_number
 
@@ -98,3 +99,28 @@ class NominationForm(forms.Form):
         super().__init__(*args, **kwargs)
         if pledges is not None:
             self.fields["pledge"].queryset = pledges
+
+
+class DecisionForm(forms.Form):
+    nominations = forms.ModelMultipleChoiceField(
+        label=_("Tập thể, cá nhân được khen thưởng"),
+        queryset=Nomination.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    number = forms.CharField(label=_("Số quyết định"), max_length=20)
+    date = forms.DateField(label=_("Ngày ký"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=100, initial="CHỦ TỊCH")
+    signer_name = forms.CharField(label=_("Người ký"), max_length=100)
+    amount = forms.DecimalField(
+        label=_("Tiền thưởng mỗi tập thể, cá nhân (đồng)"), max_digits=14, decimal_places=0, min_value=0
+    )
+    corrects = forms.ModelChoiceField(
+        label=_("Đính chính quyết định"), queryset=RewardDecision.objects.none(), required=False
+    )
+
+    def __init__(self, *args, nominations=None, decisions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if nominations is not None:
+            self.fields["nominations"].queryset = nominations
+        if decisions is not None:
+            self.fields["corrects"].queryset = decisions

@@ -158,6 +158,13 @@ class RewardForm(models.Model):
     code = models.SlugField(_("mã"), max_length=40, unique=True)
     name = models.CharField(_("hình thức khen thưởng"), max_length=255)
     level = models.CharField(_("cấp quyết định"), max_length=10, choices=Level.choices)
+    default_amount = models.DecimalField(
+        _("tiền thưởng mặc định (đồng)"),
+        max_digits=14,
+        decimal_places=0,
+        default=0,
+        help_text=_("Theo quy định hiện hành của địa phương; mỗi quyết định ghi số tiền của nó."),
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -236,3 +243,62 @@ class Nomination(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pledge.subject_name}: {self.reward_form}"
+
+
+class RewardDecision(models.Model):
+    """A reward decision (quyết định khen thưởng) as issued: never edited; a mistake is put
+    right by a new decision that corrects it."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="reward_decisions")
+    issuer_unit = models.ForeignKey(
+        AdminUnit, verbose_name=_("cấp quyết định"), on_delete=models.PROTECT, related_name="+"
+    )
+    reward_form = models.ForeignKey(RewardForm, verbose_name=_("hình thức"), on_delete=models.PROTECT, related_name="+")
+    number = models.CharField(_("số"), max_length=20)
+    symbol = models.CharField(_("ký hiệu"), max_length=50, default="QĐ-UBND")
+    date = models.DateField(_("ngày ký"))
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=100)
+    signer_name = models.CharField(_("người ký"), max_length=100)
+    amount = models.DecimalField(_("tiền thưởng mỗi tập thể, cá nhân (đồng)"), max_digits=14, decimal_places=0)
+    corrects = models.OneToOneField(
+        "self",
+        verbose_name=_("đính chính quyết định"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrected_by",
+    )
+    issued_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    issued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quyết định khen thưởng")
+        verbose_name_plural = _("quyết định khen thưởng")
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["issuer_unit", "symbol", "number", "date"], name="decision_number_unique"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="decision_amount_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}/{self.symbol} ngày {self.date:%d/%m/%Y}"
+
+
+class Award(models.Model):
+    """One collective or person rewarded by a decision, as written in it."""
+
+    decision = models.ForeignKey(RewardDecision, on_delete=models.PROTECT, related_name="awards")
+    nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="awards")
+    subject_name = models.CharField(_("tập thể, cá nhân"), max_length=200)
+    unit = models.ForeignKey(AdminUnit, on_delete=models.PROTECT, related_name="+")
+    achievement = models.TextField(_("thành tích"))
+    amount = models.DecimalField(_("tiền thưởng (đồng)"), max_digits=14, decimal_places=0)
+
+    class Meta:
+        verbose_name = _("khen thưởng")
+        verbose_name_plural = _("khen thưởng")
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["decision", "nomination"], name="award_once_per_decision")]
+
+    def __str__(self) -> str:
+        return f"{self.subject_name} – {self.decision}"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
@@ -15,12 +17,14 @@ from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import ADOPTED, Plan, PlanStatus, SubjectKind
 from phongtrao.rewards.evaluation import ranking, subject_record
 from phongtrao.rewards.models import (
+    Award,
     ConflictOfInterest,
     CouncilMember,
     Nomination,
     NominationStatus,
     Pledge,
     PledgeStatus,
+    RewardDecision,
     RewardForm,
     RewardQuota,
     Score,
@@ -351,3 +355,85 @@ def reward_quota_set(*, user: User, plan: Plan, reward_form: RewardForm, limit: 
     quota._history_user = user
     quota.save()
     return quota
+
+
+@transaction.atomic
+def reward_decision_issue(
+    *,
+    user: User,
+    plan: Plan,
+    reward_form: RewardForm,
+    number: str,
+    date: dt.date,
+    signer_title: str,
+    signer_name: str,
+    amount: Decimal,
+    nominations: list[Nomination],
+    corrects: RewardDecision | None = None,
+) -> RewardDecision:
+    """Reward the approved nominations of one form decided at one unit. Issued once and
+    never edited: a correction is a new decision naming the one it corrects."""
+    if not nominations:
+        raise ValidationError({"nominations": _("Hãy chọn ít nhất một tập thể, cá nhân được khen thưởng.")})
+    issuer = deciding_unit(nominations[0].pledge, reward_form)
+    permissions.demand(user, permissions.APPROVE, issuer)
+    errors: dict[str, list[str]] = {}
+    for nomination in nominations:
+        if (
+            nomination.plan_id != plan.pk
+            or nomination.reward_form_id != reward_form.pk
+            or nomination.status != NominationStatus.APPROVED
+            or nomination.at_unit_id != issuer.pk
+        ):
+            errors.setdefault("nominations", []).append(
+                _("%(s)s chưa được duyệt %(f)s tại %(u)s.")
+                % {"s": nomination.pledge.subject_name, "f": reward_form, "u": issuer}
+            )
+        elif (
+            Award.objects.filter(nomination=nomination, decision__corrected_by__isnull=True)
+            .exclude(decision=corrects)
+            .exists()
+        ):
+            errors.setdefault("nominations", []).append(
+                _("%(s)s đã có quyết định khen thưởng.") % {"s": nomination.pledge.subject_name}
+            )
+    if not number.strip():
+        errors["number"] = [_("Hãy ghi số quyết định.")]
+    if amount < 0:
+        errors["amount"] = [_("Tiền thưởng không được âm.")]
+    if date > timezone.localdate():
+        errors["date"] = [_("Ngày ký chưa đến.")]
+    if not signer_name.strip() or not signer_title.strip():
+        errors["signer_name"] = [_("Hãy ghi chức vụ và họ tên người ký.")]
+    if corrects is not None and (corrects.plan_id != plan.pk or hasattr(corrects, "corrected_by")):
+        errors["corrects"] = [_("Quyết định %(d)s không thể đính chính ở đây.") % {"d": corrects}]
+    if RewardDecision.objects.filter(
+        issuer_unit=issuer, symbol="QĐ-UBND", number=number.strip(), date__year=date.year
+    ).exists():
+        errors["number"] = [_("Số %(n)s/QĐ-UBND năm %(y)s đã dùng.") % {"n": number.strip(), "y": date.year}]
+    if errors:
+        raise ValidationError(errors)
+    decision = RewardDecision.objects.create(
+        plan=plan,
+        issuer_unit=issuer,
+        reward_form=reward_form,
+        number=number.strip(),
+        date=date,
+        signer_title=signer_title.strip(),
+        signer_name=signer_name.strip(),
+        amount=amount,
+        corrects=corrects,
+        issued_by=user,
+    )
+    Award.objects.bulk_create(
+        Award(
+            decision=decision,
+            nomination=nomination,
+            subject_name=nomination.pledge.subject_name,
+            unit=nomination.pledge.unit,
+            achievement=nomination.summary,
+            amount=amount,
+        )
+        for nomination in nominations
+    )
+    return decision

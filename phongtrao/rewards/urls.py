@@ -9,4 +9,7 @@ urlpatterns = [
     path("plans/<int:plan_pk>/evaluation/", views.plan_evaluation, name="plan_evaluation"),
     path("pledges/<int:pk>/score/", views.pledge_score, name="pledge_score"),
     path("plans/<int:plan_pk>/nominations/", views.plan_nominations, name="plan_nominations"),
+    path("plans/<int:plan_pk>/decisions/", views.plan_decisions, name="plan_decisions"),
+    path("decisions/<int:pk>/decision.docx", views.decision_docx, name="decision_docx"),
+    path("awards/<int:pk>/certificate.docx", views.certificate_docx, name="certificate_docx"),
 ]

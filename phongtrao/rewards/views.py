@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,18 +10,34 @@ from django.views.decorators.http import require_POST
 from phongtrao.accounts import permissions
 from phongtrao.accounts.models import Membership, User
 from phongtrao.plans.access import get_plan_for_user
-from phongtrao.rewards import evaluation, services
-from phongtrao.rewards.access import get_nomination_for_user, get_pledge_for_user
+from phongtrao.rewards import documents, evaluation, services
+from phongtrao.rewards.access import (
+    get_award_for_user,
+    get_decision_for_user,
+    get_nomination_for_user,
+    get_pledge_for_user,
+)
 from phongtrao.rewards.forms import (
     AppointForm,
     ConflictForm,
+    DecisionForm,
     NominationForm,
     PledgeForm,
     ScoreForm,
     SheetForm,
     WithdrawForm,
 )
-from phongtrao.rewards.models import ConflictOfInterest, CouncilMember, Nomination, Pledge, RewardForm, Score
+from phongtrao.rewards.models import (
+    Award,
+    ConflictOfInterest,
+    CouncilMember,
+    Nomination,
+    NominationStatus,
+    Pledge,
+    RewardDecision,
+    RewardForm,
+    Score,
+)
 from phongtrao.text import vn_number
 
 
@@ -267,3 +283,68 @@ def plan_nominations(request, plan_pk: int):
             },
         },
     )
+
+
+def plan_decisions(request, plan_pk: int):
+    """Issued rewards, public with their reasons; approvers issue a decision for the
+    nominations approved at their unit."""
+    plan = get_plan_for_user(request.user, plan_pk)
+    awarded = Award.objects.filter(decision__corrected_by__isnull=True).values("nomination_id")
+    ready = (
+        Nomination.objects.filter(plan=plan, status=NominationStatus.APPROVED)
+        .exclude(pk__in=awarded)
+        .filter(permissions.scope_filter(request.user, permissions.APPROVE, "at_unit"))
+        .select_related("pledge", "pledge__unit", "reward_form", "at_unit")
+    )
+    decisions = RewardDecision.objects.filter(plan=plan).select_related(
+        "reward_form", "issuer_unit", "corrects", "corrected_by"
+    )
+    open_decisions = decisions.filter(corrected_by__isnull=True).filter(
+        permissions.scope_filter(request.user, permissions.APPROVE, "issuer_unit")
+    )
+    form = DecisionForm(request.POST or None, nominations=ready, decisions=open_decisions)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            chosen = list(data.pop("nominations"))
+            try:
+                decision = services.reward_decision_issue(
+                    user=request.user, plan=plan, reward_form=chosen[0].reward_form, nominations=chosen, **data
+                )
+            except PermissionError as exc:
+                raise PermissionDenied(str(exc)) from exc
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("Đã ban hành quyết định %(d)s.") % {"d": decision})
+                return redirect("rewards:plan_decisions", plan.pk)
+    return render(
+        request,
+        "rewards/plan_decisions.html",
+        {
+            "plan": plan,
+            "decisions": list(decisions.prefetch_related("awards__unit")),
+            "form": form if ready.exists() else None,
+        },
+    )
+
+
+def decision_docx(request, pk: int):
+    decision = get_decision_for_user(request.user, pk)
+    return _docx(documents.decision_docx(decision), f"quyet-dinh-{decision.number}.docx")
+
+
+def certificate_docx(request, pk: int):
+    award = get_award_for_user(request.user, pk)
+    return _docx(documents.certificate_docx(award), f"giay-khen-{award.pk}.docx")
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _docx(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
