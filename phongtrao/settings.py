@@ -197,6 +197,12 @@ EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "phongtrao@localhost")
 
+# Nominees are published for the public's comments this many days before a reward
+# decision (an official may choose another length each time), and one address may leave
+# at most this many comments an hour.
+REWARD_COMMENT_DAYS = env_int("REWARD_COMMENT_DAYS", 7)
+REWARD_COMMENTS_PER_HOUR = env_int("REWARD_COMMENTS_PER_HOUR", 5)
+
 # The page size of lists, and the size of an uploaded CSV of villages.
 PAGE_SIZE = 25
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

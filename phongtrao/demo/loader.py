@@ -484,6 +484,12 @@ class DemoLoader:
             )
             reward_services.nomination_decide(user=chairman, nomination=nomination, approve=True)
         town_form = forms["commune"]
+        reward_services.nominations_disclose(
+            user=chairman,
+            nominations=list(plan.nominations.filter(reward_form=town_form)),
+            day=dt.date(2023, 9, 15),
+            days=7,
+        )
         reward_services.reward_decision_issue(
             user=chairman,
             plan=plan,

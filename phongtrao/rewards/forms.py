@@ -124,3 +124,9 @@ class DecisionForm(forms.Form):
             self.fields["nominations"].queryset = nominations
         if decisions is not None:
             self.fields["corrects"].queryset = decisions
+
+
+class CommentForm(forms.Form):
+    nomination = forms.IntegerField(widget=forms.HiddenInput)
+    name = forms.CharField(label=_("Họ tên"), max_length=100)
+    text = forms.CharField(label=_("Ý kiến"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))

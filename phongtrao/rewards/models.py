@@ -227,6 +227,8 @@ class Nomination(models.Model):
         _("trạng thái"), max_length=10, choices=NominationStatus.choices, default=NominationStatus.PENDING
     )
     reason = models.TextField(_("lý do trả lại"), blank=True)
+    disclosed_on = models.DateField(_("ngày công khai"), null=True, blank=True)
+    comment_until = models.DateField(_("lấy ý kiến đến ngày"), null=True, blank=True)
     proposed_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
     proposed_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -239,10 +241,33 @@ class Nomination(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["pledge", "reward_form"], name="one_nomination_per_subject_and_form"),
             models.CheckConstraint(condition=~Q(status="returned") | ~Q(reason=""), name="return_has_reason"),
+            models.CheckConstraint(
+                condition=Q(disclosed_on__isnull=True) | Q(comment_until__gte=models.F("disclosed_on")),
+                name="comment_period_ordered",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.pledge.subject_name}: {self.reward_form}"
+
+
+class NomineeComment(models.Model):
+    """A citizen's comment on a published nominee (no account needed)."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="comments")
+    name = models.CharField(_("họ tên"), max_length=100)
+    text = models.TextField(_("ý kiến"))
+    address_hash = models.CharField(max_length=64, editable=False)  # to limit a burst, not to identify
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ý kiến về người được đề nghị")
+        verbose_name_plural = _("ý kiến về người được đề nghị")
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["address_hash", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.text[:60]}"
 
 
 class RewardDecision(models.Model):

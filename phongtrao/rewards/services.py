@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +24,7 @@ from phongtrao.rewards.models import (
     CouncilMember,
     Nomination,
     NominationStatus,
+    NomineeComment,
     Pledge,
     PledgeStatus,
     RewardDecision,
@@ -389,6 +392,11 @@ def reward_decision_issue(
                 _("%(s)s chưa được duyệt %(f)s tại %(u)s.")
                 % {"s": nomination.pledge.subject_name, "f": reward_form, "u": issuer}
             )
+        elif nomination.comment_until is None or nomination.comment_until >= date:
+            errors.setdefault("nominations", []).append(
+                _("%(s)s chưa công khai lấy ý kiến, hoặc chưa hết thời gian lấy ý kiến trước ngày ký.")
+                % {"s": nomination.pledge.subject_name}
+            )
         elif (
             Award.objects.filter(nomination=nomination, decision__corrected_by__isnull=True)
             .exclude(decision=corrects)
@@ -437,3 +445,48 @@ def reward_decision_issue(
         for nomination in nominations
     )
     return decision
+
+
+@transaction.atomic
+def nominations_disclose(*, user: User, nominations: list[Nomination], day: dt.date, days: int) -> list[Nomination]:
+    """Publish approved nominees for the public's comments for `days` days from `day`
+    (the day the list was posted, on the board or here); no decision before it ends."""
+    errors = []
+    if day > timezone.localdate():
+        errors.append(_("Ngày công khai chưa đến."))
+    if days < 1:
+        errors.append(_("Thời gian lấy ý kiến ít nhất 1 ngày."))
+    for nomination in nominations:
+        permissions.demand(user, permissions.APPROVE, nomination.at_unit)
+        if nomination.status != NominationStatus.APPROVED:
+            errors.append(_("%(s)s chưa được duyệt ở cấp quyết định.") % {"s": nomination.pledge.subject_name})
+    if errors:
+        raise ValidationError({"nominations": errors})
+    for nomination in nominations:
+        nomination.disclosed_on, nomination.comment_until = day, day + dt.timedelta(days=days)
+        nomination._history_user = user
+        nomination.save(update_fields=["disclosed_on", "comment_until"])
+    return nominations
+
+
+def nominee_comment_add(*, nomination: Nomination, name: str, text: str, address: str) -> NomineeComment:
+    """A citizen's comment while the list is open; a burst from one address is refused."""
+    today = timezone.localdate()
+    if nomination.disclosed_on is None or not nomination.disclosed_on <= today <= nomination.comment_until:
+        raise ValidationError({"__all__": _("Danh sách này không còn trong thời gian lấy ý kiến.")})
+    errors = {}
+    if not name.strip():
+        errors["name"] = _("Hãy ghi họ tên.")
+    if not text.strip():
+        errors["text"] = _("Hãy ghi ý kiến.")
+    if errors:
+        raise ValidationError(errors)
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+    recent = NomineeComment.objects.filter(
+        address_hash=digest, created_at__gte=timezone.now() - dt.timedelta(hours=1)
+    ).count()
+    if recent >= settings.REWARD_COMMENTS_PER_HOUR:
+        raise ValidationError({"__all__": _("Bạn đã gửi nhiều ý kiến trong một giờ; hãy gửi lại sau.")})
+    return NomineeComment.objects.create(
+        nomination=nomination, name=name.strip()[:100], text=text.strip()[:2000], address_hash=digest
+    )

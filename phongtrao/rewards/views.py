@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +21,7 @@ from phongtrao.rewards.access import (
 )
 from phongtrao.rewards.forms import (
     AppointForm,
+    CommentForm,
     ConflictForm,
     DecisionForm,
     NominationForm,
@@ -38,6 +41,7 @@ from phongtrao.rewards.models import (
     RewardForm,
     Score,
 )
+from phongtrao.sheets import parse_date
 from phongtrao.text import vn_number
 
 
@@ -238,7 +242,14 @@ def plan_nominations(request, plan_pk: int):
                     return redirect("rewards:plan_nominations", plan.pk)
             else:
                 nomination = get_nomination_for_user(request.user, int(request.POST.get("nomination") or 0))
-                if action == "resubmit":
+                if action == "disclose":
+                    services.nominations_disclose(
+                        user=request.user,
+                        nominations=[nomination],
+                        day=parse_date(request.POST.get("day", "")) or timezone.localdate(),
+                        days=_whole_number(request.POST.get("days", "")) or settings.REWARD_COMMENT_DAYS,
+                    )
+                elif action == "resubmit":
                     services.nomination_resubmit(
                         user=request.user, nomination=nomination, summary=request.POST.get("summary", "")
                     )
@@ -259,7 +270,9 @@ def plan_nominations(request, plan_pk: int):
             else:
                 for message in exc.messages:
                     messages.error(request, message)
-    nominations = list(Nomination.objects.filter(plan=plan).visible_to(request.user).for_list())
+    nominations = list(
+        Nomination.objects.filter(plan=plan).visible_to(request.user).for_list().prefetch_related("comments")
+    )
     quotas = {q.reward_form_id: q.limit for q in plan.reward_quotas.all()}
     return render(
         request,
@@ -268,6 +281,15 @@ def plan_nominations(request, plan_pk: int):
             "plan": plan,
             "form": form,
             "nominations": nominations,
+            "disclosing": {
+                n.pk
+                for n in nominations
+                if n.status == "approved"
+                and n.disclosed_on is None
+                and permissions.can(request.user, permissions.APPROVE, n.at_unit)
+            },
+            "comment_days": settings.REWARD_COMMENT_DAYS,
+            "today": timezone.localdate(),
             "deciding": {
                 n.pk
                 for n in nominations
@@ -348,3 +370,32 @@ def _docx(content: bytes, name: str) -> HttpResponse:
     response = HttpResponse(content, content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+def plan_nominees(request, plan_pk: int):
+    """Nominees published for the public's comments (no account needed), and those whose
+    comment period has ended, with their achievements."""
+    plan = get_plan_for_user(request.user, plan_pk)
+    published = Nomination.objects.filter(plan=plan, disclosed_on__isnull=False).for_list()
+    form = CommentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        nomination = published.filter(pk=form.cleaned_data["nomination"]).first()
+        if nomination is None:
+            raise Http404
+        try:
+            services.nominee_comment_add(
+                nomination=nomination,
+                name=form.cleaned_data["name"],
+                text=form.cleaned_data["text"],
+                address=request.META.get("REMOTE_ADDR", ""),
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("Cảm ơn bạn đã góp ý."))
+            return redirect("rewards:plan_nominees", plan.pk)
+    return render(
+        request,
+        "rewards/plan_nominees.html",
+        {"plan": plan, "nominees": list(published), "form": form, "today": timezone.localdate()},
+    )

@@ -32,6 +32,9 @@ def approved(people):
         nominations.append(
             services.nomination_decide(user=people.commune_approver, nomination=nomination, approve=True)
         )
+    services.nominations_disclose(
+        user=people.commune_approver, nominations=nominations, day=dt.date(2023, 12, 1), days=7
+    )
     return plan, commune_form, nominations
 
 
