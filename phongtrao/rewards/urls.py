@@ -11,6 +11,7 @@ urlpatterns = [
     path("plans/<int:plan_pk>/nominations/", views.plan_nominations, name="plan_nominations"),
     path("plans/<int:plan_pk>/decisions/", views.plan_decisions, name="plan_decisions"),
     path("plans/<int:plan_pk>/nominees/", views.plan_nominees, name="plan_nominees"),
+    path("units/<int:unit_pk>/awards/", views.unit_awards, name="unit_awards"),
     path("decisions/<int:pk>/decision.docx", views.decision_docx, name="decision_docx"),
     path("awards/<int:pk>/certificate.docx", views.certificate_docx, name="certificate_docx"),
 ]

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,7 +12,9 @@ from django.views.decorators.http import require_POST
 
 from phongtrao.accounts import permissions
 from phongtrao.accounts.models import Membership, User
+from phongtrao.geo.models import AdminUnit
 from phongtrao.plans.access import get_plan_for_user
+from phongtrao.plans.models import PUBLISHED
 from phongtrao.rewards import documents, evaluation, services
 from phongtrao.rewards.access import (
     get_award_for_user,
@@ -399,3 +402,22 @@ def plan_nominees(request, plan_pk: int):
         "rewards/plan_nominees.html",
         {"plan": plan, "nominees": list(published), "form": form, "today": timezone.localdate()},
     )
+
+
+def unit_awards(request, unit_pk: int):
+    """The reward history of the collectives and persons of a unit and the units under it:
+    every award of a decision in force, newest first; public, like the decisions."""
+    unit = AdminUnit.objects.filter(pk=unit_pk).first()
+    if unit is None:
+        raise Http404
+    awards = (
+        Award.objects.filter(unit__path__startswith=unit.path, decision__corrected_by__isnull=True)
+        .filter(decision__plan__status__in=PUBLISHED)
+        .select_related("unit", "decision", "decision__reward_form", "decision__issuer_unit", "decision__plan")
+        .order_by("-decision__date", "-decision_id", "pk")
+    )
+    query = request.GET.get("q", "").strip()
+    if query:
+        awards = awards.filter(subject_name__icontains=query)
+    page = Paginator(awards, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "rewards/unit_awards.html", {"unit": unit, "page": page, "query": query})

@@ -175,3 +175,19 @@ def test_the_api_issues_and_lists_rewards(people, approved):
         "/api/rewards", {**payload, "number": "16"}, content_type="application/json"
     )
     assert again.status_code == 422 and "đã có quyết định khen thưởng" in str(again.json()["errors"]["nominations"])
+
+
+def test_each_unit_keeps_the_reward_history_of_its_people(people, approved, django_assert_max_num_queries):
+    plan, form, nominations = approved
+    first = _issue(people, plan, form, nominations)
+    _issue(people, plan, form, nominations, number="30", corrects=first)
+    url = reverse("rewards:unit_awards", args=[people.commune.pk])
+    with django_assert_max_num_queries(6):
+        page = people.client(None).get(url)
+    rows = [(a.subject_name, a.decision.number) for a in page.context["page"].object_list]
+    assert sorted(rows) == sorted([("Thôn Đông", "30"), ("Thôn Tây", "30")])  # the corrected decision no longer counts
+    found = people.client(None).get(url, {"q": "tây"}).context["page"].object_list
+    assert [a.subject_name for a in found] == ["Thôn Tây"]
+    elsewhere = people.client(None).get(reverse("rewards:unit_awards", args=[people.other_commune.pk]))
+    assert list(elsewhere.context["page"].object_list) == []
+    assert people.client(None).get(reverse("rewards:unit_awards", args=[999999])).status_code == 404
