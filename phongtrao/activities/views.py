@@ -37,6 +37,7 @@ from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import MASS_ORGANISATIONS, Organization
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.plans.models import PUBLISHED, Duty, Plan
+from phongtrao.ui.downloads import XLSX, attachment
 from phongtrao.ui.imports import import_page
 
 
@@ -504,19 +505,11 @@ def contribution_disclosure(request, unit_pk: int):
 
 # --- Excel ---------------------------------------------------------------------------
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _xlsx(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
 
 def call_export(request, pk: int):
     call = get_call_for_user(request.user, pk)
     permissions.require(request.user, permissions.VIEW, call.plan.unit, visible=True)
-    return _xlsx(excel.registrations_xlsx(excel.registrations_of(call)), f"dang-ky-{call.pk}.xlsx")
+    return attachment(excel.registrations_xlsx(excel.registrations_of(call)), XLSX, f"dang-ky-{call.pk}.xlsx")
 
 
 def ledger_export(request, unit_pk: int):
@@ -531,7 +524,7 @@ def ledger_export(request, unit_pk: int):
 
 
 def ledger_template(request):
-    return _xlsx(excel.template_xlsx(), "mau-dong-gop.xlsx")
+    return attachment(excel.template_xlsx(), XLSX, "mau-dong-gop.xlsx")
 
 
 @login_required

@@ -1,4 +1,3 @@
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
@@ -7,15 +6,7 @@ from phongtrao.documents import render as documents
 from phongtrao.monitoring.access import get_report_for_user
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.plans.selectors import plan_for_document
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _file(content: bytes, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+from phongtrao.ui.downloads import DOCX, XLSX, attachment
 
 
 def _name(plan) -> str:
@@ -24,7 +15,7 @@ def _name(plan) -> str:
 
 def plan_docx(request, pk: int):
     plan = get_plan_for_user(request.user, pk)
-    return _file(documents.plan_docx(plan_for_document(plan.pk)), DOCX, f"{_name(plan)}.docx")
+    return attachment(documents.plan_docx(plan_for_document(plan.pk)), DOCX, f"{_name(plan)}.docx")
 
 
 def plan_pdf(request, pk: int):
@@ -33,19 +24,19 @@ def plan_pdf(request, pk: int):
         pdf = documents.to_pdf(documents.plan_docx(plan_for_document(plan.pk)))
     except documents.PdfUnavailable:
         return render(request, "documents/pdf_unavailable.html", {"plan": plan}, status=503)
-    return _file(pdf, "application/pdf", f"{_name(plan)}.pdf")
+    return attachment(pdf, "application/pdf", f"{_name(plan)}.pdf")
 
 
 def plan_targets_xlsx(request, pk: int):
     plan = get_plan_for_user(request.user, pk)
-    return _file(documents.targets_xlsx(plan_for_document(plan.pk)), XLSX, f"{_name(plan)}-chi-tieu.xlsx")
+    return attachment(documents.targets_xlsx(plan_for_document(plan.pk)), XLSX, f"{_name(plan)}-chi-tieu.xlsx")
 
 
 def registration_docx(request, pk: int):
     registration = get_registration_for_user(request.user, pk)
-    return _file(documents.registration_docx(registration), DOCX, f"dang-ky-{registration.pk}.docx")
+    return attachment(documents.registration_docx(registration), DOCX, f"dang-ky-{registration.pk}.docx")
 
 
 def report_docx(request, pk: int):
     report = get_report_for_user(request.user, pk)
-    return _file(documents.report_docx(report), DOCX, f"bao-cao-{report.pk}.docx")
+    return attachment(documents.report_docx(report), DOCX, f"bao-cao-{report.pk}.docx")

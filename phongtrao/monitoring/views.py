@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,9 +28,8 @@ from phongtrao.monitoring.forms import (
 )
 from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus, Indicator, IndicatorValue, PeriodKind
 from phongtrao.plans.access import get_plan_for_user
+from phongtrao.ui.downloads import XLSX, attachment
 from phongtrao.ui.imports import import_page
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _get(model_or_queryset, **lookup):
@@ -109,9 +108,7 @@ def criteria_import(request):
 def criteria_sheet(request, set_pk: int):
     """A set as an Excel sheet, public like the decisions it comes from."""
     criteria_set = _get(CriteriaSet, pk=set_pk)
-    response = HttpResponse(criteria.criteria_set_sheet(criteria_set), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{criteria_set.code}.xlsx"'
-    return response
+    return attachment(criteria.criteria_set_sheet(criteria_set), XLSX, f"{criteria_set.code}.xlsx")
 
 
 def unit_dashboard(request, unit_pk: int):
@@ -201,9 +198,7 @@ def values_import(request, unit_pk: int):
 @login_required
 def values_template(request, unit_pk: int):
     unit = _unit_for_values(request.user, unit_pk)
-    response = HttpResponse(excel.values_template_xlsx(unit), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-so-lieu.xlsx"'
-    return response
+    return attachment(excel.values_template_xlsx(unit), XLSX, "mau-nhap-so-lieu.xlsx")
 
 
 @login_required

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,6 +46,7 @@ from phongtrao.rewards.models import (
 )
 from phongtrao.sheets import parse_date
 from phongtrao.text import vn_number
+from phongtrao.ui.downloads import DOCX, attachment
 
 
 def _add_errors(form, exc: ValidationError) -> None:
@@ -358,21 +359,12 @@ def plan_decisions(request, plan_pk: int):
 
 def decision_docx(request, pk: int):
     decision = get_decision_for_user(request.user, pk)
-    return _docx(documents.decision_docx(decision), f"quyet-dinh-{decision.number}.docx")
+    return attachment(documents.decision_docx(decision), DOCX, f"quyet-dinh-{decision.number}.docx")
 
 
 def certificate_docx(request, pk: int):
     award = get_award_for_user(request.user, pk)
-    return _docx(documents.certificate_docx(award), f"giay-khen-{award.pk}.docx")
-
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _docx(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment(documents.certificate_docx(award), DOCX, f"giay-khen-{award.pk}.docx")
 
 
 def plan_nominees(request, plan_pk: int):
