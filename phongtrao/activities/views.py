@@ -38,6 +38,7 @@ from phongtrao.orgs.models import MASS_ORGANISATIONS, Organization
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.plans.models import PUBLISHED, Duty, Plan
 from phongtrao.ui.downloads import XLSX, attachment
+from phongtrao.ui.forms import add_service_errors
 from phongtrao.ui.imports import import_page
 
 
@@ -56,9 +57,7 @@ def call_create(request, plan_pk: int):
         try:
             call = services.call_create(user=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã tạo mẫu đăng ký."))
             return redirect("activities:call", call.pk)
@@ -113,9 +112,7 @@ def register(request, pk: int):
         try:
             registration = services.registration_submit(user=request.user, call=call, lines=rows, **data)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã gửi đăng ký; UBND xã sẽ xác nhận."))
             return redirect("activities:registration", registration.pk)
@@ -397,9 +394,7 @@ def duty_detail(request, pk: int):
             try:
                 services.duty_progress_add(user=request.user, duty=duty, files=files, **data)
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    for error in errors:
-                        form.add_error(field if field in form.fields else None, error)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Đã ghi tiến độ."))
                 return redirect("activities:duty", duty.pk)
@@ -440,9 +435,7 @@ def contribution_ledger(request, unit_pk: int):
             try:
                 services.contribution_record(user=request.user, unit=unit, **form.cleaned_data)
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    for error in errors:
-                        form.add_error(field if field in form.fields else None, error)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Đã ghi đóng góp."))
                 return redirect("activities:ledger", unit.pk)

@@ -29,6 +29,7 @@ from phongtrao.monitoring.forms import (
 from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus, Indicator, IndicatorValue, PeriodKind
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.ui.downloads import XLSX, attachment
+from phongtrao.ui.forms import add_service_errors
 from phongtrao.ui.imports import import_page
 
 
@@ -159,9 +160,7 @@ def values_enter(request, unit_pk: int):
                 confirm=data["confirm"],
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                field = VALUE_FIELDS.get(field, field)
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, exc, VALUE_FIELDS)
         else:
             messages.success(
                 request,

@@ -47,11 +47,7 @@ from phongtrao.rewards.models import (
 from phongtrao.sheets import parse_date
 from phongtrao.text import vn_number
 from phongtrao.ui.downloads import DOCX, attachment
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
+from phongtrao.ui.forms import add_service_errors
 
 
 def plan_pledges(request, plan_pk: int):
@@ -81,7 +77,7 @@ def plan_pledges(request, plan_pk: int):
                     commitments=data["commitments"],
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("%(name)s đã đăng ký thi đua.") % {"name": pledge.subject_name})
                 return redirect("rewards:plan_pledges", plan.pk)
@@ -151,7 +147,7 @@ def plan_evaluation(request, plan_pk: int):
                 messages.success(request, _("Đã bổ sung thành viên hội đồng."))
                 return redirect("rewards:plan_evaluation", plan.pk)
         except ValidationError as exc:
-            _add_errors(sheet if "sheet" in request.POST else appoint, exc)
+            add_service_errors(sheet if "sheet" in request.POST else appoint, exc)
     member = CouncilMember.objects.filter(plan=plan, user=request.user.pk).first()
     return render(
         request,
@@ -198,7 +194,7 @@ def pledge_score(request, pk: int):
                 messages.success(request, _("Đã lưu điểm của %(s)s.") % {"s": pledge.subject_name})
                 return redirect("rewards:plan_evaluation", pledge.plan_id)
         except ValidationError as exc:
-            _add_errors(form if "score" in request.POST else conflict, exc)
+            add_service_errors(form if "score" in request.POST else conflict, exc)
     return render(
         request,
         "rewards/pledge_score.html",
@@ -270,7 +266,7 @@ def plan_nominations(request, plan_pk: int):
             raise PermissionDenied(str(exc)) from exc
         except ValidationError as exc:
             if action == "propose":
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 for message in exc.messages:
                     messages.error(request, message)
@@ -342,7 +338,7 @@ def plan_decisions(request, plan_pk: int):
             except PermissionError as exc:
                 raise PermissionDenied(str(exc)) from exc
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Đã ban hành quyết định %(d)s.") % {"d": decision})
                 return redirect("rewards:plan_decisions", plan.pk)
@@ -385,7 +381,7 @@ def plan_nominees(request, plan_pk: int):
                 address=request.META.get("REMOTE_ADDR", ""),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Cảm ơn bạn đã góp ý."))
             return redirect("rewards:plan_nominees", plan.pk)
