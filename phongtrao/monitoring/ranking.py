@@ -10,6 +10,7 @@ from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.monitoring import periods
 from phongtrao.monitoring.models import Indicator, Rollup
 from phongtrao.monitoring.rollups import rollup_value
+from phongtrao.ranks import ranked
 
 
 @dataclass
@@ -39,8 +40,4 @@ def communes_ranked(
     for commune in communes:
         cell = cells.get(commune.pk)
         places.append(Place(None, commune, rollup_value(indicator, cell), cell.count if cell else 0))
-    reported = sorted((p for p in places if p.value is not None), key=lambda p: p.value, reverse=not lowest_first)
-    for position, place in enumerate(reported, start=1):
-        before = reported[position - 2] if position > 1 else None
-        place.rank = before.rank if before is not None and before.value == place.value else position
-    return reported + [p for p in places if p.value is None]
+    return ranked(places, lambda p: p.value, highest_first=not lowest_first)

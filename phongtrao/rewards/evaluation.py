@@ -11,6 +11,7 @@ from django.db.models import Count, Q, Sum
 from phongtrao.activities import ledger
 from phongtrao.activities.models import Contribution, Registration, RegistrationStatus, WorkDay
 from phongtrao.plans.models import Duty, DutyStatus, Plan
+from phongtrao.ranks import ranked
 from phongtrao.rewards.models import Nomination, NominationStatus, Pledge, Score
 from phongtrao.text import fold
 
@@ -85,11 +86,7 @@ def ranking(plan: Plan) -> list[Standing]:
         )
         for pledge in Pledge.objects.live().filter(plan=plan).for_list()
     ]
-    scored = sorted((s for s in standings if s.average is not None), key=lambda s: s.average, reverse=True)
-    for position, standing in enumerate(scored, start=1):
-        before = scored[position - 2] if position > 1 else None
-        standing.rank = before.rank if before is not None and before.average == standing.average else position
-    return scored + [s for s in standings if s.average is None]
+    return ranked(standings, lambda s: s.average)
 
 
 def earlier_rewards(nominations: list) -> dict[int, list]:
