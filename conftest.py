@@ -1,8 +1,10 @@
 """Fixtures shared by every app's tests: a small unit tree and people at every level."""
 
+import os
+
 import pytest
 
-from phongtrao.testing import People, make_people
+from phongtrao.testing import CHROMIUM, People, make_people
 
 
 @pytest.fixture(autouse=True)
@@ -10,6 +12,45 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Public pages are cached: one test's page must not be served to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def people(db) -> People:
     return make_people()
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium driven by Playwright (see phongtrao.testing.BROWSER_TEST)."""
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "1"  # Playwright's sync API runs an event loop in this thread
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM, ".ci/run installs chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+    _end_server_sessions()
+
+
+def _end_server_sessions() -> None:
+    """The live server answers in threads of its own; one caught mid-request when the
+    browser closes keeps its database session, and PostgreSQL then refuses to drop the
+    test database at the end of the run. End such sessions once the browser is gone."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )

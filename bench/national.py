@@ -556,6 +556,36 @@ def measure(repeat: int, out=print) -> dict:
             f"{name} dashboard page: p50 {figures[f'{name}_dashboard']['p50_ms']} ms, "
             f"p95 {figures[f'{name}_dashboard']['p95_ms']} ms, {figures[f'{name}_dashboard']['queries']} queries"
         )
+    # The public portal as a citizen's phone gets it: built (cache cleared before each
+    # request), then served from the cache; with the size of the page sent.
+    from django.core.cache import cache
+
+    citizen = Client()
+    for name, page in [
+        ("portal_commune", f"/portal/units/{commune.pk}/"),
+        ("portal_province", f"/portal/units/{province.pk}/"),
+        ("portal_plan", f"/portal/plans/{plan.pk}/"),
+    ]:
+        assert citizen.get(page).status_code == 200
+
+        def built(page=page):
+            cache.clear()
+            return citizen.get(page)
+
+        with CaptureQueriesContext(connection) as queries:
+            cold, response = timed(built, max(3, repeat // 10))
+        built_queries = len(queries) // len(cold)  # read now: each request empties the log
+        warm, _response = timed(lambda page=page: citizen.get(page), repeat)
+        figures[name] = {
+            "built": {**summary(cold), "queries": built_queries},
+            "cached": summary(warm),
+            "kilobytes": round(len(response.content) / 1024, 1),
+        }
+        out(
+            f"{name.replace('_', ' ')} page: built p50 {figures[name]['built']['p50_ms']} ms, "
+            f"p95 {figures[name]['built']['p95_ms']} ms, {figures[name]['built']['queries']} queries; "
+            f"from the cache p50 {figures[name]['cached']['p50_ms']} ms; {figures[name]['kilobytes']} KB"
+        )
     exporter = Client()
     exporter.force_login(User.objects.get(username="bench-tinh"))
     rows = IndicatorValue.objects.filter(unit__path__startswith=province.path, period_start__year=2026).count()

@@ -15,6 +15,7 @@ from phongtrao.monitoring.api import criteria_router, indicators_router, reports
 from phongtrao.plans.api import parse_router
 from phongtrao.plans.api import router as plans_router
 from phongtrao.rewards.api import evaluations_router, nominations_router, pledges_router, rewards_router
+from phongtrao.surveys.api import router as surveys_router
 
 api = NinjaAPI(
     title="phongtrao API",
@@ -39,6 +40,7 @@ api.add_router("/pledges", pledges_router)
 api.add_router("/evaluations", evaluations_router)
 api.add_router("/nominations", nominations_router)
 api.add_router("/rewards", rewards_router)
+api.add_router("/surveys", surveys_router)
 
 _FIELD_NAMES = {
     "issue_date": "Ngày ban hành",
@@ -52,6 +54,10 @@ _FIELD_NAMES = {
     "end": "Đến ngày",
     "date": "Ngày",
     "deadline": "Thời hạn",
+    "opens_on": "Từ ngày",
+    "closes_on": "Đến ngày",
+    "target_rate": "Tỷ lệ hài lòng cần đạt",
+    "answers": "Câu trả lời",
 }
 
 

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "phongtrao.documents",
     "phongtrao.monitoring",
     "phongtrao.rewards",
+    "phongtrao.surveys",
+    "phongtrao.portal",
     "phongtrao.demo",
 ]
 
@@ -128,6 +130,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_CLIENT_IP_CALLABLE = "phongtrao.accounts.clients.client_address"
+# How many reverse proxies stand in front of the app (0: clients connect directly);
+# the client's address is then read from X-Forwarded-For, see accounts/clients.py.
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
@@ -205,6 +211,15 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "phongtrao@localhost")
 # at most this many comments an hour.
 REWARD_COMMENT_DAYS = env_int("REWARD_COMMENT_DAYS", 7)
 REWARD_COMMENTS_PER_HOUR = env_int("REWARD_COMMENTS_PER_HOUR", 5)
+
+# Satisfaction surveys: one address may send at most this many answers an hour (a
+# commune office helping the elderly answer sends a few; a script sends hundreds), and
+# public results hide any village with fewer answers than this, to keep them anonymous.
+SURVEY_ANSWERS_PER_HOUR = env_int("SURVEY_ANSWERS_PER_HOUR", 10)
+SURVEY_MIN_PUBLIC_GROUP = env_int("SURVEY_MIN_PUBLIC_GROUP", 5)
+
+# Public portal pages are cached this many seconds, on the server and in browsers.
+PORTAL_CACHE_SECONDS = env_int("PORTAL_CACHE_SECONDS", 300)
 
 # The page size of lists, and the size of an uploaded CSV of villages.
 PAGE_SIZE = 25

@@ -4,9 +4,12 @@ at every level and an outsider, and a way to make plans on it."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
 import unicodedata
 from dataclasses import dataclass
 
+import pytest
 from django.test import Client
 
 from phongtrao.accounts.models import Role, User
@@ -17,6 +20,20 @@ from phongtrao.plans import services as plan_services
 from phongtrao.plans.models import Plan
 
 PASSWORD = "correct-horse-battery-staple"
+
+# Browser tests drive Debian's Chromium; a machine without it skips them, CI never does.
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+BROWSER_TEST = pytest.mark.skipif(
+    not CHROMIUM and not os.environ.get("CI"), reason="Debian's chromium is not installed"
+)
+
+
+def log_in(page, base: str, username: str) -> None:
+    page.goto(f"{base}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{base}/plans/")
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """Vietnamese text helpers shared by the apps and by docparse (so: no Django here)."""
 
+import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
@@ -48,3 +49,8 @@ def vn_number(value) -> str:
     text = f"{number.normalize():f}" if number != number.to_integral_value() else f"{number.to_integral_value():f}"
     integer, _sep, fraction = text.partition(".")
     return _group(integer) + ("," + fraction if fraction else "")
+
+
+def natural_key(name: str) -> list:
+    """ "Tiểu khu 2" before "Tiểu khu 10", as a list of villages is read."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, fold(part)) for part in re.split(r"(\d+)", name) if part]

@@ -20,6 +20,8 @@ urlpatterns = [
     path("documents/", include("phongtrao.documents.urls")),
     path("monitoring/", include("phongtrao.monitoring.urls")),
     path("rewards/", include("phongtrao.rewards.urls")),
+    path("surveys/", include("phongtrao.surveys.urls")),
+    path("portal/", include("phongtrao.portal.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -80,6 +80,16 @@ def require(user: User | AnonymousUser, action: str, unit: AdminUnit, *, visible
     raise PermissionDenied
 
 
+def require_sight(user: User | AnonymousUser, unit: AdminUnit, *, public: bool, action: str | None = None) -> None:
+    """For access helpers: an object is seen when it is public or the user may view its
+    unit (404 otherwise); an action then needs its role (403 when seen but not allowed)."""
+    visible = public or can(user, VIEW, unit)
+    if not visible:
+        raise Http404
+    if action is not None:
+        require(user, action, unit, visible=True)
+
+
 def scope_filter(user: User | AnonymousUser, action: str, field: str = "unit") -> Q:
     """A filter for objects (through `field`, a foreign key to AdminUnit, or "" for
     units themselves) on which the user may do `action`; matches nothing for a user

@@ -44,6 +44,11 @@ def check_upload(name: str, data: bytes) -> CheckedFile:
     office = _office_kind(data) if data.startswith(b"PK") else None
     if office:
         return CheckedFile(ContentFile(data, name=f"{stem}.{office}"), office, name)
+    return CheckedFile(ContentFile(photo_jpeg(name, data), name=f"{stem}.jpg"), "image", name)
+
+
+def photo_jpeg(name: str, data: bytes, *, max_side: int = MAX_SIDE, field: str = "evidence") -> bytes:
+    """A JPEG, PNG or WebP photo as a JPEG no larger than `max_side`; anything else refused."""
     try:
         image = Image.open(io.BytesIO(data))
         image.verify()
@@ -53,12 +58,13 @@ def check_upload(name: str, data: bytes) -> CheckedFile:
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise ValidationError(
             {
-                "evidence": _("Tệp “%(name)s” không phải ảnh (JPEG, PNG), PDF, Word hay Excel; không nhận.")
-                % {"name": name}
+                field: _("Tệp “%(name)s” không phải ảnh (JPEG, PNG), PDF, Word hay Excel; không nhận.") % {"name": name}
+                if field == "evidence"
+                else _("Tệp “%(name)s” không phải ảnh JPEG hay PNG; không nhận.") % {"name": name}
             }
         ) from exc
     image = image.convert("RGB")
-    image.thumbnail((MAX_SIDE, MAX_SIDE))
+    image.thumbnail((max_side, max_side))
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=82, optimize=True)
-    return CheckedFile(ContentFile(out.getvalue(), name=f"{stem}.jpg"), "image", name)
+    return out.getvalue()

@@ -38,13 +38,8 @@ from phongtrao.orgs.models import MASS_ORGANISATIONS, Organization
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.plans.models import PUBLISHED, Duty, Plan
 from phongtrao.ui.downloads import XLSX, attachment
-from phongtrao.ui.forms import add_service_errors
+from phongtrao.ui.forms import add_service_errors, flash_refusal
 from phongtrao.ui.imports import import_page
-
-
-def _messages_from(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -140,7 +135,7 @@ def _decision(request, pk: int, decide):
         try:
             registration = decide(registration, form.cleaned_data["version"], form.cleaned_data["reason"] or "")
         except ValidationError as exc:
-            _messages_from(request, exc)
+            flash_refusal(request, exc)
     if request.htmx:
         return render(request, "activities/_registration_row.html", {"registration": registration, "can_decide": True})
     return redirect("activities:registration", registration.pk)
@@ -188,7 +183,7 @@ def workday_calendar(request, plan_pk: int):
             try:
                 created = services.workdays_generate(user=request.user, plan=plan, **form.cleaned_data)
             except ValidationError as exc:
-                _messages_from(request, exc)
+                flash_refusal(request, exc)
             else:
                 messages.success(request, _("Đã lập %(n)s ngày thứ Bảy.") % {"n": len(created)})
             return redirect("activities:calendar", plan.pk)
@@ -284,7 +279,7 @@ def workday_detail(request, pk: int):
         except PermissionError as exc:
             raise PermissionDenied(str(exc)) from exc
         except ValidationError as exc:
-            _messages_from(request, exc)
+            flash_refusal(request, exc)
     registrations = list(work_day.registrations.prefetch_related("lines"))
     assigned = sum(a.expected for a in work_day.attendance.all() if a.organization_id)
     return render(
@@ -473,7 +468,7 @@ def contribution_reverse(request, pk: int):
             raise ValidationError({"reason": _("Cần ghi lý do điều chỉnh.")})
         services.contribution_reverse(user=request.user, contribution=contribution, reason=form.cleaned_data["reason"])
     except ValidationError as exc:
-        _messages_from(request, exc)
+        flash_refusal(request, exc)
     else:
         messages.success(request, _("Đã ghi dòng điều chỉnh."))
     return redirect("activities:ledger", contribution.unit_id)

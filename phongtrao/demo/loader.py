@@ -5,12 +5,15 @@ Run twice, it changes nothing the second time."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw
 
 from phongtrao import docparse
 from phongtrao.accounts.models import Membership, Role, User
@@ -20,14 +23,16 @@ from phongtrao.geo.models import AdminUnit, Listing
 from phongtrao.geo.services import units_load_official, villages_import_csv
 from phongtrao.monitoring import services as monitoring_services
 from phongtrao.monitoring.criteria import criteria_set_load
-from phongtrao.monitoring.models import Indicator
+from phongtrao.monitoring.models import Criterion, Indicator
 from phongtrao.orgs.models import Official, Organization, Position
-from phongtrao.orgs.services import official_create, organization_create
+from phongtrao.orgs.services import household_create, official_create, organization_create
 from phongtrao.plans import importing
 from phongtrao.plans import services as plan_services
 from phongtrao.plans.models import Plan
+from phongtrao.rewards import exemplars as exemplar_services
 from phongtrao.rewards import services as reward_services
 from phongtrao.rewards.models import RewardForm
+from phongtrao.surveys import services as survey_services
 
 DEMO_DIR = settings.DATA_DIR / "demo"
 SEEDS_DIR = settings.DATA_DIR / "seeds"
@@ -148,6 +153,8 @@ class DemoLoader:
             self._derived()
             self._activities()
             self._pledges()
+            self._satisfaction_survey()
+            self._exemplars()
 
     def _admin(self) -> User:
         admin = User.objects.filter(username="admin").first()
@@ -502,6 +509,80 @@ class DemoLoader:
             amount=Decimal(300_000),
         )
 
+    def _satisfaction_survey(self) -> None:
+        """Hà Trung's target: at least 80% of citizens satisfied with each NTM content.
+        The survey is open now, so that the phone form can be tried; households of nine
+        tiểu khu have answered, Tiểu khu 10 too few to be shown in public."""
+        plan = self.keys["seed-002"]
+        if plan.surveys.exists():
+            return
+        town = plan.unit
+        for number, quarter in enumerate(town.children.order_by("pk"), start=1):
+            for n in range(1, 9):
+                household_create(village=quarter, code=f"TK{number}-{n:02d}", head_name=f"Hộ số {n} {quarter.name}")
+        chairman = User.objects.get(username="tt.hatrung")
+        criteria = Criterion.objects.filter(
+            criteria_set__code="ntm-xa-2021-2025", number__in=[2, 3, 4, 5, 6, 15, 17, 19]
+        )
+        today = timezone.localdate()
+        survey = survey_services.survey_create(
+            user=chairman,
+            plan=plan,
+            unit=town,
+            title="Khảo sát mức độ hài lòng của người dân đối với kết quả xây dựng nông thôn mới",
+            introduction="Mỗi hộ gia đình cho biết mức độ hài lòng với từng nội dung; ý kiến không ghi tên.",
+            opens_on=today - dt.timedelta(days=10),
+            closes_on=today + dt.timedelta(days=20),
+            questions=[(f"{c.number}. {c.name}", c) for c in criteria.order_by("number")],
+        )
+        survey_services.survey_open(user=chairman, survey=survey)
+        questions = list(survey.questions.select_related("criterion"))
+        for number, quarter in enumerate(town.children.order_by("pk"), start=1):
+            for n in range(1, 4 if number == 10 else 7):
+                serial = number * 10 + n
+                survey_services.survey_answer(
+                    survey=survey,
+                    choices={q.pk: _demo_choice(q.criterion.number, serial) for q in questions},
+                    address=f"demo-{serial}",
+                    village=quarter,
+                    household_code=f"TK{number}-{n:02d}",
+                )
+        self.log(f"Khảo sát mức độ hài lòng: {survey.responses.count()} phiếu")
+
+    def _exemplars(self) -> None:
+        plan = self.keys["seed-002"]
+        if plan.exemplars.exists():
+            return
+        chairman = User.objects.get(username="tt.hatrung")
+        quarters = {v.name: v for v in plan.unit.children.all()}
+        for unit, kind, title, story in [
+            (
+                quarters["Tiểu khu 4"],
+                "practice",
+                "Nhân dân Tiểu khu 4 hiến đất mở rộng đường giao thông",
+                "Ban phát triển tiểu khu họp từng nhóm hộ hai bên tuyến, đo đạc công khai, "
+                "ghi tên từng hộ hiến đất lên bảng tin. 23 hộ hiến 410 m² đất, góp 160 ngày công; "
+                "tuyến đường rộng 5 m hoàn thành trước kế hoạch một tháng.",
+            ),
+            (
+                quarters["Tiểu khu 1"],
+                "collective",
+                "Tiểu khu 1 sáng - xanh - sạch - đẹp - an toàn",
+                "Mỗi chiều thứ Bảy các hộ cùng dọn vệ sinh đường làng, chăm tuyến hoa trước nhà văn hóa; "
+                "100% hộ phân loại rác tại nguồn.",
+            ),
+        ]:
+            exemplar = exemplar_services.exemplar_create(
+                user=chairman,
+                unit=unit,
+                kind=kind,
+                title=title,
+                story=story,
+                plan=plan,
+                photos=[("minh-hoa.png", _illustration(title), "Ảnh minh họa")],
+            )
+            exemplar_services.exemplar_publish(user=chairman, exemplar=exemplar)
+
     def _derived(self) -> None:
         for spec in self.plans_data["derived"]:
             parent = self.keys[spec["parent"]]
@@ -526,6 +607,29 @@ class DemoLoader:
                 )
                 plan_services.plan_issue(user=self.admin, plan=child)
             self.log(f"Kế hoạch thực hiện của {commune}")
+
+
+def _demo_choice(criterion: int, serial: int) -> str:
+    """A fixed spread of answers: environment (criterion 17) falls short of 80%."""
+    if criterion == 17 and serial % 3 == 0:
+        return "unsatisfied"
+    if criterion == 15 and serial % 13 == 0:
+        return "no_opinion"
+    return "unsatisfied" if serial % 11 == 0 else "satisfied"
+
+
+def _illustration(title: str) -> bytes:
+    """A drawn picture standing in for the photos a commune would upload."""
+    image = Image.new("RGB", (960, 640), (170, 210, 240))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 380, 960, 640), fill=(90, 160, 70))
+    draw.polygon([(430, 380), (530, 380), (760, 640), (200, 640)], fill=(150, 150, 150))
+    for x in range(40, 960, 90):
+        draw.ellipse((x, 420, x + 30, 450), fill=(230, 80, 120))
+    draw.text((20, 20), f"Ảnh minh họa – {title}"[:80], fill=(20, 20, 20))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
 
 
 def read_seed(name: str) -> dict:

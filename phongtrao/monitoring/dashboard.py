@@ -27,7 +27,7 @@ def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
         .select_related("plan")
         .order_by("deadline")[:30]
     )
-    targets = _targets_progress(plans, today)
+    targets = targets_progress(plans, today)
     criteria = []
     for criteria_set in CriteriaSet.objects.all():
         statuses = CriterionStatus.objects.filter(criterion__criteria_set=criteria_set, indicator__isnull=True).filter(
@@ -52,7 +52,7 @@ def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
     }
 
 
-def _targets_progress(plans: list[Plan], today: dt.date) -> list[rollups.TargetProgress]:
+def targets_progress(plans: list[Plan], today: dt.date) -> list[rollups.TargetProgress]:
     """Each measured target against its plan unit's roll-up for the year it falls due in."""
     measured = Target.objects.filter(plan__in=plans, indicator__isnull=False).select_related("indicator", "plan__unit")
     wanted: dict[tuple[AdminUnit, int], list[Target]] = {}

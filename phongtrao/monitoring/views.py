@@ -29,7 +29,7 @@ from phongtrao.monitoring.forms import (
 from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus, Indicator, IndicatorValue, PeriodKind
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.ui.downloads import XLSX, attachment
-from phongtrao.ui.forms import add_service_errors
+from phongtrao.ui.forms import add_service_errors, flash_refusal
 from phongtrao.ui.imports import import_page
 
 
@@ -278,8 +278,7 @@ def plan_reports(request, plan_pk: int):
                     review = reports.review_create(user=request.user, plan=plan, **form.cleaned_data)
                     return redirect("monitoring:report", review.pk)
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            flash_refusal(request, exc)
         return redirect("monitoring:plan_reports", plan.pk)
     overview = reports.overview(plan)
     visible = [r for r in overview.reports if report_visible(request.user, r)]
@@ -373,8 +372,7 @@ def report_detail(request, pk: int):
         except PermissionError as exc:
             raise PermissionDenied(str(exc)) from exc
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            flash_refusal(request, exc)
         else:
             messages.success(request, _("Đã cập nhật báo cáo."))
         return redirect("monitoring:report", report.pk)

@@ -16,11 +16,7 @@ def get_plan_for_user(user, pk: int, *, action: str | None = None, full: bool = 
         plan = plan_for_document(pk) if full else Plan.objects.select_related("unit", "parent").get(pk=pk)
     except Plan.DoesNotExist as exc:
         raise Http404 from exc
-    visible = plan.is_published or permissions.can(user, permissions.VIEW, plan.unit)
-    if not visible:
-        raise Http404
-    if action is not None:
-        permissions.require(user, action, plan.unit, visible=visible)
+    permissions.require_sight(user, plan.unit, public=plan.is_published, action=action)
     return plan
 
 

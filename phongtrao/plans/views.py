@@ -31,6 +31,7 @@ from phongtrao.plans.forms import (
 )
 from phongtrao.plans.models import PlanKind, PlanStatus, TargetAllocation, visibility
 from phongtrao.plans.selectors import plan_adoption, plan_differences
+from phongtrao.ui.forms import flash_refusal
 
 
 def _unit_choices(user) -> list[AdminUnit]:
@@ -206,8 +207,7 @@ def _status_action(request, pk: int, action: str, run, done: str):
     try:
         run(plan, form.cleaned_data.get("reason", ""))
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        flash_refusal(request, exc)
     else:
         messages.success(request, done)
     return redirect("plans:detail", plan.pk)
@@ -256,8 +256,7 @@ def plan_delete(request, pk: int):
     try:
         services.plan_delete(user=request.user, plan=plan)
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        flash_refusal(request, exc)
         return redirect("plans:detail", plan.pk)
     messages.success(request, _("Đã xóa dự thảo."))
     return redirect("plans:list")

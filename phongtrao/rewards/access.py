@@ -6,7 +6,7 @@ from django.http import Http404
 
 from phongtrao.accounts import permissions
 from phongtrao.plans.access import get_plan_for_user
-from phongtrao.rewards.models import Award, Nomination, Pledge, RewardDecision
+from phongtrao.rewards.models import Award, Exemplar, Nomination, Pledge, RewardDecision
 
 
 def get_pledge_for_user(user, pk: int, *, write: bool = False) -> Pledge:
@@ -55,3 +55,12 @@ def get_award_for_user(user, pk: int) -> Award:
         raise Http404
     get_plan_for_user(user, award.decision.plan_id)
     return award
+
+
+def get_exemplar_for_user(user, pk: int, *, action: str | None = None) -> Exemplar:
+    """Published exemplars are public; the others belong to those with a role over the unit."""
+    exemplar = Exemplar.objects.select_related("unit", "plan").filter(pk=pk).first()
+    if exemplar is None:
+        raise Http404
+    permissions.require_sight(user, exemplar.unit, public=exemplar.published, action=action)
+    return exemplar

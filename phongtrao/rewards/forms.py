@@ -2,10 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phongtrao.accounts.models import User
-from phongtrao.activities.forms import DATE_INPUTS, DATE_WIDGET
+from phongtrao.activities.forms import DATE_INPUTS, DATE_WIDGET, MultipleFileField, MultipleFileInput
 from phongtrao.orgs.models import Organization
-from phongtrao.plans.models import SubjectKind
-from phongtrao.rewards.models import Nomination, Pledge, RewardDecision, RewardForm
+from phongtrao.plans.models import Plan, SubjectKind
+from phongtrao.rewards.models import ExemplarKind, Nomination, Pledge, RewardDecision, RewardForm
 from phongtrao.sheets import parse_number
 from phongtrao.text import vn_number
 
@@ -130,3 +130,30 @@ class CommentForm(forms.Form):
     nomination = forms.IntegerField(widget=forms.HiddenInput)
     name = forms.CharField(label=_("Họ tên"), max_length=100)
     text = forms.CharField(label=_("Ý kiến"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ExemplarForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại"), choices=ExemplarKind.choices)
+    title = forms.CharField(label=_("Tên điển hình, mô hình"), max_length=200)
+    story = forms.CharField(
+        label=_("Câu chuyện, cách làm"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Làm gì, làm thế nào, kết quả ra sao, nơi khác học tập được gì."),
+    )
+    plan = forms.ModelChoiceField(label=_("Thuộc phong trào, kế hoạch"), queryset=Plan.objects.none(), required=False)
+    photos = MultipleFileField(
+        label=_("Ảnh"),
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        help_text=_("Tối đa 12 ảnh, mỗi ảnh tối đa 10 MB; ảnh được thu nhỏ."),
+    )
+
+    def __init__(self, *args, plans=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if plans is not None:
+            self.fields["plan"].queryset = plans
+
+
+class PhotoForm(forms.Form):
+    photo = forms.FileField(label=_("Thêm ảnh"), widget=forms.ClearableFileInput(attrs={"accept": "image/*"}))
+    caption = forms.CharField(label=_("Chú thích"), max_length=200, required=False)

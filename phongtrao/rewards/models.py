@@ -327,3 +327,83 @@ class Award(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject_name} – {self.decision}"
+
+
+class ExemplarKind(models.TextChoices):
+    COLLECTIVE = "collective", _("Tập thể tiêu biểu")
+    INDIVIDUAL = "individual", _("Cá nhân tiêu biểu")
+    HOUSEHOLD = "household", _("Hộ gia đình tiêu biểu")
+    PRACTICE = "practice", _("Mô hình, cách làm hay")
+
+
+class ExemplarQuerySet(models.QuerySet):
+    def published(self) -> ExemplarQuerySet:
+        return self.filter(published=True)
+
+    def in_subtree(self, unit: AdminUnit) -> ExemplarQuerySet:
+        return self.filter(unit__path__startswith=unit.path)
+
+    def for_list(self) -> ExemplarQuerySet:
+        return (
+            self.select_related("unit", "plan")
+            .prefetch_related(models.Prefetch("photos", queryset=ExemplarPhoto.objects.order_by("order", "pk")))
+            .order_by("-created_at", "-pk")
+        )
+
+
+class Exemplar(models.Model):
+    """An exemplary collective, person or good practice (điển hình tiên tiến) told with its
+    story and photos, so that others can copy it; shown on the public portal once published."""
+
+    unit = models.ForeignKey(AdminUnit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="exemplars")
+    plan = models.ForeignKey(
+        Plan,
+        verbose_name=_("thuộc phong trào, kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="exemplars",
+    )
+    kind = models.CharField(_("loại"), max_length=12, choices=ExemplarKind.choices)
+    title = models.CharField(_("tên điển hình, mô hình"), max_length=200)
+    story = models.TextField(_("câu chuyện, cách làm"))
+    published = models.BooleanField(_("công khai"), default=False)
+    withdrawn_reason = models.CharField(_("lý do thôi công khai"), max_length=255, blank=True)
+    created_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = ExemplarQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("điển hình tiên tiến")
+        verbose_name_plural = _("điển hình tiên tiến")
+        constraints = [
+            models.CheckConstraint(condition=~Q(title=""), name="exemplar_has_title"),
+            models.CheckConstraint(condition=~Q(story=""), name="exemplar_has_story"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def exemplar_photo_path(instance: ExemplarPhoto, filename: str) -> str:
+    return f"exemplars/{instance.exemplar_id}/{filename}"
+
+
+class ExemplarPhoto(models.Model):
+    """A photo, shrunk for the web, with a small copy for lists on a phone."""
+
+    exemplar = models.ForeignKey(Exemplar, on_delete=models.CASCADE, related_name="photos")
+    image = models.FileField(upload_to=exemplar_photo_path)
+    thumbnail = models.FileField(upload_to=exemplar_photo_path)
+    caption = models.CharField(_("chú thích"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("ảnh điển hình")
+        verbose_name_plural = _("ảnh điển hình")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.caption or self.image.name

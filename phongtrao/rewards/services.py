@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from decimal import Decimal
 
 from django.conf import settings
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
+from phongtrao.accounts.clients import address_fingerprint
 from phongtrao.accounts.models import Membership, User
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Organization
@@ -481,7 +481,7 @@ def nominee_comment_add(*, nomination: Nomination, name: str, text: str, address
         errors["text"] = _("Hãy ghi ý kiến.")
     if errors:
         raise ValidationError(errors)
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+    digest = address_fingerprint(address)
     recent = NomineeComment.objects.filter(
         address_hash=digest, created_at__gte=timezone.now() - dt.timedelta(hours=1)
     ).count()

@@ -14,4 +14,7 @@ urlpatterns = [
     path("units/<int:unit_pk>/awards/", views.unit_awards, name="unit_awards"),
     path("decisions/<int:pk>/decision.docx", views.decision_docx, name="decision_docx"),
     path("awards/<int:pk>/certificate.docx", views.certificate_docx, name="certificate_docx"),
+    path("units/<int:unit_pk>/exemplars/", views.unit_exemplars, name="unit_exemplars"),
+    path("exemplars/<int:pk>/", views.exemplar_detail, name="exemplar"),
+    path("photos/<int:pk>/<str:size>.jpg", views.exemplar_photo, name="exemplar_photo"),
 ]

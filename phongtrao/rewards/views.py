@@ -4,21 +4,25 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.db.models import Q
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phongtrao.accounts import permissions
+from phongtrao.accounts.clients import client_address
 from phongtrao.accounts.models import Membership, User
 from phongtrao.geo.models import AdminUnit
 from phongtrao.plans.access import get_plan_for_user
-from phongtrao.plans.models import PUBLISHED
-from phongtrao.rewards import documents, evaluation, services
+from phongtrao.plans.models import PUBLISHED, Plan
+from phongtrao.rewards import documents, evaluation, exemplars, services
 from phongtrao.rewards.access import (
     get_award_for_user,
     get_decision_for_user,
+    get_exemplar_for_user,
     get_nomination_for_user,
     get_pledge_for_user,
 )
@@ -27,7 +31,9 @@ from phongtrao.rewards.forms import (
     CommentForm,
     ConflictForm,
     DecisionForm,
+    ExemplarForm,
     NominationForm,
+    PhotoForm,
     PledgeForm,
     ScoreForm,
     SheetForm,
@@ -37,6 +43,8 @@ from phongtrao.rewards.models import (
     Award,
     ConflictOfInterest,
     CouncilMember,
+    Exemplar,
+    ExemplarPhoto,
     Nomination,
     NominationStatus,
     Pledge,
@@ -47,7 +55,7 @@ from phongtrao.rewards.models import (
 from phongtrao.sheets import parse_date
 from phongtrao.text import vn_number
 from phongtrao.ui.downloads import DOCX, attachment
-from phongtrao.ui.forms import add_service_errors
+from phongtrao.ui.forms import add_service_errors, flash_refusal
 
 
 def plan_pledges(request, plan_pk: int):
@@ -100,8 +108,7 @@ def pledge_withdraw(request, pk: int):
             raise ValidationError({"reason": _("Hãy ghi lý do rút đăng ký.")})
         services.pledge_withdraw(user=request.user, pledge=pledge, reason=form.cleaned_data["reason"])
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        flash_refusal(request, exc)
     else:
         messages.success(request, _("Đã rút đăng ký thi đua của %(name)s.") % {"name": pledge.subject_name})
     return redirect("rewards:plan_pledges", pledge.plan_id)
@@ -268,8 +275,7 @@ def plan_nominations(request, plan_pk: int):
             if action == "propose":
                 add_service_errors(form, exc)
             else:
-                for message in exc.messages:
-                    messages.error(request, message)
+                flash_refusal(request, exc)
     nominations = list(
         Nomination.objects.filter(plan=plan).visible_to(request.user).for_list().prefetch_related("comments")
     )
@@ -378,7 +384,7 @@ def plan_nominees(request, plan_pk: int):
                 nomination=nomination,
                 name=form.cleaned_data["name"],
                 text=form.cleaned_data["text"],
-                address=request.META.get("REMOTE_ADDR", ""),
+                address=client_address(request),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -409,3 +415,98 @@ def unit_awards(request, unit_pk: int):
         awards = awards.filter(subject_name__icontains=query)
     page = Paginator(awards, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "rewards/unit_awards.html", {"unit": unit, "page": page, "query": query})
+
+
+def unit_exemplars(request, unit_pk: int):
+    """Exemplary collectives, persons and practices of a unit and the units under it; those
+    reporting for the unit tell new ones, officials publish them."""
+    unit = AdminUnit.objects.filter(pk=unit_pk).first()
+    if unit is None:
+        raise Http404
+    can_tell = permissions.can(request.user, permissions.REPORT, unit)
+    plans = Plan.objects.published().filter(Q(unit__path__startswith=unit.path) | Q(pk__in=_plans_above(unit)))
+    form = ExemplarForm(request.POST or None, request.FILES or None, plans=plans.order_by("-issue_date")[:50])
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not can_tell:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                exemplar = exemplars.exemplar_create(
+                    user=request.user,
+                    unit=unit,
+                    kind=data["kind"],
+                    title=data["title"],
+                    story=data["story"],
+                    plan=data["plan"],
+                    photos=[(f.name, f.read(), "") for f in data["photos"]],
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Đã lưu điển hình; cán bộ xã duyệt rồi công khai."))
+                return redirect("rewards:exemplar", exemplar.pk)
+    shown = Exemplar.objects.in_subtree(unit)
+    if not permissions.can(request.user, permissions.VIEW, unit):
+        shown = shown.published()
+    return render(
+        request,
+        "rewards/unit_exemplars.html",
+        {"unit": unit, "exemplars": list(shown.for_list()[:100]), "form": form if can_tell else None},
+    )
+
+
+def _plans_above(unit: AdminUnit) -> list[int]:
+    return list(Plan.objects.filter(unit_id__in=unit.ancestor_ids).values_list("pk", flat=True))
+
+
+def exemplar_detail(request, pk: int):
+    exemplar = get_exemplar_for_user(request.user, pk)
+    can_publish = permissions.can(request.user, permissions.EDIT, exemplar.unit)
+    can_add = permissions.can(request.user, permissions.REPORT, exemplar.unit)
+    photo_form = PhotoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        needed = permissions.REPORT if action == "photo" else permissions.EDIT
+        get_exemplar_for_user(request.user, pk, action=needed)
+        try:
+            if action == "publish":
+                exemplars.exemplar_publish(user=request.user, exemplar=exemplar)
+            elif action == "withdraw":
+                exemplars.exemplar_withdraw(user=request.user, exemplar=exemplar, reason=request.POST.get("reason", ""))
+            elif action == "photo" and photo_form.is_valid():
+                upload = photo_form.cleaned_data["photo"]
+                exemplars.exemplar_photo_add(
+                    user=request.user,
+                    exemplar=exemplar,
+                    name=upload.name,
+                    data=upload.read(),
+                    caption=photo_form.cleaned_data["caption"],
+                )
+        except ValidationError as exc:
+            flash_refusal(request, exc)
+        return redirect("rewards:exemplar", exemplar.pk)
+    return render(
+        request,
+        "rewards/exemplar_detail.html",
+        {
+            "exemplar": exemplar,
+            "photos": list(exemplar.photos.all()),
+            "can_publish": can_publish,
+            "photo_form": photo_form if can_add else None,
+        },
+    )
+
+
+def exemplar_photo(request, pk: int, size: str):
+    """A photo as a file: cached a day in public once the exemplar is published."""
+    photo = ExemplarPhoto.objects.filter(pk=pk).first()
+    if photo is None or size not in ("full", "thumb"):
+        raise Http404
+    exemplar = get_exemplar_for_user(request.user, photo.exemplar_id)
+    stored = photo.image if size == "full" else photo.thumbnail
+    response = FileResponse(stored.open("rb"), content_type="image/jpeg")
+    patch_cache_control(response, public=exemplar.published, private=not exemplar.published, max_age=86400)
+    return response

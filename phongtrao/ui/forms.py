@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 
 
@@ -12,3 +13,10 @@ def add_service_errors(form: forms.Form, exc: ValidationError, renamed: dict[str
     for field, errors in exc.message_dict.items():
         field = (renamed or {}).get(field, field)
         form.add_error(field if field in form.fields else None, errors)
+
+
+def flash_refusal(request, exc: ValidationError) -> None:
+    """A refusal of an action taken from a button (no form to show it on): each message
+    at the top of the page the browser returns to."""
+    for message in exc.messages:
+        messages.error(request, message)

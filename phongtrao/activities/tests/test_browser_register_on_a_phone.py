@@ -1,54 +1,12 @@
 """In a real browser (Debian's Chromium driven by Playwright), on a phone-sized screen:
 a village head registers the Saturday activity, the commune officer confirms it."""
 
-import os
-import shutil
-
 import pytest
 
 from phongtrao.activities.models import Registration, RegistrationStatus
-from phongtrao.testing import PASSWORD
+from phongtrao.testing import BROWSER_TEST, log_in
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(not CHROMIUM and not os.environ.get("CI"), reason="Debian's chromium is not installed")
-
-
-@pytest.fixture
-def browser():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "1"  # Playwright's sync API runs an event loop in this thread
-    from playwright.sync_api import sync_playwright
-
-    assert CHROMIUM, ".ci/run installs chromium"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield browser
-        browser.close()
-    _end_server_sessions()
-
-
-def _end_server_sessions() -> None:
-    """The live server answers in threads of its own; one caught mid-request when the
-    browser closes keeps its database session, and PostgreSQL then refuses to drop the
-    test database at the end of the run. End such sessions once the browser is gone."""
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-
-
-def log_in(page, base, username):
-    page.goto(f"{base}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/plans/")
+pytestmark = BROWSER_TEST
 
 
 @pytest.mark.django_db(transaction=True)

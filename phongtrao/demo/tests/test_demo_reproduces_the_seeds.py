@@ -116,3 +116,25 @@ def test_ha_trung_shows_its_emulation_pledges_in_public(client):
     assert [(d["number"], [a["subject_name"] for a in d["awards"]]) for d in rewards] == [
         ("125/QĐ-UBND", ["Tiểu khu 1"])
     ]
+
+
+@pytest.mark.django_db
+def test_ha_trung_measures_satisfaction_against_its_80_percent_target(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    ha_trung = Plan.objects.get(pk=seed_plan_ids()["002_c1c5aafbc76b6be8"])
+    (survey,) = client.get("/api/surveys", {"plan": ha_trung.pk}).json()
+    assert survey["status"] == "open" and survey["target_rate"] == "80.00"
+    results = client.get(f"/api/surveys/{survey['id']}").json()["results"]
+    assert results["responses"] == 57 and results["meets_target"] is False
+    rates = {c["text"]: (c["rate"], c["meets"]) for c in results["contents"]}
+    assert rates["2. Giao thông"] == ("89.5", True)
+    assert rates["15. Y tế"] == ("80.7", True)
+    assert rates["17. Môi trường và an toàn thực phẩm"] == ("59.6", False)
+    hidden = sorted(v["unit"]["name"] for v in results["villages"] if v["hidden"])
+    assert len(hidden) == 2 and "Tiểu khu 10" in hidden  # and one more, or it could be worked out
+
+    portal = client.get(f"/portal/plans/{ha_trung.pk}/").content.decode()
+    assert "Có nội dung chưa đạt 80% hài lòng." in portal
+    assert "Nhân dân Tiểu khu 4 hiến đất mở rộng đường giao thông" in portal
+    assert "Tiểu khu 1" in portal and "125/QĐ-UBND" in portal

@@ -41,4 +41,5 @@ def test_the_national_benchmark_runs_at_a_small_scale():
     assert done.returncode == 0, done.stdout + done.stderr
     assert "national roll-up of the plan's 15 targets" in done.stdout
     assert "in the national roll-up at once" in done.stdout
+    assert "portal commune page: built" in done.stdout
     assert "roll-up cells equal a recomputation from the raw values" in done.stdout

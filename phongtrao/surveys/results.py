@@ -1,0 +1,147 @@
+"""Results of a satisfaction survey: per content, over the survey's area and per village,
+against the target rate.
+
+The rate is the share of "satisfied" among all answers to a content, "no opinion"
+included: a household that could not say it is satisfied is not counted as satisfied.
+In public, a village with fewer answers than SURVEY_MIN_PUBLIC_GROUP is hidden; when
+that would leave a single village hidden, the next smallest is hidden too, or the
+hidden one could be worked out from the total."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.db.models import Count
+
+from phongtrao.geo.models import AdminUnit
+from phongtrao.orgs.models import Household
+from phongtrao.surveys.models import Choice, Question, Response, Survey
+from phongtrao.surveys.services import village_choices
+from phongtrao.text import natural_key
+
+
+def _percent(part: int, whole: int) -> Decimal | None:
+    """One decimal, as the results are read out at a meeting."""
+    if not whole:
+        return None
+    return (Decimal(100) * part / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class Tally:
+    satisfied: int = 0
+    unsatisfied: int = 0
+    no_opinion: int = 0
+
+    def add(self, choice: str) -> None:
+        setattr(self, choice, getattr(self, choice) + 1)
+
+    @property
+    def total(self) -> int:
+        return self.satisfied + self.unsatisfied + self.no_opinion
+
+    @property
+    def rate(self) -> Decimal | None:
+        return _percent(self.satisfied, self.total)
+
+
+@dataclass
+class VillageRow:
+    unit: AdminUnit
+    households: int
+    responses: int
+    hidden: bool = False
+    tallies: dict[int, Tally] = field(default_factory=dict)
+    cells: list[Tally | None] = field(default_factory=list)
+
+    @property
+    def participation(self) -> Decimal | None:
+        return _percent(self.responses, self.households)
+
+
+@dataclass
+class ContentRow:
+    question: Question
+    tally: Tally
+    target_rate: Decimal
+
+    @property
+    def meets(self) -> bool | None:
+        rate = self.tally.rate
+        return None if rate is None else rate >= self.target_rate
+
+
+@dataclass
+class SurveyResults:
+    survey: Survey
+    responses: int
+    households: int
+    contents: list[ContentRow]
+    villages: list[VillageRow]
+    total_hidden: bool
+
+    @property
+    def meets_target(self) -> bool | None:
+        """The Hà Trung target asks for the rate on each content: all must reach it."""
+        verdicts = [row.meets for row in self.contents]
+        if self.total_hidden or not verdicts or None in verdicts:
+            return None
+        return all(verdicts)
+
+
+def _hide_small_groups(villages: list[VillageRow], minimum: int) -> None:
+    for row in villages:
+        row.hidden = 0 < row.responses < minimum
+    hidden = [row for row in villages if row.hidden]
+    shown = sorted((row for row in villages if not row.hidden and row.responses), key=lambda r: r.responses)
+    if len(hidden) == 1 and shown:
+        shown[0].hidden = True
+
+
+def survey_results(survey: Survey, *, public: bool) -> SurveyResults:
+    questions = list(survey.questions.all())
+    units = {u.pk: u for u in village_choices(survey)}
+    households = dict(
+        Household.objects.filter(unit__in=units.keys()).values("unit").annotate(n=Count("pk")).values_list("unit", "n")
+    )
+    rows: dict[int, VillageRow] = {
+        pk: VillageRow(unit=unit, households=households.get(pk, 0), responses=0) for pk, unit in units.items()
+    }
+    overall = {q.pk: Tally() for q in questions}
+    answers = Response.objects.filter(survey=survey).values_list("unit_id", "answers")
+    for unit_id, chosen in answers.iterator(chunk_size=2000):
+        row = rows.get(unit_id)
+        if row is None:  # a village since merged away keeps its answers
+            unit = AdminUnit.objects.get(pk=unit_id)
+            row = rows[unit_id] = VillageRow(unit=unit, households=0, responses=0)
+        row.responses += 1
+        for question in questions:
+            choice = chosen.get(str(question.pk))
+            if choice in Choice.values:
+                row.tallies.setdefault(question.pk, Tally()).add(choice)
+                overall[question.pk].add(choice)
+    villages = sorted(rows.values(), key=lambda r: natural_key(r.unit.name))
+    responses = sum(r.responses for r in villages)
+    total_hidden = False
+    if public:
+        minimum = settings.SURVEY_MIN_PUBLIC_GROUP
+        _hide_small_groups(villages, minimum)
+        total_hidden = 0 < responses < minimum
+        for row in villages:
+            if row.hidden:
+                row.tallies = {}
+    for row in villages:
+        row.cells = [row.tallies.get(q.pk) for q in questions]
+    return SurveyResults(
+        survey=survey,
+        responses=responses,
+        households=sum(households.values()),
+        contents=[
+            ContentRow(question=q, tally=Tally() if total_hidden else overall[q.pk], target_rate=survey.target_rate)
+            for q in questions
+        ],
+        villages=villages,
+        total_hidden=total_hidden,
+    )

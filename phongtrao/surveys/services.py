@@ -1,0 +1,299 @@
+"""Writes of the satisfaction surveys: drawn up by the commune, opened, answered by
+households on their phones without an account, closed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phongtrao.accounts import permissions
+from phongtrao.accounts.clients import address_fingerprint
+from phongtrao.accounts.models import User
+from phongtrao.geo.models import AdminUnit, Level
+from phongtrao.monitoring.models import Criterion
+from phongtrao.orgs.models import Household
+from phongtrao.plans.models import ADOPTED, Comparator, Plan, Target
+from phongtrao.surveys.models import (
+    AccessCode,
+    Ballot,
+    Choice,
+    Identification,
+    Question,
+    RefusalReason,
+    RefusedBallot,
+    Response,
+    Survey,
+    SurveyStatus,
+)
+from phongtrao.text import fold, natural_key
+
+# Letters and digits a villager does not confuse when typing from a paper slip.
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+MAX_CODES_AT_ONCE = 2000
+
+
+def satisfaction_target(plan: Plan) -> Target | None:
+    """The plan's target on citizens' satisfaction ("tỷ lệ hài lòng … từ 80% trở lên")."""
+    for target in plan.targets.all():
+        if "hai long" in fold(target.text) and target.unit_of_measure.strip() == "%":
+            return target
+    return None
+
+
+def village_choices(survey: Survey) -> list[AdminUnit]:
+    """The villages whose households answer, in the order people read them (2 before 10)."""
+    villages = AdminUnit.objects.in_subtree(survey.unit).current().filter(level=Level.VILLAGE)
+    return sorted(villages, key=lambda unit: natural_key(unit.name))
+
+
+def _clean_questions(questions: list[tuple[str, Criterion | None]], errors: dict[str, str]):
+    cleaned = [(text.strip()[:300], criterion) for text, criterion in questions if text.strip()]
+    if not cleaned:
+        errors["questions"] = _("Hãy ghi ít nhất một nội dung để người dân đánh giá.")
+    return cleaned
+
+
+def _write_questions(survey: Survey, questions: list[tuple[str, Criterion | None]], user: User) -> None:
+    survey.questions.all().delete()
+    for order, (text, criterion) in enumerate(questions, start=1):
+        question = Question(survey=survey, order=order, text=text, criterion=criterion)
+        question._history_user = user
+        question.save()
+
+
+@transaction.atomic
+def survey_create(
+    *,
+    user: User,
+    plan: Plan,
+    unit: AdminUnit,
+    title: str,
+    opens_on: dt.date,
+    closes_on: dt.date,
+    questions: list[tuple[str, Criterion | None]],
+    identification: str = Identification.HOUSEHOLD,
+    introduction: str = "",
+    target_rate: Decimal | None = None,
+) -> Survey:
+    """A draft survey of the plan's contents among the households of `unit`. Without a
+    rate given, the plan's own satisfaction target sets it."""
+    permissions.demand(user, permissions.EDIT, unit)
+    errors: dict[str, str] = {}
+    if not plan.unit.contains(unit):
+        errors["unit"] = _("%(unit)s không thuộc %(area)s của kế hoạch.") % {"unit": unit, "area": plan.unit}
+    if not title.strip():
+        errors["title"] = _("Hãy ghi tên cuộc khảo sát.")
+    if closes_on < opens_on:
+        errors["closes_on"] = _("Ngày kết thúc phải sau ngày bắt đầu.")
+    if identification not in Identification.values:
+        errors["identification"] = _("Chọn mã hộ gia đình hoặc mã phiếu.")
+    target = satisfaction_target(plan)
+    if target_rate is None:
+        target_rate = target.value if target is not None and target.comparator in (Comparator.GE, Comparator.GT) else 80
+    target_rate = Decimal(target_rate).quantize(Decimal("0.01"))
+    if not Decimal(0) < target_rate <= Decimal(100):
+        errors["target_rate"] = _("Tỷ lệ hài lòng cần đạt phải lớn hơn 0 và không quá 100%.")
+    cleaned = _clean_questions(questions, errors)
+    if errors:
+        raise ValidationError(errors)
+    survey = Survey(
+        plan=plan,
+        unit=unit,
+        title=title.strip(),
+        introduction=introduction.strip(),
+        identification=identification,
+        target=target,
+        target_rate=target_rate,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        created_by=user,
+    )
+    survey._history_user = user
+    survey.save()
+    _write_questions(survey, cleaned, user)
+    return survey
+
+
+@transaction.atomic
+def survey_questions_set(*, user: User, survey: Survey, questions: list[tuple[str, Criterion | None]]) -> Survey:
+    """The contents can change while the survey is drawn up, never once households answer."""
+    permissions.demand(user, permissions.EDIT, survey.unit)
+    if survey.status != SurveyStatus.DRAFT:
+        raise ValidationError({"questions": _("Khảo sát đã mở: không sửa nội dung nữa.")})
+    errors: dict[str, str] = {}
+    cleaned = _clean_questions(questions, errors)
+    if errors:
+        raise ValidationError(errors)
+    _write_questions(survey, cleaned, user)
+    return survey
+
+
+def _set_status(survey: Survey, status: str, user: User) -> Survey:
+    survey.status = status
+    survey._history_user = user
+    survey.save(update_fields=["status"])
+    return survey
+
+
+@transaction.atomic
+def survey_open(*, user: User, survey: Survey) -> Survey:
+    permissions.demand(user, permissions.EDIT, survey.unit)
+    if survey.status != SurveyStatus.DRAFT:
+        raise ValidationError({"__all__": _("Khảo sát này đã mở.")})
+    if survey.plan.status not in ADOPTED:
+        raise ValidationError({"__all__": _("Kế hoạch chưa ban hành: chưa mở khảo sát.")})
+    if not survey.questions.exists():
+        raise ValidationError({"questions": _("Hãy ghi ít nhất một nội dung để người dân đánh giá.")})
+    return _set_status(survey, SurveyStatus.OPEN, user)
+
+
+@transaction.atomic
+def survey_close(*, user: User, survey: Survey) -> Survey:
+    permissions.demand(user, permissions.EDIT, survey.unit)
+    if survey.status != SurveyStatus.OPEN:
+        raise ValidationError({"__all__": _("Chỉ kết thúc được khảo sát đang lấy ý kiến.")})
+    return _set_status(survey, SurveyStatus.CLOSED, user)
+
+
+@transaction.atomic
+def access_codes_issue(*, user: User, survey: Survey, village: AdminUnit, count: int) -> list[AccessCode]:
+    """Slips of one-time codes for a village's households, printed and handed out."""
+    permissions.demand(user, permissions.EDIT, survey.unit)
+    errors: dict[str, str] = {}
+    if survey.identification != Identification.CODE:
+        errors["__all__"] = _("Khảo sát này nhận biết hộ bằng mã hộ gia đình, không dùng mã phiếu.")
+    if survey.status == SurveyStatus.CLOSED:
+        errors["__all__"] = _("Khảo sát đã kết thúc.")
+    if village.level != Level.VILLAGE or not survey.unit.contains(village):
+        errors["village"] = _("%(unit)s không phải một thôn của %(area)s.") % {"unit": village, "area": survey.unit}
+    if not 1 <= count <= MAX_CODES_AT_ONCE:
+        errors["count"] = _("Số mã phiếu phải từ 1 đến %(max)s.") % {"max": MAX_CODES_AT_ONCE}
+    if errors:
+        raise ValidationError(errors)
+    taken = set(AccessCode.objects.filter(survey=survey).values_list("code", flat=True))
+    fresh: list[str] = []
+    while len(fresh) < count:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _i in range(CODE_LENGTH))
+        if code not in taken:
+            taken.add(code)
+            fresh.append(code)
+    return AccessCode.objects.bulk_create([AccessCode(survey=survey, unit=village, code=c) for c in fresh])
+
+
+def _refusal(
+    survey: Survey, reason: str, given: str, fingerprint: str, message: str, field: str = "__all__"
+) -> ValidationError:
+    """Recorded in a transaction of its own before it is raised: the council sees every attempt."""
+    with transaction.atomic():
+        RefusedBallot.objects.create(survey=survey, reason=reason, given=given[:40], address_hash=fingerprint)
+    return ValidationError({field: message})
+
+
+def _normalised_code(code: str) -> str:
+    return "".join(code.split()).upper().replace("-", "")
+
+
+def survey_answer(
+    *,
+    survey: Survey,
+    choices: dict[int, str],
+    address: str,
+    village: AdminUnit | None = None,
+    household_code: str = "",
+    access_code: str = "",
+) -> Response:
+    """A household's answers, once. A second answer from the same household or code, an
+    unknown code, or a burst from one address is refused and recorded."""
+    today = timezone.localdate()
+    if not survey.is_answerable_on(today):
+        raise ValidationError({"__all__": _("Khảo sát này không còn nhận ý kiến.")})
+    questions = list(survey.questions.all())
+    errors: dict[str, str] = {}
+    for question in questions:
+        if choices.get(question.pk) not in Choice.values:
+            errors[f"q{question.pk}"] = _("“%(q)s”: hãy chọn một mức.") % {"q": question.text[:80]}
+    if survey.identification == Identification.HOUSEHOLD:
+        if village is None or village.level != Level.VILLAGE or not survey.unit.contains(village):
+            errors["village"] = _("Hãy chọn thôn của gia đình.")
+        if not household_code.strip():
+            errors["household_code"] = _("Hãy ghi mã hộ gia đình (in trên sổ hộ hoặc phiếu của thôn).")
+    elif not access_code.strip():
+        errors["access_code"] = _("Hãy ghi mã phiếu được phát.")
+    if errors:
+        raise ValidationError(errors)
+
+    fingerprint = address_fingerprint(address)
+    hour_ago = timezone.now() - dt.timedelta(hours=1)
+    recent = (
+        Ballot.objects.filter(address_hash=fingerprint, received_at__gte=hour_ago).count()
+        + RefusedBallot.objects.filter(address_hash=fingerprint, at__gte=hour_ago).count()
+    )
+    given = household_code.strip() or access_code.strip()
+    if recent >= settings.SURVEY_ANSWERS_PER_HOUR:
+        raise _refusal(
+            survey,
+            RefusalReason.BURST,
+            given,
+            fingerprint,
+            _("Đã có quá nhiều phiếu gửi từ thiết bị hoặc mạng này trong một giờ; hãy gửi lại sau."),
+        )
+
+    household = code = None
+    if survey.identification == Identification.HOUSEHOLD:
+        household = Household.objects.filter(unit=village, code__iexact=household_code.strip()).first()
+        if household is None:
+            raise _refusal(
+                survey,
+                RefusalReason.HOUSEHOLD_UNKNOWN,
+                given,
+                fingerprint,
+                _("Không có hộ mang mã %(code)s ở %(village)s.") % {"code": household_code.strip(), "village": village},
+                "household_code",
+            )
+        if Ballot.objects.filter(survey=survey, household=household).exists():
+            raise _refusal(
+                survey,
+                RefusalReason.HOUSEHOLD_ANSWERED,
+                given,
+                fingerprint,
+                _("Hộ này đã trả lời khảo sát; mỗi hộ trả lời một lần."),
+                "household_code",
+            )
+    else:
+        code = (
+            AccessCode.objects.select_related("unit").filter(survey=survey, code=_normalised_code(access_code)).first()
+        )
+        if code is None:
+            raise _refusal(
+                survey, RefusalReason.CODE_UNKNOWN, given, fingerprint, _("Mã phiếu không đúng."), "access_code"
+            )
+        if code.used:
+            raise _refusal(
+                survey, RefusalReason.CODE_USED, given, fingerprint, _("Mã phiếu này đã dùng."), "access_code"
+            )
+        village = code.unit
+
+    try:
+        with transaction.atomic():
+            if code is not None and AccessCode.objects.filter(pk=code.pk, used=False).update(used=True) != 1:
+                raise IntegrityError("code used meanwhile")
+            Ballot.objects.create(survey=survey, household=household, code=code, address_hash=fingerprint)
+            return Response.objects.create(
+                survey=survey,
+                unit=village,
+                answers={str(q.pk): choices[q.pk] for q in questions},
+            )
+    except IntegrityError:
+        # The same household answering twice at the same moment: the second one loses.
+        reason = RefusalReason.CODE_USED if code is not None else RefusalReason.HOUSEHOLD_ANSWERED
+        raise _refusal(
+            survey, reason, given, fingerprint, _("Hộ này đã trả lời khảo sát; mỗi hộ trả lời một lần.")
+        ) from None
