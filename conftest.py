@@ -26,7 +26,7 @@ def people(db) -> People:
 
 
 @pytest.fixture
-def browser():
+def browser(_server_sessions_ended_at_exit):
     """Debian's Chromium driven by Playwright (see phongtrao.testing.BROWSER_TEST)."""
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "1"  # Playwright's sync API runs an event loop in this thread
     from playwright.sync_api import sync_playwright
@@ -39,18 +39,22 @@ def browser():
         )
         yield browser
         browser.close()
-    _end_server_sessions()
 
 
-def _end_server_sessions() -> None:
+@pytest.fixture(scope="session")
+def _server_sessions_ended_at_exit(django_db_setup, django_db_blocker):
     """The live server answers in threads of its own; one caught mid-request when the
     browser closes keeps its database session, and PostgreSQL then refuses to drop the
-    test database at the end of the run. End such sessions once the browser is gone."""
+    test database at the end of the run. End such sessions then, just before the drop:
+    not after each browser test, where the test's own connection (a different one under
+    Playwright's event loop) would be ended with them."""
+    yield
     from django.db import connection
 
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

@@ -162,3 +162,18 @@ def test_editing_the_contents_keeps_the_criteria_of_lines_left_as_they_were(peop
         ("2. Giao thông", traffic),
         ("Sự tham gia của người dân", None),
     ]
+
+
+def test_the_survey_pages_refuse_those_out_of_reach(people, plan, open_survey):
+    draft = _create(people, plan)
+    list_url = reverse("surveys:plan_surveys", args=[plan.pk])
+    refused = people.client(people.commune_viewer).post(list_url, {"title": "X"})
+    assert refused.status_code == 403
+    assert people.client(people.outsider).get(reverse("surveys:answer", args=[draft.pk])).status_code == 404
+    assert (
+        people.client(people.outsider).get(reverse("surveys:plan_surveys", args=[make_plan(people).pk])).status_code
+        == 404
+    )
+    results = reverse("surveys:results_xlsx", args=[open_survey.pk])
+    assert people.client(people.village_head).get(results).status_code == 403  # public results, not the full sheet
+    assert Survey.objects.count() == 2

@@ -82,3 +82,13 @@ def test_the_plans_survey_list_keeps_its_queries(people, plan, open_survey, djan
     with django_assert_max_num_queries(12):
         page = client.get(url)
     assert open_survey.title in page.content.decode()
+
+
+def test_the_results_page_keeps_its_queries(people, open_survey, django_assert_max_num_queries, settings):
+    _fill(people, open_survey)
+    client = people.client(people.commune_officer)
+    url = reverse("surveys:detail", args=[open_survey.pk])
+    client.get(url)
+    with django_assert_max_num_queries(14):
+        page = client.get(url)
+    assert "Thôn Tây" in page.content.decode()
