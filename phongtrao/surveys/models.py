@@ -151,6 +151,14 @@ class Ballot(models.Model):
     household = models.ForeignKey("orgs.Household", null=True, on_delete=models.PROTECT, related_name="+")
     code = models.OneToOneField(AccessCode, null=True, on_delete=models.PROTECT, related_name="ballot")
     address_hash = models.CharField(max_length=64)
+    entered_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("người nhập phiếu giấy"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     received_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

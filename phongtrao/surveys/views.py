@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -83,13 +84,16 @@ def survey_detail(request, pk: int):
     insider = permissions.can(request.user, permissions.VIEW, survey.unit)
     editor = permissions.can(request.user, permissions.EDIT, survey.unit)
     questions = list(survey.questions.select_related("criterion"))
+    results = survey_results(survey, public=not insider)
     context = {
         "survey": survey,
         "questions": questions,
-        "results": survey_results(survey, public=not insider),
+        "results": results,
         "insider": insider,
         "editor": editor,
         "answerable": survey.is_answerable_on(timezone.localdate()),
+        "can_enter_paper": survey.is_public
+        and any(permissions.can(request.user, permissions.REPORT, row.unit) for row in results.villages),
     }
     if editor and survey.status == SurveyStatus.DRAFT:
         context["questions_form"] = QuestionsForm(initial={"questions": "\n".join(q.text for q in questions)})
@@ -179,6 +183,60 @@ def results_xlsx(request, pk: int):
     return attachment(
         exports.results_xlsx(survey_results(survey, public=False)), XLSX, f"ket-qua-khao-sat-{survey.pk}.xlsx"
     )
+
+
+@login_required
+def survey_paper(request, pk: int):
+    """Paper sheets collected in the village, entered one after another by those who report
+    for it; each still counts once for its household."""
+    survey = get_survey_for_user(request.user, pk)
+    if not survey.is_public:
+        raise Http404
+    villages = [v for v in services.village_choices(survey) if permissions.can(request.user, permissions.REPORT, v)]
+    if not villages:
+        raise PermissionDenied
+    questions = list(survey.questions.all())
+    chosen = request.GET.get("village", "")
+    form = AnswerForm(
+        request.POST or None,
+        survey=survey,
+        questions=questions,
+        villages=villages,
+        initial={"village": int(chosen) if chosen.isdigit() else villages[0].pk},
+    )
+    answerable = survey.is_answerable_on(timezone.localdate())
+    if request.method == "POST" and answerable and form.is_valid():
+        data = form.cleaned_data
+        try:
+            response = services.survey_answer(
+                survey=survey,
+                choices=form.choices(questions),
+                village=next((unit for unit in villages if unit.pk == data.get("village")), None),
+                household_code=data.get("household_code", ""),
+                access_code=data.get("access_code", ""),
+                entered_by=request.user,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Đã nhập phiếu của hộ %(code)s. Nhập phiếu tiếp theo.")
+                % {"code": data.get("household_code") or data.get("access_code")},
+            )
+            return redirect(f"{reverse('surveys:paper', args=[survey.pk])}?village={response.unit_id}")
+    entered = survey.ballots.filter(entered_by=request.user).count()
+    return render(
+        request,
+        "surveys/survey_paper.html",
+        {"survey": survey, "form": form, "answerable": answerable, "entered": entered},
+    )
+
+
+def survey_print(request, pk: int):
+    """The paper sheet handed to households without a phone, in the survey's words."""
+    survey = get_survey_for_user(request.user, pk)
+    return render(request, "surveys/survey_print.html", {"survey": survey, "questions": list(survey.questions.all())})
 
 
 def survey_answer(request, pk: int):

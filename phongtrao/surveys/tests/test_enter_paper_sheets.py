@@ -1,0 +1,68 @@
+"""Households without a phone answer on a printed sheet; the village head enters the
+sheets one after another from one phone: no burst limit for them, each household still
+once, their name kept on the ballot, and only for their own village."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from phongtrao.surveys import services
+from phongtrao.surveys.models import Ballot, RefusedBallot, Response
+
+
+def _sheet(survey, village, code, choice="satisfied"):
+    data = {"village": village.pk, "household_code": code}
+    for question in survey.questions.all():
+        data[f"q{question.pk}"] = choice
+    return data
+
+
+def test_a_village_head_enters_the_sheets_of_the_village(people, open_survey, settings):
+    settings.SURVEY_ANSWERS_PER_HOUR = 2
+    head = people.client(people.village_head)
+    url = reverse("surveys:paper", args=[open_survey.pk])
+    for n in range(1, 6):
+        sent = head.post(url, _sheet(open_survey, people.village, f"D{n:02d}"))
+        assert sent.status_code == 302 and sent["Location"].endswith(f"?village={people.village.pk}")
+    assert Response.objects.count() == 5
+    assert set(Ballot.objects.values_list("entered_by", flat=True)) == {people.village_head.pk}
+    again = head.post(url, _sheet(open_survey, people.village, "D01", "unsatisfied"))
+    assert "mỗi hộ trả lời một lần" in again.content.decode()
+    assert Response.objects.count() == 5 and RefusedBallot.objects.count() == 1
+    assert "Bạn đã nhập 5 phiếu" in head.get(url).content.decode()
+
+
+def test_only_for_the_villages_one_reports_for(people, open_survey):
+    with pytest.raises(PermissionError):
+        services.survey_answer(
+            survey=open_survey,
+            choices={q.pk: "satisfied" for q in open_survey.questions.all()},
+            village=people.village,
+            household_code="D01",
+            entered_by=people.other_village_head,
+        )
+    other = people.client(people.other_village_head)
+    url = reverse("surveys:paper", args=[open_survey.pk])
+    refused = other.post(url, _sheet(open_survey, people.village, "D01"))
+    assert refused.status_code == 200 and "village" in refused.context["form"].errors  # not among their choices
+    assert people.client(people.commune_viewer).get(url).status_code == 403
+    assert people.client(people.outsider).get(url).status_code == 403
+    assert not Response.objects.exists()
+
+
+def test_the_printed_sheet_lists_every_content(people, open_survey):
+    sheet = people.client(None).get(reverse("surveys:print", args=[open_survey.pk])).content.decode()
+    assert "PHIẾU KHẢO SÁT" in sheet and "Giao thông" in sheet and "Môi trường" in sheet
+    assert sheet.count("☐") == 3 * open_survey.questions.count()
+
+
+def test_a_paper_entry_still_needs_an_open_survey(people, open_survey):
+    services.survey_close(user=people.commune_officer, survey=open_survey)
+    with pytest.raises(ValidationError, match="không còn nhận ý kiến"):
+        services.survey_answer(
+            survey=open_survey,
+            choices={q.pk: "satisfied" for q in open_survey.questions.all()},
+            village=people.village,
+            household_code="D01",
+            entered_by=people.village_head,
+        )
