@@ -25,7 +25,7 @@ from phongtrao.monitoring import services as monitoring_services
 from phongtrao.monitoring.criteria import criteria_set_load
 from phongtrao.monitoring.models import Criterion, Indicator
 from phongtrao.orgs.models import Official, Organization, Position
-from phongtrao.orgs.services import household_create, official_create, organization_create
+from phongtrao.orgs.services import household_save, official_create, organization_create
 from phongtrao.plans import importing
 from phongtrao.plans import services as plan_services
 from phongtrao.plans.models import Plan
@@ -517,10 +517,12 @@ class DemoLoader:
         if plan.surveys.exists():
             return
         town = plan.unit
+        chairman = User.objects.get(username="tt.hatrung")
         for number, quarter in enumerate(town.children.order_by("pk"), start=1):
             for n in range(1, 9):
-                household_create(village=quarter, code=f"TK{number}-{n:02d}", head_name=f"Hộ số {n} {quarter.name}")
-        chairman = User.objects.get(username="tt.hatrung")
+                household_save(
+                    user=chairman, village=quarter, code=f"TK{number}-{n:02d}", head_name=f"Hộ số {n} {quarter.name}"
+                )
         criteria = Criterion.objects.filter(
             criteria_set__code="ntm-xa-2021-2025", number__in=[2, 3, 4, 5, 6, 15, 17, 19]
         )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from phongtrao.geo.models import AdminUnit
 
@@ -111,12 +112,23 @@ class Official(models.Model):
         return f"{self.full_name} ({self.position_detail or self.get_position_display()})"
 
 
+class HouseholdQuerySet(models.QuerySet):
+    def in_subtree(self, unit: AdminUnit) -> HouseholdQuerySet:
+        return self.filter(unit__path__startswith=unit.path)
+
+    def for_list(self) -> HouseholdQuerySet:
+        return self.select_related("unit").order_by("unit__name", "code")
+
+
 class Household(models.Model):
     unit = models.ForeignKey(AdminUnit, verbose_name=_("thôn"), on_delete=models.PROTECT, related_name="households")
     code = models.CharField(_("mã hộ"), max_length=32)
     head_name = models.CharField(_("chủ hộ"), max_length=150)
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     members = models.PositiveSmallIntegerField(_("số nhân khẩu"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = HouseholdQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("hộ gia đình")

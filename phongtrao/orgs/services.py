@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from phongtrao.accounts import permissions
+from phongtrao.accounts.models import User
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.orgs.models import Household, Official, Organization
 
@@ -38,11 +41,26 @@ def official_create(
 
 
 @transaction.atomic
-def household_create(
-    *, village: AdminUnit, code: str, head_name: str, address: str = "", members: int | None = None
+def household_save(
+    *, user: User, village: AdminUnit, code: str, head_name: str, address: str = "", members: int | None = None
 ) -> Household:
+    """A household of the village's register, by its code: added, or brought up to date
+    (a new head of household, a new address) with the change kept in its history."""
+    permissions.demand(user, permissions.REPORT, village)
+    code, head_name = " ".join(code.split()).upper(), " ".join(head_name.split())
+    errors: dict[str, str] = {}
     if village.level != Level.VILLAGE:
-        raise OrgError(_("Hộ gia đình phải thuộc một thôn."))
-    if Household.objects.filter(unit=village, code=code).exists():
-        raise OrgError(_("Mã hộ “%(code)s” đã có ở %(unit)s.") % {"code": code, "unit": village})
-    return Household.objects.create(unit=village, code=code, head_name=head_name, address=address, members=members)
+        errors["village"] = _("Hộ gia đình phải thuộc một thôn.")
+    if not code:
+        errors["code"] = _("Hãy ghi mã hộ.")
+    if not head_name:
+        errors["head_name"] = _("Hãy ghi họ tên chủ hộ.")
+    if members is not None and not 0 < members < 100:
+        errors["members"] = _("Số nhân khẩu phải từ 1 đến 99.")
+    if errors:
+        raise ValidationError(errors)
+    household = Household.objects.filter(unit=village, code__iexact=code).first() or Household(unit=village, code=code)
+    household.head_name, household.address, household.members = head_name[:150], address.strip()[:255], members
+    household._history_user = user
+    household.save()
+    return household

@@ -1,14 +1,23 @@
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
 from phongtrao.geo.models import AdminUnit
+from phongtrao.orgs import households
 from phongtrao.orgs.forms import OfficialForm, OrganizationForm
+from phongtrao.orgs.models import Household
 from phongtrao.orgs.services import OrgError, official_create, organization_create
+from phongtrao.ui.downloads import XLSX, attachment
+from phongtrao.ui.imports import import_page
 
 
 def _unit_for_editing(user, pk: int) -> AdminUnit:
@@ -67,3 +76,55 @@ def organization_add(request, pk: int):
 def official_add(request, pk: int):
     unit = _unit_for_editing(request.user, pk)
     return _add(request, pk, OfficialForm(request.POST, unit=unit), official_create, "full_name")
+
+
+def _unit_with(user, pk: int, action: str) -> AdminUnit:
+    """Units are public; their household register is not: 403 without the role."""
+    unit = AdminUnit.objects.filter(pk=pk).first()
+    if unit is None:
+        raise Http404
+    permissions.require(user, action, unit, visible=True)
+    return unit
+
+
+@login_required
+def unit_households(request, pk: int):
+    """The household register of the unit and the villages under it (names of heads of
+    household: for those with a role over the unit only)."""
+    unit = _unit_with(request.user, pk, permissions.VIEW)
+    households = Household.objects.in_subtree(unit).for_list()
+    query = request.GET.get("q", "").strip()
+    if query:
+        households = households.filter(Q(code__icontains=query) | Q(head_name__icontains=query))
+    per_village = Household.objects.in_subtree(unit).values("unit__name").annotate(n=Count("pk")).order_by("unit__name")
+    return render(
+        request,
+        "orgs/unit_households.html",
+        {
+            "unit": unit,
+            "page": Paginator(households, settings.PAGE_SIZE).get_page(request.GET.get("page")),
+            "query": query,
+            "params": urlencode({"q": query}) if query else "",
+            "per_village": list(per_village),
+            "can_import": permissions.can(request.user, permissions.REPORT, unit),
+        },
+    )
+
+
+@login_required
+def households_import(request, pk: int):
+    unit = _unit_with(request.user, pk, permissions.REPORT)
+    return import_page(
+        request,
+        run=lambda data: households.households_import(user=request.user, unit=unit, data=data),
+        done_message=_("Đã nhập %(n)s hộ gia đình."),
+        done_url=reverse("orgs:households", args=[unit.pk]),
+        template="orgs/households_import.html",
+        context={"unit": unit},
+    )
+
+
+@login_required
+def households_xlsx(request, pk: int):
+    unit = _unit_with(request.user, pk, permissions.VIEW)
+    return attachment(households.households_xlsx(unit), XLSX, f"ho-gia-dinh-{unit.pk}.xlsx")

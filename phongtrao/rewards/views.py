@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -414,7 +415,11 @@ def unit_awards(request, unit_pk: int):
     if query:
         awards = awards.filter(subject_name__icontains=query)
     page = Paginator(awards, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "rewards/unit_awards.html", {"unit": unit, "page": page, "query": query})
+    return render(
+        request,
+        "rewards/unit_awards.html",
+        {"unit": unit, "page": page, "query": query, "params": urlencode({"q": query}) if query else ""},
+    )
 
 
 def unit_exemplars(request, unit_pk: int):

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from phongtrao.orgs.services import household_create
+from phongtrao.orgs.services import household_save
 from phongtrao.plans.models import Target
 from phongtrao.surveys import services
 from phongtrao.testing import make_plan
@@ -24,8 +24,11 @@ def plan(people):
 
 @pytest.fixture
 def households(people):
-    east = [household_create(village=people.village, code=f"D{n:02d}", head_name=f"Hộ {n}") for n in range(1, 11)]
-    west = [household_create(village=people.other_village, code=f"T{n:02d}", head_name=f"Hộ {n}") for n in range(1, 4)]
+    def household(village, code):
+        return household_save(user=people.commune_officer, village=village, code=code, head_name=f"Hộ {code}")
+
+    east = [household(people.village, f"D{n:02d}") for n in range(1, 11)]
+    west = [household(people.other_village, f"T{n:02d}") for n in range(1, 4)]
     return east, west
 
 
