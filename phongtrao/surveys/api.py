@@ -58,7 +58,7 @@ def _results(r: SurveyResults) -> dict:
             {"question": c.question.pk, "text": c.question.text, "meets": c.meets, **_tally(c.tally)}
             for c in r.contents
         ],
-        "villages": [
+        "units": [
             {
                 "unit": {"id": v.unit.pk, "name": v.unit.name},
                 "households": v.households,
@@ -66,7 +66,7 @@ def _results(r: SurveyResults) -> dict:
                 "hidden": v.hidden,
                 "contents": [_tally(t) for t in v.cells],
             }
-            for v in r.villages
+            for v in r.units
         ],
     }
 

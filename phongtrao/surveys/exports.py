@@ -14,7 +14,7 @@ def _verdict(meets: bool | None) -> str:
 
 
 def results_xlsx(results: SurveyResults) -> bytes:
-    """One sheet per content over the whole area, one per village and content."""
+    """A sheet of the contents over the whole area, one of each unit under it and content."""
     survey = results.survey
     workbook, sheet = new_sheet(
         _("Kết quả"),
@@ -43,10 +43,10 @@ def results_xlsx(results: SurveyResults) -> bytes:
                 _verdict(row.meets),
             ]
         )
-    by_village = workbook.create_sheet(_("Theo thôn"))
-    by_village.append(
+    by_unit = workbook.create_sheet(_("Theo đơn vị"))
+    by_unit.append(
         [
-            _("Thôn"),
+            _("Đơn vị"),
             _("Số hộ"),
             _("Số phiếu"),
             _("Nội dung"),
@@ -56,16 +56,16 @@ def results_xlsx(results: SurveyResults) -> bytes:
             _("Tỷ lệ hài lòng (%)"),
         ]
     )
-    for village in results.villages:
+    for row in results.units:
         for content in results.contents:
-            tally = village.tallies.get(content.question.pk)
+            tally = row.tallies.get(content.question.pk)
             if tally is None:
                 continue
-            by_village.append(
+            by_unit.append(
                 [
-                    village.unit.name,
-                    village.households,
-                    village.responses,
+                    row.unit.name,
+                    row.households,
+                    row.responses,
                     content.question.text,
                     tally.satisfied,
                     tally.unsatisfied,

@@ -11,6 +11,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -98,6 +99,17 @@ class Survey(models.Model):
 
     def is_answerable_on(self, day) -> bool:
         return self.status == SurveyStatus.OPEN and self.opens_on <= day <= self.closes_on
+
+    @property
+    def phase_label(self) -> str:
+        """What a reader needs to know today: an open survey past its last day takes no
+        answers any more, even before an official closes it."""
+        today = timezone.localdate()
+        if self.status == SurveyStatus.OPEN and today > self.closes_on:
+            return _("Đã hết hạn trả lời")
+        if self.status == SurveyStatus.OPEN and today < self.opens_on:
+            return _("Chưa đến ngày trả lời")
+        return self.get_status_display()
 
 
 class Question(models.Model):

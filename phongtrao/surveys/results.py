@@ -1,10 +1,11 @@
-"""Results of a satisfaction survey: per content, over the survey's area and per village,
-against the target rate.
+"""Results of a satisfaction survey: per content, over the survey's area and per unit
+directly under it (the villages of a commune, the communes of a district), against the
+target rate.
 
 The rate is the share of "satisfied" among all answers to a content, "no opinion"
 included: a household that could not say it is satisfied is not counted as satisfied.
-In public, a village with fewer answers than SURVEY_MIN_PUBLIC_GROUP is hidden; when
-that would leave a single village hidden, the next smallest is hidden too, or the
+In public, a unit with fewer answers than SURVEY_MIN_PUBLIC_GROUP is hidden; when
+that would leave a single unit hidden, the next smallest is hidden too, or the
 hidden one could be worked out from the total."""
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from django.db.models import Count
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Household
 from phongtrao.surveys.models import Choice, Question, Response, Survey
-from phongtrao.surveys.services import village_choices
 from phongtrao.text import natural_key
 
 
@@ -48,7 +48,7 @@ class Tally:
 
 
 @dataclass
-class VillageRow:
+class UnitRow:
     unit: AdminUnit
     households: int
     responses: int
@@ -79,7 +79,7 @@ class SurveyResults:
     responses: int
     households: int
     contents: list[ContentRow]
-    villages: list[VillageRow]
+    units: list[UnitRow]
     total_hidden: bool
 
     @property
@@ -91,48 +91,59 @@ class SurveyResults:
         return all(verdicts)
 
 
-def _hide_small_groups(villages: list[VillageRow], minimum: int) -> None:
-    for row in villages:
+def _hide_small_groups(units: list[UnitRow], minimum: int) -> None:
+    for row in units:
         row.hidden = 0 < row.responses < minimum
-    hidden = [row for row in villages if row.hidden]
-    shown = sorted((row for row in villages if not row.hidden and row.responses), key=lambda r: r.responses)
+    hidden = [row for row in units if row.hidden]
+    shown = sorted((row for row in units if not row.hidden and row.responses), key=lambda r: r.responses)
     if len(hidden) == 1 and shown:
         shown[0].hidden = True
 
 
+def _group(survey: Survey, unit_id: int, path: str) -> int:
+    """The unit directly under the survey's unit that holds this village (the village
+    itself for a commune's survey, its commune for a district's); a village since merged
+    out of the area stays a group of its own."""
+    if not path.startswith(survey.unit.path):
+        return unit_id
+    return int(path[len(survey.unit.path) :].strip("/").split("/")[0])
+
+
 def survey_results(survey: Survey, *, public: bool) -> SurveyResults:
     questions = list(survey.questions.all())
-    units = {u.pk: u for u in village_choices(survey)}
-    households = dict(
-        Household.objects.filter(unit__in=units.keys()).values("unit").annotate(n=Count("pk")).values_list("unit", "n")
-    )
-    rows: dict[int, VillageRow] = {
-        pk: VillageRow(unit=unit, households=households.get(pk, 0), responses=0) for pk, unit in units.items()
+    groups = {u.pk: u for u in AdminUnit.objects.filter(parent=survey.unit).current()}
+    households: dict[int, int] = {}
+    counted = Household.objects.filter(unit__path__startswith=survey.unit.path).values("unit_id", "unit__path")
+    for row in counted.annotate(n=Count("pk")):
+        key = _group(survey, row["unit_id"], row["unit__path"])
+        households[key] = households.get(key, 0) + row["n"]
+    rows: dict[int, UnitRow] = {
+        pk: UnitRow(unit=unit, households=households.get(pk, 0), responses=0) for pk, unit in groups.items()
     }
     overall = {q.pk: Tally() for q in questions}
-    answers = Response.objects.filter(survey=survey).values_list("unit_id", "answers")
-    for unit_id, chosen in answers.iterator(chunk_size=2000):
-        row = rows.get(unit_id)
-        if row is None:  # a village since merged away keeps its answers
-            unit = AdminUnit.objects.get(pk=unit_id)
-            row = rows[unit_id] = VillageRow(unit=unit, households=0, responses=0)
+    answers = Response.objects.filter(survey=survey).values_list("unit_id", "unit__path", "answers")
+    for unit_id, path, chosen in answers.iterator(chunk_size=2000):
+        key = _group(survey, unit_id, path)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = UnitRow(unit=AdminUnit.objects.get(pk=key), households=0, responses=0)
         row.responses += 1
         for question in questions:
             choice = chosen.get(str(question.pk))
             if choice in Choice.values:
                 row.tallies.setdefault(question.pk, Tally()).add(choice)
                 overall[question.pk].add(choice)
-    villages = sorted(rows.values(), key=lambda r: natural_key(r.unit.name))
-    responses = sum(r.responses for r in villages)
+    units = sorted(rows.values(), key=lambda r: natural_key(r.unit.name))
+    responses = sum(r.responses for r in units)
     total_hidden = False
     if public:
         minimum = settings.SURVEY_MIN_PUBLIC_GROUP
-        _hide_small_groups(villages, minimum)
+        _hide_small_groups(units, minimum)
         total_hidden = 0 < responses < minimum
-        for row in villages:
+        for row in units:
             if row.hidden:
                 row.tallies = {}
-    for row in villages:
+    for row in units:
         row.cells = [row.tallies.get(q.pk) for q in questions]
     return SurveyResults(
         survey=survey,
@@ -142,6 +153,6 @@ def survey_results(survey: Survey, *, public: bool) -> SurveyResults:
             ContentRow(question=q, tally=Tally() if total_hidden else overall[q.pk], target_rate=survey.target_rate)
             for q in questions
         ],
-        villages=villages,
+        units=units,
         total_hidden=total_hidden,
     )

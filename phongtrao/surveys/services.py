@@ -144,6 +144,16 @@ def _set_status(survey: Survey, status: str, user: User) -> Survey:
 
 
 @transaction.atomic
+def survey_delete(*, user: User, survey: Survey) -> None:
+    """A draft drawn up by mistake goes; once open, a survey is only closed."""
+    permissions.demand(user, permissions.EDIT, survey.unit)
+    if survey.status != SurveyStatus.DRAFT:
+        raise ValidationError({"__all__": _("Khảo sát đã mở: chỉ kết thúc được, không xóa.")})
+    survey._history_user = user
+    survey.delete()
+
+
+@transaction.atomic
 def survey_open(*, user: User, survey: Survey) -> Survey:
     permissions.demand(user, permissions.EDIT, survey.unit)
     if survey.status != SurveyStatus.DRAFT:

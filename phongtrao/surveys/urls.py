@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/print/", views.survey_print, name="print"),
     path("<int:pk>/questions/", views.survey_questions, name="questions"),
     path("<int:pk>/open/", views.survey_step, {"step": "open"}, name="open"),
+    path("<int:pk>/delete/", views.survey_delete, name="delete"),
     path("<int:pk>/close/", views.survey_step, {"step": "close"}, name="close"),
     path("<int:pk>/codes/", views.codes_issue, name="codes_issue"),
     path("<int:pk>/codes.xlsx", views.codes_xlsx, name="codes_xlsx"),

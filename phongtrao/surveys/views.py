@@ -93,7 +93,7 @@ def survey_detail(request, pk: int):
         "editor": editor,
         "answerable": survey.is_answerable_on(timezone.localdate()),
         "can_enter_paper": survey.is_public
-        and any(permissions.can(request.user, permissions.REPORT, row.unit) for row in results.villages),
+        and any(permissions.can(request.user, permissions.REPORT, v) for v in services.village_choices(survey)),
     }
     if editor and survey.status == SurveyStatus.DRAFT:
         context["questions_form"] = QuestionsForm(initial={"questions": "\n".join(q.text for q in questions)})
@@ -131,6 +131,19 @@ def survey_questions(request, pk: int):
 
 
 _STEPS = {"open": services.survey_open, "close": services.survey_close}
+
+
+@login_required
+@require_POST
+def survey_delete(request, pk: int):
+    survey = get_survey_for_user(request.user, pk, action=permissions.EDIT)
+    try:
+        services.survey_delete(user=request.user, survey=survey)
+    except ValidationError as exc:
+        flash_refusal(request, exc)
+        return redirect("surveys:detail", survey.pk)
+    messages.success(request, _("Đã xóa dự thảo khảo sát."))
+    return redirect("surveys:plan_surveys", survey.plan_id)
 
 
 @login_required

@@ -131,7 +131,7 @@ def test_ha_trung_measures_satisfaction_against_its_80_percent_target(client, se
     assert rates["2. Giao thông"] == ("89.5", True)
     assert rates["15. Y tế"] == ("80.7", True)
     assert rates["17. Môi trường và an toàn thực phẩm"] == ("59.6", False)
-    hidden = sorted(v["unit"]["name"] for v in results["villages"] if v["hidden"])
+    hidden = sorted(v["unit"]["name"] for v in results["units"] if v["hidden"])
     assert len(hidden) == 2 and "Tiểu khu 10" in hidden  # and one more, or it could be worked out
 
     portal = client.get(f"/portal/plans/{ha_trung.pk}/").content.decode()

@@ -137,7 +137,9 @@ def test_outsiders_do_not_see_a_draft_and_viewers_cannot_open_it(people, plan):
     assert people.client(people.outsider).get(reverse("surveys:results_xlsx", args=[survey.pk])).status_code == 404
 
 
-@pytest.mark.parametrize("name", ["surveys:open", "surveys:close", "surveys:questions", "surveys:codes_issue"])
+@pytest.mark.parametrize(
+    "name", ["surveys:open", "surveys:close", "surveys:delete", "surveys:questions", "surveys:codes_issue"]
+)
 def test_each_change_refuses_outsiders_and_read_only_users(people, plan, name):
     survey = _create(people, plan)
     url = reverse(name, args=[survey.pk])
@@ -177,3 +179,20 @@ def test_the_survey_pages_refuse_those_out_of_reach(people, plan, open_survey):
     results = reverse("surveys:results_xlsx", args=[open_survey.pk])
     assert people.client(people.village_head).get(results).status_code == 403  # public results, not the full sheet
     assert Survey.objects.count() == 2
+
+
+def test_a_draft_can_be_deleted_an_open_survey_only_closed(people, plan):
+    draft, opened = _create(people, plan), _create(people, plan, title="Đã mở")
+    services.survey_open(user=people.commune_officer, survey=opened)
+    client = people.client(people.commune_officer)
+    assert client.post(reverse("surveys:delete", args=[draft.pk])).status_code == 302
+    refused = client.post(reverse("surveys:delete", args=[opened.pk]), follow=True)
+    assert "chỉ kết thúc được, không xóa" in refused.content.decode()
+    assert list(Survey.objects.values_list("title", flat=True)) == ["Đã mở"]
+
+
+def test_an_open_survey_past_its_last_day_says_so(people, plan):
+    survey = _create(people, plan, opens_on=dt.date(2020, 1, 1), closes_on=dt.date(2020, 1, 31))
+    services.survey_open(user=people.commune_officer, survey=survey)
+    assert survey.phase_label == "Đã hết hạn trả lời"
+    assert "Đã hết hạn trả lời" in people.client(None).get(reverse("surveys:detail", args=[survey.pk])).content.decode()

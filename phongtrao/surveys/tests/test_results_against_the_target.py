@@ -2,13 +2,17 @@
 few answers is hidden (and a second one when the first could be worked out from the
 total); officials see and export everything."""
 
+import datetime as dt
 import io
 
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
+from phongtrao.surveys import services
 from phongtrao.surveys.results import survey_results
 from phongtrao.surveys.tests.conftest import answer
+from phongtrao.testing import make_plan
 
 
 def _fill(people, survey):
@@ -32,7 +36,7 @@ def test_rates_per_content_against_the_target(people, open_survey, settings):
     assert (environment.tally.no_opinion, str(environment.tally.rate)) == (1, "75.0")
     assert environment.meets is False
     assert results.meets_target is False
-    east = next(v for v in results.villages if v.unit == people.village)
+    east = next(v for v in results.units if v.unit == people.village)
     assert (east.responses, east.households, str(east.participation)) == (6, 10, "60.0")
     assert [str(t.rate) for t in east.cells] == ["83.3", "100.0"]
 
@@ -41,13 +45,13 @@ def test_small_villages_are_hidden_in_public(people, open_survey, settings):
     settings.SURVEY_MIN_PUBLIC_GROUP = 3
     _fill(people, open_survey)
     public = survey_results(open_survey, public=True)
-    hidden = {v.unit.name: v.hidden for v in public.villages}
+    hidden = {v.unit.name: v.hidden for v in public.units}
     # Thôn Tây (2 answers) is hidden; Thôn Đông would then give it away by subtraction.
     assert hidden == {"Thôn Đông": True, "Thôn Tây": True}
-    assert all(v.cells == [None, None] for v in public.villages)
+    assert all(v.cells == [None, None] for v in public.units)
     assert public.contents[0].tally.total == 8  # the commune's total is large enough
     insider = survey_results(open_survey, public=False)
-    assert not any(v.hidden for v in insider.villages)
+    assert not any(v.hidden for v in insider.units)
 
     page = people.client(None).get(reverse("surveys:detail", args=[open_survey.pk]))
     assert "Ít phiếu: không công bố" in page.content.decode()
@@ -71,7 +75,7 @@ def test_the_results_export_reopens(people, open_survey, settings):
     summary = list(workbook["Kết quả"].iter_rows(values_only=True))
     assert summary[1][:2] == ("Giao thông", 8) and summary[1][5] == 87.5 and summary[1][7] == "Đạt"
     assert summary[2][7] == "Chưa đạt"
-    villages = list(workbook["Theo thôn"].iter_rows(values_only=True))
+    villages = list(workbook["Theo đơn vị"].iter_rows(values_only=True))
     assert ("Thôn Tây", 3, 2, "Môi trường", 0, 1, 1, 0) in villages
 
 
@@ -92,3 +96,27 @@ def test_the_results_page_keeps_its_queries(people, open_survey, django_assert_m
     with django_assert_max_num_queries(14):
         page = client.get(url)
     assert "Thôn Tây" in page.content.decode()
+
+
+def test_a_district_survey_counts_by_commune(people, plan, households, settings):
+    settings.SURVEY_MIN_PUBLIC_GROUP = 1
+    district_plan = make_plan(people, unit=people.district, issued=True)
+    today = timezone.localdate()
+    survey = services.survey_create(
+        user=people.district_officer,
+        plan=district_plan,
+        unit=people.district,
+        title="Khảo sát toàn huyện",
+        opens_on=today - dt.timedelta(days=1),
+        closes_on=today + dt.timedelta(days=1),
+        questions=[("Giao thông", None)],
+    )
+    services.survey_open(user=people.district_officer, survey=survey)
+    answer(survey, people.village, "D01", "satisfied", address="1")
+    answer(survey, people.other_village, "T01", "unsatisfied", address="2")
+    results = survey_results(survey, public=False)
+    rows = {
+        row.unit.name: (row.responses, row.households, str(row.cells[0].rate)) for row in results.units if row.responses
+    }
+    assert rows == {people.commune.name: (2, 13, "50.0")}
+    assert {row.unit for row in results.units} == {people.commune, people.other_commune}
