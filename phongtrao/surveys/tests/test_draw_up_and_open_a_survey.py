@@ -196,3 +196,10 @@ def test_an_open_survey_past_its_last_day_says_so(people, plan):
     services.survey_open(user=people.commune_officer, survey=survey)
     assert survey.phase_label == "Đã hết hạn trả lời"
     assert "Đã hết hạn trả lời" in people.client(None).get(reverse("surveys:detail", args=[survey.pk])).content.decode()
+
+
+def test_the_plan_page_leads_to_its_surveys_and_its_public_page(people):
+    plan = make_plan(people, issued=True)  # no targets: the link is not only beside them
+    page = people.client(None).get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    assert reverse("surveys:plan_surveys", args=[plan.pk]) in page
+    assert reverse("portal:plan", args=[plan.pk]) in page
