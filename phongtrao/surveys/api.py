@@ -143,19 +143,28 @@ class AnswerIn(Schema):
     access_code: str = ""
 
 
-@router.post("/{pk}/answers", auth=None)
-def answer_survey(request, pk: int, payload: AnswerIn):
-    """A household's answers, without an account (the same checks as the phone form)."""
+def _answer(request, pk: int, payload: AnswerIn, **who) -> dict:
     survey = get_survey_for_user(request.user, pk)
-    village = None
-    if payload.village is not None:
-        village = AdminUnit.objects.filter(pk=payload.village).first()
+    village = AdminUnit.objects.filter(pk=payload.village).first() if payload.village is not None else None
     services.survey_answer(
         survey=survey,
         choices={k: str(v) for k, v in payload.answers.items()},
-        address=client_address(request),
         village=village,
         household_code=payload.household_code,
         access_code=payload.access_code,
+        **who,
     )
     return {"recorded": True}
+
+
+@router.post("/{pk}/answers", auth=None)
+def answer_survey(request, pk: int, payload: AnswerIn):
+    """A household's answers, without an account (the same checks as the phone form)."""
+    return _answer(request, pk, payload, address=client_address(request))
+
+
+@router.post("/{pk}/paper", auth=WRITE_AUTH)
+def enter_paper_sheet(request, pk: int, payload: AnswerIn):
+    """A paper sheet entered by someone reporting for its village (no burst limit; the
+    enterer is kept on the ballot)."""
+    return _answer(request, pk, payload, entered_by=request.user)

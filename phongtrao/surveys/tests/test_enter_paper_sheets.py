@@ -66,3 +66,29 @@ def test_a_paper_entry_still_needs_an_open_survey(people, open_survey):
             household_code="D01",
             entered_by=people.village_head,
         )
+
+
+def test_paper_sheets_through_the_api(people, open_survey, settings):
+    settings.SURVEY_ANSWERS_PER_HOUR = 1
+    answers = {str(q.pk): "satisfied" for q in open_survey.questions.all()}
+    head = people.client(people.village_head)
+    for code in ("D01", "D02", "D03"):
+        sent = head.post(
+            f"/api/surveys/{open_survey.pk}/paper",
+            {"village": people.village.pk, "household_code": code, "answers": answers},
+            content_type="application/json",
+        )
+        assert sent.status_code == 200, sent.content
+    refused = people.client(people.other_village_head).post(
+        f"/api/surveys/{open_survey.pk}/paper",
+        {"village": people.village.pk, "household_code": "D04", "answers": answers},
+        content_type="application/json",
+    )
+    assert refused.status_code == 403
+    anonymous = people.client(None).post(
+        f"/api/surveys/{open_survey.pk}/paper",
+        {"village": people.village.pk, "household_code": "D05", "answers": answers},
+        content_type="application/json",
+    )
+    assert anonymous.status_code == 401
+    assert Ballot.objects.filter(entered_by=people.village_head).count() == Response.objects.count() == 3
