@@ -535,7 +535,7 @@ class DemoLoader:
             introduction="Mỗi hộ gia đình cho biết mức độ hài lòng với từng nội dung; ý kiến không ghi tên.",
             opens_on=today - dt.timedelta(days=10),
             closes_on=today + dt.timedelta(days=20),
-            questions=[(f"{c.number}. {c.name}", c) for c in criteria.order_by("number")],
+            questions=survey_services.criteria_questions(criteria),
         )
         survey_services.survey_open(user=chairman, survey=survey)
         questions = list(survey.questions.select_related("criterion"))

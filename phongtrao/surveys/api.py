@@ -118,8 +118,7 @@ def create_survey(request, payload: SurveyIn):
         identification=payload.identification,
         introduction=payload.introduction,
         target_rate=payload.target_rate,
-        questions=[(f"{criteria[pk].number}. {criteria[pk].name}", criteria[pk]) for pk in payload.criteria]
-        + [(text, None) for text in payload.questions],
+        questions=services.criteria_questions(criteria.values()) + [(text, None) for text in payload.questions],
     )
     return _survey(survey)
 

@@ -48,6 +48,11 @@ def satisfaction_target(plan: Plan) -> Target | None:
     return None
 
 
+def criteria_questions(criteria) -> list[tuple[str, Criterion]]:
+    """One content per criterion, worded as the criteria set numbers it ("2. Giao thông")."""
+    return [(str(criterion), criterion) for criterion in sorted(criteria, key=lambda c: c.number)]
+
+
 def village_choices(survey: Survey) -> list[AdminUnit]:
     """The villages whose households answer, in the order people read them (2 before 10)."""
     villages = AdminUnit.objects.in_subtree(survey.unit).current().filter(level=Level.VILLAGE)

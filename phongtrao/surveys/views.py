@@ -49,8 +49,7 @@ def plan_surveys(request, plan_pk: int):
         if form.is_valid():
             data = form.cleaned_data
             chosen_set = data["criteria_set"]
-            criteria = chosen_set.criteria.order_by("number") if chosen_set else []
-            questions = [(f"{c.number}. {c.name}", c) for c in criteria]
+            questions = services.criteria_questions(chosen_set.criteria.all() if chosen_set else [])
             try:
                 survey = services.survey_create(
                     user=request.user,
