@@ -177,7 +177,7 @@ def list_contributions(request, unit: int, plan: int | None = None, kind: str = 
     plan when asked."""
     place = get_object_or_404(AdminUnit, pk=unit)
     permissions.require(request.user, permissions.VIEW, place, visible=False)
-    entries = Contribution.objects.in_subtree(place).for_ledger()
+    entries = Contribution.objects.of_area(place).for_ledger()
     if plan is not None:
         entries = entries.filter(plan_id=plan)
     if kind:

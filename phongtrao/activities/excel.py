@@ -168,7 +168,7 @@ def registrations_of(call) -> list[Registration]:
 
 def ledger_of(unit) -> Iterator[Contribution]:
     """The ledger read in chunks, for an export that does not hold it all in memory."""
-    return Contribution.objects.in_subtree(unit).for_ledger().iterator(chunk_size=5000)
+    return Contribution.objects.of_area(unit).for_ledger().iterator(chunk_size=5000)
 
 
 _LINE = re.compile(r"(?P<q>\d+(?:[.,]\d+)?)\s*(?P<u>m\s?[²³]|[^\d\s;,]+)?\s*(?P<d>[^;,]*)")

@@ -8,6 +8,8 @@ from decimal import Decimal
 from django.db.models import QuerySet, Sum
 
 from phongtrao.activities.models import Contribution, ContributionKind, Fund
+from phongtrao.geo.models import AdminUnit
+from phongtrao.grouping import grouped
 
 
 @dataclass
@@ -20,11 +22,27 @@ class Totals:
 
 
 def totals(contributions: QuerySet[Contribution]) -> Totals:
-    """One grouped query; reversals are negative lines, so they net out."""
-    rows = contributions.values("kind").annotate(amount=Sum("amount"), value=Sum("value"))
-    by_kind = {row["kind"]: row["amount"] or Decimal(0) for row in rows}
-    value = sum((row["value"] or Decimal(0) for row in rows), Decimal(0))
+    """One grouped query; reversals are negative lines, so they net out. SQLite adds
+    decimals as floating point (0.3 − 0.2 = 0.0999…): the sums are brought back to the
+    columns' own precision, which every line has."""
+    rows = grouped(contributions, "kind").annotate(amount=Sum("amount"), value=Sum("value"))
+    by_kind = {row["kind"]: _exact(row["amount"], AMOUNT_PLACES) for row in rows}
+    value = sum((_exact(row["value"], VALUE_PLACES) for row in rows), Decimal(0))
     return Totals(by_kind={k: by_kind.get(k, Decimal(0)) for k in ContributionKind.values}, value=value)
+
+
+AMOUNT_PLACES = Decimal(1).scaleb(-Contribution._meta.get_field("amount").decimal_places)
+VALUE_PLACES = Decimal(1).scaleb(-Contribution._meta.get_field("value").decimal_places)
+
+
+def _exact(total: Decimal | None, places: Decimal) -> Decimal:
+    return Decimal(0) if total is None else Decimal(total).quantize(places) + 0
+
+
+def area_totals(unit: AdminUnit) -> Totals:
+    """What was given in a unit's area: the figure its ledger, disclosure page, dashboard,
+    portal page and `/api/contributions` all show."""
+    return totals(Contribution.objects.of_area(unit))
 
 
 def fund_progress(fund: Fund) -> tuple[Decimal, Decimal | None]:

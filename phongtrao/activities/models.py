@@ -346,8 +346,10 @@ class ContributionKind(models.TextChoices):
 
 
 class ContributionQuerySet(models.QuerySet):
-    def in_subtree(self, unit: AdminUnit) -> ContributionQuerySet:
-        return self.filter(unit__path__startswith=unit.path)
+    def of_area(self, unit: AdminUnit) -> ContributionQuerySet:
+        """Given in the unit's area: its subtree and, through mergers, the units that went
+        into it (the same area the unit's plans and figures roll up over)."""
+        return self.filter(unit__in=AdminUnit.objects.rolling_into(unit))
 
     def for_ledger(self) -> ContributionQuerySet:
         return self.select_related("unit", "fund", "plan", "reverses", "reversal").order_by("-date", "-pk")

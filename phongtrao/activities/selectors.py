@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from phongtrao.activities.models import Registrants, Registration, RegistrationCall, RegistrationStatus
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import MASS_ORGANISATIONS, Organization
-from phongtrao.plans.selectors import natural_key
+from phongtrao.text import natural_key
 
 
 @dataclass

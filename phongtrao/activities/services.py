@@ -35,7 +35,7 @@ from phongtrao.activities.models import (
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Duty, DutyStatus, Plan
-from phongtrao.plans.selectors import natural_key
+from phongtrao.text import natural_key
 
 MAX_QUANTITY = Decimal(100_000)  # more people, cuốc or m³ than this on one Saturday is a typing slip
 LIVE = [RegistrationStatus.SUBMITTED, RegistrationStatus.CONFIRMED]

@@ -434,14 +434,14 @@ def contribution_ledger(request, unit_pk: int):
             else:
                 messages.success(request, _("Đã ghi đóng góp."))
                 return redirect("activities:ledger", unit.pk)
-    entries = Contribution.objects.in_subtree(unit).for_ledger()
+    entries = Contribution.objects.of_area(unit).for_ledger()
     return render(
         request,
         "activities/ledger.html",
         {
             "unit": unit,
             "entries": entries[:200],
-            "totals": ledger.totals(entries),
+            "totals": ledger.area_totals(unit),
             "form": form,
             "can_record": can_record,
             "can_reverse": permissions.can(request.user, permissions.EDIT, unit),
@@ -477,7 +477,7 @@ def contribution_reverse(request, pk: int):
 def contribution_disclosure(request, unit_pk: int):
     """Công khai: who gave what, for every citizen; names withheld when the giver asked."""
     unit = _unit(unit_pk)
-    entries = Contribution.objects.in_subtree(unit).for_ledger()
+    entries = Contribution.objects.of_area(unit).for_ledger()
     funds = Fund.objects.filter(unit__path__startswith=unit.path)
     return render(
         request,
@@ -485,7 +485,7 @@ def contribution_disclosure(request, unit_pk: int):
         {
             "unit": unit,
             "entries": entries[:500],
-            "totals": ledger.totals(entries),
+            "totals": ledger.area_totals(unit),
             "funds": [(fund, *ledger.fund_progress(fund)) for fund in funds],
         },
     )

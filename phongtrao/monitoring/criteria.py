@@ -22,8 +22,8 @@ from phongtrao.monitoring.models import (
     CriterionStatus,
     DossierFile,
 )
-from phongtrao.plans.selectors import natural_key
 from phongtrao.sheets import cell_reader, new_sheet, parse_number, read_rows, save_workbook
+from phongtrao.text import natural_key
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from django.db.models.functions import TruncMonth
 from phongtrao.activities import ledger
 from phongtrao.activities.models import Contribution, WorkDay
 from phongtrao.geo.models import AdminUnit
+from phongtrao.grouping import grouped
 from phongtrao.monitoring import charts, rollups
 from phongtrao.monitoring.models import CriteriaSet, CriterionState, CriterionStatus
 from phongtrao.plans.models import ADOPTED, Duty, DutyStatus, Plan, Target
@@ -36,7 +37,7 @@ def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
         achieved = statuses.filter(state=CriterionState.ACHIEVED).count()
         if statuses.exists():
             criteria.append((criteria_set, achieved, statuses.count()))
-    totals = ledger.totals(Contribution.objects.in_subtree(unit))
+    totals = ledger.area_totals(unit)
     kinds = [("money", "Tiền (đồng)"), ("labour", "Ngày công"), ("land", "Hiến đất (m²)")]
     days = WorkDay.objects.filter(unit__path__startswith=unit.path, plan__in=plans)
     return {
@@ -75,13 +76,8 @@ def _money_by_month(unit: AdminUnit, today: dt.date) -> list[tuple[str, Decimal]
         months.append(dt.date(year, month, 1))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     months.reverse()
-    rows = (
-        Contribution.objects.in_subtree(unit)
-        .filter(kind="money", date__gte=months[0], date__lte=today)
-        .annotate(month=TruncMonth("date"))
-        .values("month")
-        .annotate(total=Sum("amount"))
-    )
+    received = Contribution.objects.of_area(unit).filter(kind="money", date__gte=months[0], date__lte=today)
+    rows = grouped(received.annotate(month=TruncMonth("date")), "month").annotate(total=Sum("amount"))
     by_month = {_as_date(row["month"]): row["total"] or Decimal(0) for row in rows}
     if not any(by_month.values()):
         return []

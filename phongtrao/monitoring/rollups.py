@@ -11,8 +11,11 @@ from decimal import Decimal
 from django.db.models import Sum
 
 from phongtrao.geo.models import AdminUnit, Level
+from phongtrao.grouping import grouped
 from phongtrao.monitoring import periods
 from phongtrao.monitoring.models import Aggregation, Indicator, Rollup
+from phongtrao.plans.models import TargetAllocation
+from phongtrao.plans.selectors import implementing_units
 
 SUMMED = ("count", "value_sum", "numerator_sum", "denominator_sum", "weight_sum", "weighted_sum", "achieving")
 
@@ -42,7 +45,7 @@ def cells(indicator_ids: Iterable[int], unit: AdminUnit | None, kind: str, start
     if unit is not None:
         return {cell.indicator_id: cell for cell in found.filter(unit=unit)}
     provinces = AdminUnit.objects.current().filter(level=Level.PROVINCE).values("pk")
-    rows = found.filter(unit__in=provinces).values("indicator_id").annotate(**{f"t_{f}": Sum(f) for f in SUMMED})
+    rows = grouped(found.filter(unit__in=provinces), "indicator_id").annotate(**{f"t_{f}": Sum(f) for f in SUMMED})
     return {
         row["indicator_id"]: Rollup(
             indicator_id=row["indicator_id"],
@@ -68,10 +71,15 @@ def target_progress(target, cell: Rollup | None, *, goal: Decimal | None) -> Tar
     `goal`; None when there is nothing to compare with."""
     actual = rollup_value(target.indicator, cell)
     count = cell.count if cell else 0
+    if (
+        actual is not None
+        and target.indicator.aggregation == Aggregation.COUNT_ACHIEVING
+        and target.unit_of_measure == "%"
+    ):
+        # "61,5 % of communes": the units achieving, as a share of those that reported
+        actual = (Decimal(cell.achieving) * 100 / cell.count).quantize(Decimal("0.1"))
     if actual is None or not goal:
         return TargetProgress(target, actual, None, count, goal)
-    if target.indicator.aggregation == Aggregation.COUNT_ACHIEVING and target.unit_of_measure == "%":
-        actual = (Decimal(cell.achieving) * 100 / cell.count).quantize(Decimal("0.1"))
     reached = (
         Decimal(actual) / goal * 100
         if not target.lower_is_better
@@ -98,10 +106,8 @@ def plan_progress_by_unit(plan, kind: str, start: dt.date) -> tuple[list, list[U
     plan's measured targets: against what was handed to that unit when the target was
     allocated; else, for a rate or an average, against the plan's own value, which holds
     for every unit; a total not handed down has no share to compare with. Four queries."""
-    from phongtrao.plans.models import TargetAllocation
-
     targets = list(plan.targets.filter(indicator__isnull=False).select_related("indicator"))
-    units = list(AdminUnit.objects.current().filter(parent=plan.unit_id).order_by("name"))
+    units = implementing_units(plan)
     handed = {
         (a.target_id, a.unit_id): a.value for a in TargetAllocation.objects.filter(target__in=targets, unit__in=units)
     }
@@ -116,7 +122,7 @@ def plan_progress_by_unit(plan, kind: str, start: dt.date) -> tuple[list, list[U
         progress = []
         for target in targets:
             goal = handed.get((target.pk, unit.pk))
-            if goal is None and target.indicator.aggregation != Aggregation.SUM:
+            if goal is None and not target.is_total:
                 goal = target.value
             progress.append(target_progress(target, found.get((target.indicator_id, unit.pk)), goal=goal))
         rows.append(UnitProgress(unit, progress))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
 from phongtrao.geo.models import AdminUnit
+from phongtrao.grouping import grouped
 from phongtrao.orgs import households
 from phongtrao.orgs.forms import OfficialForm, OrganizationForm
 from phongtrao.orgs.models import Household
@@ -96,7 +97,9 @@ def unit_households(request, pk: int):
     query = request.GET.get("q", "").strip()
     if query:
         households = households.filter(Q(code__icontains=query) | Q(head_name__icontains=query))
-    per_village = Household.objects.in_subtree(unit).values("unit__name").annotate(n=Count("pk")).order_by("unit__name")
+    per_village = (
+        grouped(Household.objects.in_subtree(unit), "unit__name").annotate(n=Count("pk")).order_by("unit__name")
+    )
     return render(
         request,
         "orgs/unit_households.html",

@@ -10,6 +10,8 @@ from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Frequency, Plan, PlanKind, Weekday
 from phongtrao.plans.services import PARTS
+from phongtrao.text import vn_number
+from phongtrao.ui.fields import VietnameseDecimalField
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -209,13 +211,14 @@ class AllocationForm(forms.Form):
         super().__init__(*args, **kwargs)
         values = values or {}
         for unit in units:
-            self.fields[f"unit_{unit.pk}"] = forms.DecimalField(
+            given = values.get(unit.pk)
+            self.fields[f"unit_{unit.pk}"] = VietnameseDecimalField(
                 label=unit.name,
                 required=False,
                 min_value=0,
                 max_digits=20,
                 decimal_places=4,
-                initial=values.get(unit.pk),
+                initial=None if given is None else vn_number(given),
             )
         self.units = {f"unit_{u.pk}": u for u in units}
 

@@ -235,6 +235,9 @@ class Comparator(models.TextChoices):
     LT = "<", _("dưới")
 
 
+RATE_UNITS = {"%", "‰"}
+
+
 class Target(PlanPart):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
     text = models.TextField(_("chỉ tiêu"))
@@ -270,6 +273,15 @@ class Target(PlanPart):
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def is_total(self) -> bool:
+        """A quantity for the whole area (134 million đồng, 500 km of road) that is split
+        among the units below by allocation; a rate or ratio (61,5 %, 15,9 ‰) holds for
+        each unit as it is."""
+        if self.indicator_id is not None:
+            return self.indicator.aggregation == "sum"
+        return self.unit_of_measure.strip() not in RATE_UNITS
 
     @property
     def lower_is_better(self) -> bool:

@@ -4,15 +4,16 @@ differences between a child plan and its parent."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phongtrao.geo.models import AdminUnit
 from phongtrao.plans.models import ADOPTED, Duty, DutyStatus, Plan, PlanStatus, Target, TargetAllocation
-from phongtrao.text import fold
+from phongtrao.text import natural_key
 
 
 @dataclass
@@ -51,12 +52,38 @@ class Adoption:
         return len(self.rows)
 
 
+def implementing_units(plan: Plan) -> list[AdminUnit]:
+    """The units directly below the plan's unit that carry it out: those existing during
+    the plan (a 2020 district plan is carried out by its communes of 2020, merged since),
+    in the order a list of villages or communes is read."""
+    day = plan.period_start or plan.issue_date or plan.period_end or timezone.localdate()
+    units = AdminUnit.objects.filter(parent=plan.unit_id).valid_on(day)
+    return sorted(units, key=lambda u: natural_key(u.name))
+
+
+@dataclass
+class AllocationSummary:
+    target: Target
+    allocated: Decimal  # handed to the units below, added up
+    units: int  # how many units were handed a share
+
+    @property
+    def remainder(self) -> Decimal | None:
+        """What is still to hand down (negative: more was handed down than the target)."""
+        return self.target.value - self.allocated if self.target.is_total else None
+
+
+def allocation_summary(target: Target) -> AllocationSummary:
+    """A target's allocations added up: the figure the allocation form and the API show."""
+    found = TargetAllocation.objects.filter(target=target).aggregate(total=Sum("value"), units=Count("pk"))
+    return AllocationSummary(target, Decimal(found["total"] or 0).quantize(Decimal("0.0001")) + 0, found["units"])
+
+
 def plan_adoption(plan: Plan, *, today: dt.date | None = None, visible: Q | None = None) -> Adoption:
     """For each unit directly below the plan's unit (those existing during the plan),
     the child plans that implement it and their overdue duties: two queries in all."""
-    today = today or dt.date.today()
-    day = plan.period_start or plan.issue_date or plan.period_end or today
-    units = list(AdminUnit.objects.filter(parent=plan.unit).valid_on(day).order_by("name"))
+    today = today or timezone.localdate()
+    units = implementing_units(plan)
     children = (
         plan.children.exclude(status=PlanStatus.CANCELLED)
         .annotate(overdue=Count("duties", filter=Q(duties__deadline__lt=today) & ~Q(duties__status=DutyStatus.DONE)))
@@ -75,11 +102,6 @@ def plan_adoption(plan: Plan, *, today: dt.date | None = None, visible: Q | None
     for row in by_unit.values():
         row.overdue_since = started
     return Adoption(rows=sorted(by_unit.values(), key=lambda r: natural_key(r.unit.name)))
-
-
-def natural_key(text: str) -> list:
-    """Sorts "Tiểu khu 2" before "Tiểu khu 10", and "Thôn Đông" before "Thôn Tây" (đ sorts as d)."""
-    return [int(part) if part.isdigit() else (fold(part), part) for part in re.split(r"(\d+)", text)]
 
 
 @dataclass
@@ -112,12 +134,14 @@ def plan_differences(plan: Plan) -> list[Difference]:
         TargetAllocation.objects.filter(target__plan=parent, unit=plan.unit).values_list("target_id", "value")
     )
     children = {t.allocated_from_id: t for t in plan.targets.all() if t.allocated_from_id}
-    for target in parent.targets.all():
-        expected = allocations.get(target.pk, target.value)
+    for target in parent.targets.select_related("indicator"):
+        expected = allocations.get(target.pk, None if target.is_total else target.value)
         mine = children.get(target.pk)
+        if expected is None and mine is None:
+            continue  # a total not handed to this unit: nothing is asked of it
         if mine is None:
             found.append(Difference("target_missing", _("Thiếu chỉ tiêu của cấp trên: “%(t)s”.") % {"t": target.text}))
-        elif mine.is_weaker_than(expected):
+        elif expected is not None and mine.is_weaker_than(expected):
             found.append(
                 Difference(
                     "target_weaker",

@@ -534,7 +534,8 @@ def _copy_rows(source, part: str) -> list[dict[str, Any]]:
 @transaction.atomic
 def plan_derive(*, user: User, parent: Plan, unit: AdminUnit) -> Plan:
     """Start a child unit's draft that implements `parent`: copies its structure, links
-    it, takes the targets allocated to the unit and the duties given to its level."""
+    it, takes the targets allocated to the unit (rates as they are; a total only as far as
+    a share of it was handed to the unit) and the duties given to its level."""
     if not parent.unit.contains(unit) or parent.unit.pk == unit.pk:
         raise ValidationError(
             {
@@ -574,7 +575,9 @@ def plan_derive(*, user: User, parent: Plan, unit: AdminUnit) -> Plan:
     child.save(update_fields=["parent"])
     allocations = {a.target_id: a.value for a in TargetAllocation.objects.filter(target__plan=parent, unit=unit)}
     targets = []
-    for target in parent.targets.all():
+    for target in parent.targets.select_related("indicator"):
+        if target.is_total and target.pk not in allocations:
+            continue  # a total for the whole area, of which this unit was handed no share
         row = {name: getattr(target, name) for name in PARTS["targets"][1]}
         row["value"] = allocations.get(target.pk, target.value)
         row["allocated_from"] = target

@@ -30,7 +30,7 @@ from phongtrao.plans.forms import (
     rows_from,
 )
 from phongtrao.plans.models import PlanKind, PlanStatus, TargetAllocation, visibility
-from phongtrao.plans.selectors import plan_adoption, plan_differences
+from phongtrao.plans.selectors import allocation_summary, implementing_units, plan_adoption, plan_differences
 from phongtrao.ui.forms import flash_refusal
 
 
@@ -287,9 +287,8 @@ def plan_derive(request, pk: int):
 @login_required
 def target_allocations(request, pk: int):
     target = get_target_for_user(request.user, pk, action=permissions.EDIT)
-    units = list(AdminUnit.objects.filter(parent=target.plan.unit).order_by("name"))
     values = dict(TargetAllocation.objects.filter(target=target).values_list("unit_id", "value"))
-    form = AllocationForm(request.POST or None, units=units, values=values)
+    form = AllocationForm(request.POST or None, units=implementing_units(target.plan), values=values)
     if request.method == "POST" and form.is_valid():
         try:
             services.target_allocate(user=request.user, target=target, values=form.values())
@@ -298,7 +297,9 @@ def target_allocations(request, pk: int):
         else:
             messages.success(request, _("Đã giao chỉ tiêu cho các đơn vị."))
             return redirect("plans:detail", target.plan_id)
-    return render(request, "plans/allocations.html", {"target": target, "form": form})
+    return render(
+        request, "plans/allocations.html", {"target": target, "form": form, "summary": allocation_summary(target)}
+    )
 
 
 def plan_history(request, pk: int):

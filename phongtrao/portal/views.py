@@ -17,7 +17,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, cache_page
 
 from phongtrao.activities import ledger
-from phongtrao.activities.models import Contribution
 from phongtrao.geo.models import AdminUnit, rollup_paths
 from phongtrao.monitoring.dashboard import targets_progress
 from phongtrao.plans.models import PUBLISHED, Plan, PlanStatus
@@ -97,7 +96,7 @@ def unit_page(request, pk: int):
             "children": list(unit.children.current().order_by("name")[:300]),
             "plans": plans,
             "targets": targets_progress(own_plans, timezone.localdate()),
-            "totals": ledger.totals(Contribution.objects.filter(unit__in=area)),
+            "totals": ledger.area_totals(unit),
             "exemplars": list(Exemplar.objects.published().filter(unit__in=area).for_list()[:6]),
             "awards": list(_awards().filter(unit__in=area)[:10]),
             "surveys": [(survey, survey_results(survey, public=True)) for survey in surveys],

@@ -10,6 +10,7 @@ from django.db.models import Count, Q, Sum
 
 from phongtrao.activities import ledger
 from phongtrao.activities.models import Contribution, Registration, RegistrationStatus, WorkDay
+from phongtrao.grouping import grouped
 from phongtrao.plans.models import Duty, DutyStatus, Plan
 from phongtrao.ranks import ranked
 from phongtrao.rewards.models import Nomination, NominationStatus, Pledge, Score
@@ -42,7 +43,7 @@ def subject_record(pledge: Pledge) -> Record:
     )
     if pledge.organization is not None:
         registrations = registrations.filter(organization=pledge.organization)
-    totals = ledger.totals(Contribution.objects.in_subtree(pledge.unit).filter(plan=plan))
+    totals = ledger.totals(Contribution.objects.of_area(pledge.unit).filter(plan=plan))
     return Record(
         duties_done=counted["done"],
         duties=counted["total"],
@@ -66,10 +67,8 @@ def ranking(plan: Plan) -> list[Standing]:
     """Subjects by the average of the complete sheets their council members gave; equal
     averages share a rank; unscored subjects last. Two queries."""
     items = plan.scoring_items.count()
-    sheets = (
-        Score.objects.filter(pledge__plan=plan)
-        .values("pledge_id", "member_id")
-        .annotate(total=Sum("points"), lines=Count("id"))
+    sheets = grouped(Score.objects.filter(pledge__plan=plan), "pledge_id", "member_id").annotate(
+        total=Sum("points"), lines=Count("id")
     )
     complete: dict[int, list[Decimal]] = {}
     for sheet in sheets:

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db.models import Count
 
 from phongtrao.geo.models import AdminUnit
+from phongtrao.grouping import grouped
 from phongtrao.orgs.models import Household
 from phongtrao.surveys.models import Choice, Question, Response, Survey
 from phongtrao.text import natural_key
@@ -113,7 +114,7 @@ def survey_results(survey: Survey, *, public: bool) -> SurveyResults:
     questions = list(survey.questions.all())
     groups = {u.pk: u for u in AdminUnit.objects.filter(parent=survey.unit).current()}
     households: dict[int, int] = {}
-    counted = Household.objects.filter(unit__path__startswith=survey.unit.path).values("unit_id", "unit__path")
+    counted = grouped(Household.objects.filter(unit__path__startswith=survey.unit.path), "unit_id", "unit__path")
     for row in counted.annotate(n=Count("pk")):
         key = _group(survey, row["unit_id"], row["unit__path"])
         households[key] = households.get(key, 0) + row["n"]

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from phongtrao.accounts import permissions
 from phongtrao.accounts.clients import client_address
+from phongtrao.grouping import grouped
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.surveys import exports, services
 from phongtrao.surveys.access import get_survey_for_user
@@ -97,14 +98,13 @@ def survey_detail(request, pk: int):
     if editor and survey.status == SurveyStatus.DRAFT:
         context["questions_form"] = QuestionsForm(initial={"questions": "\n".join(q.text for q in questions)})
     if insider:
-        counted = RefusedBallot.objects.filter(survey=survey).values("reason").annotate(n=Count("pk"))
+        counted = grouped(RefusedBallot.objects.filter(survey=survey), "reason").annotate(n=Count("pk"))
         context["refusals"] = [(RefusalReason(r["reason"]).label, r["n"]) for r in counted.order_by("reason")]
     if editor and survey.identification == Identification.CODE:
         villages = services.village_choices(survey)
         context["codes_form"] = CodesForm(villages=villages)
         context["codes"] = list(
-            AccessCode.objects.filter(survey=survey)
-            .values("unit__pk", "unit__name")
+            grouped(AccessCode.objects.filter(survey=survey), "unit__pk", "unit__name")
             .annotate(n=Count("pk"), used=Count("pk", filter=Q(used=True)))
             .order_by("unit__name")
         )

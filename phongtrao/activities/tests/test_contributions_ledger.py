@@ -47,7 +47,7 @@ def test_totals_by_kind_and_fund_progress(people, fund):
     give(people, kind="goods", amount=Decimal(5), description="5 tấn xi măng", value=Decimal(8_500_000))
     give(people, kind="labour", amount=Decimal("12.5"), contributor_name="Nhân dân thôn Đông")
     give(people, kind="land", amount=Decimal("120.5"), contributor_name="Hộ bà Lò Thị Ban")
-    totals = ledger.totals(Contribution.objects.in_subtree(people.commune))
+    totals = ledger.totals(Contribution.objects.of_area(people.commune))
     assert totals.of("money") == Decimal(67_000_000) and totals.of("labour") == Decimal("12.5")
     assert totals.of("land") == Decimal("120.5") and totals.value == Decimal(75_500_000)
     given, share = ledger.fund_progress(fund)
