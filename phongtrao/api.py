@@ -1,15 +1,26 @@
-"""The JSON API: one NinjaAPI with a router per app, schema at /api/openapi.json."""
+"""The JSON API: one NinjaAPI with a router per app, schema at /api/openapi.json.
+
+Every refusal has the one shape of `apitypes.ErrorOut`: 401 without valid credentials,
+403 for an action the caller's role does not allow, 404 out of sight, 409 when someone
+else changed it first (or a duplicate), 422 for input refused field by field."""
+
+import json
+import logging
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError, IntegrityError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.parser import Parser
 
 from phongtrao.activities.api import contributions_router, duties_router, funds_router, workdays_router
 from phongtrao.activities.api import router as registrations_router
+from phongtrao.apitypes import CONFLICT, FORBIDDEN, INVALID, NOT_FOUND, UNAUTHENTICATED
+from phongtrao.concurrency import Conflict
 from phongtrao.geo.api import router as geo_router
 from phongtrao.monitoring.api import criteria_router, indicators_router, reports_router, rollup_router, values_router
 from phongtrao.plans.api import parse_router
@@ -17,11 +28,45 @@ from phongtrao.plans.api import router as plans_router
 from phongtrao.rewards.api import evaluations_router, nominations_router, pledges_router, rewards_router
 from phongtrao.surveys.api import router as surveys_router
 
+logger = logging.getLogger(__name__)
+
+
+def _nul_in(value, where: tuple) -> list[dict]:
+    if isinstance(value, str):
+        return [{"loc": where, "type": "string_nul", "msg": "NUL"}] if "\x00" in value else []
+    if isinstance(value, dict):
+        return [e for k, v in value.items() for e in _nul_in(str(k), where) + _nul_in(v, (*where, str(k)))]
+    if isinstance(value, list):
+        return [e for i, v in enumerate(value) for e in _nul_in(v, (*where, i))]
+    return []
+
+
+class TextParser(Parser):
+    """JSON and query strings as Ninja reads them, refusing NUL characters anywhere
+    (PostgreSQL cannot store them; no text people write contains one)."""
+
+    def parse_body(self, request):
+        try:
+            data = json.loads(request.body)
+        except ValueError as exc:
+            raise NinjaValidationError([{"loc": ("body",), "type": "json_invalid", "msg": str(exc)}]) from exc
+        if errors := _nul_in(data, ("body",)):
+            raise NinjaValidationError(errors)
+        return data
+
+    def parse_querydict(self, data, list_fields, request):
+        parsed = super().parse_querydict(data, list_fields, request)
+        if errors := [e for key, value in parsed.items() for e in _nul_in(value, ("query", key))]:
+            raise NinjaValidationError(errors)
+        return parsed
+
+
 api = NinjaAPI(
     title="phongtrao API",
     version="1",
     description=_("Kế hoạch, phong trào thi đua và cuộc vận động xây dựng nông thôn mới."),
     urls_namespace="api",
+    parser=TextParser(),
 )
 api.add_router("/units", geo_router)
 api.add_router("/plans", plans_router)
@@ -50,6 +95,7 @@ _FIELD_NAMES = {
     "number": "Số",
     "unit": "Đơn vị",
     "value": "Giá trị",
+    "amount": "Số lượng",
     "start": "Từ ngày",
     "end": "Đến ngày",
     "date": "Ngày",
@@ -58,7 +104,44 @@ _FIELD_NAMES = {
     "closes_on": "Đến ngày",
     "target_rate": "Tỷ lệ hài lòng cần đạt",
     "answers": "Câu trả lời",
+    "page": "Trang",
+    "year": "Năm",
+    "kind": "Loại",
+    "weight": "Trọng số",
+    "quantity": "Số lượng",
 }
+
+
+def refused(request, status: int, detail: str, errors: dict[str, list[str]] | None = None):
+    return api.create_response(request, {"detail": detail, "errors": errors or {}}, status=status)
+
+
+def _message(error: dict, label: str) -> str:
+    kind = error.get("type", "")
+    context = error.get("ctx") or {}
+    if kind == "string_nul":
+        return _("%(f)s: không được chứa ký tự rỗng (NUL).") % {"f": label}
+    if kind == "missing":
+        return _("%(f)s: bắt buộc phải có.") % {"f": label}
+    if kind == "string_too_long":
+        return _("%(f)s: dài quá %(n)s ký tự.") % {"f": label, "n": context.get("max_length")}
+    if kind in ("less_than_equal", "less_than"):
+        return _("%(f)s: phải không lớn hơn %(n)s.") % {"f": label, "n": context.get("le", context.get("lt"))}
+    if kind in ("greater_than_equal", "greater_than"):
+        return _("%(f)s: phải không nhỏ hơn %(n)s.") % {"f": label, "n": context.get("ge", context.get("gt"))}
+    if kind == "decimal_max_digits":
+        return _("%(f)s: số quá lớn (tối đa %(n)s chữ số).") % {"f": label, "n": context.get("max_digits")}
+    if kind == "decimal_max_places":
+        return _("%(f)s: tối đa %(n)s chữ số sau dấu phẩy.") % {"f": label, "n": context.get("decimal_places")}
+    if kind in ("literal_error", "enum"):
+        return _("%(f)s: phải là một trong %(v)s.") % {"f": label, "v": context.get("expected", "")}
+    if "date" in kind:
+        return _("%(f)s: ngày không hợp lệ (dùng dạng YYYY-MM-DD, ví dụ 2023-04-07).") % {"f": label}
+    if "decimal" in kind or "float" in kind or "int" in kind or kind == "finite_number":
+        return _("%(f)s: phải là một số.") % {"f": label}
+    if kind == "json_invalid":
+        return _("Dữ liệu gửi lên không phải JSON hợp lệ.")
+    return _("%(f)s: giá trị không hợp lệ.") % {"f": label}
 
 
 @api.exception_handler(NinjaValidationError)
@@ -67,39 +150,49 @@ def invalid_input(request, exc):
     errors: dict[str, list[str]] = {}
     for error in exc.errors:
         loc = [str(p) for p in error.get("loc", []) if p not in ("body", "payload", "query", "path")]
-        name = loc[-1] if loc else "__all__"
-        where = " › ".join(loc) if loc else _("dữ liệu gửi lên")
-        label = _FIELD_NAMES.get(name, where)
-        kind = error.get("type", "")
-        if "date" in kind:
-            message = _("%(f)s: ngày không hợp lệ (dùng dạng YYYY-MM-DD, ví dụ 2023-04-07).") % {"f": label}
-        elif kind == "missing":
-            message = _("%(f)s: bắt buộc phải có.") % {"f": label}
-        elif "decimal" in kind or "float" in kind or "int" in kind:
-            message = _("%(f)s: phải là một số.") % {"f": label}
-        else:
-            message = _("%(f)s: giá trị không hợp lệ.") % {"f": label}
-        errors.setdefault(name, []).append(message)
-    return api.create_response(request, {"errors": errors}, status=422)
+        loc = [p for p in loc if not p.startswith(("function-", "constrained-", "lax-", "json-"))]
+        name = next((p for p in reversed(loc) if not p.isdigit()), "__all__")
+        label = _FIELD_NAMES.get(name, " › ".join(loc) if loc else _("dữ liệu gửi lên"))
+        errors.setdefault(name, []).append(_message(error, label))
+    return refused(request, INVALID, _("Dữ liệu gửi lên chưa hợp lệ."), errors)
 
 
 @api.exception_handler(DjangoValidationError)
 def rejected(request, exc):
     errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    return api.create_response(request, {"errors": errors}, status=422)
+    return refused(request, INVALID, _("Dữ liệu gửi lên chưa hợp lệ."), errors)
 
 
-@api.exception_handler(PermissionError)
 @api.exception_handler(PermissionDenied)
 def forbidden(request, exc):
-    return api.create_response(request, {"detail": str(exc) or _("Không có quyền.")}, status=403)
+    return refused(request, FORBIDDEN, str(exc) or _("Bạn không có quyền thực hiện thao tác này."))
 
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return api.create_response(request, {"detail": _("Không tìm thấy.")}, status=404)
+    return refused(request, NOT_FOUND, _("Không tìm thấy."))
 
 
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request, exc):
-    return api.create_response(request, {"detail": _("Cần đăng nhập hoặc khóa API.")}, status=401)
+    return refused(request, UNAUTHENTICATED, _("Cần đăng nhập hoặc khóa API còn hiệu lực."))
+
+
+@api.exception_handler(Conflict)
+def conflict(request, exc):
+    return refused(request, CONFLICT, exc.message)
+
+
+@api.exception_handler(IntegrityError)
+def collided(request, exc):
+    """A uniqueness the database enforced against an insert no check foresaw: the other
+    request won. Logged, since a service should have named it."""
+    logger.warning("integrity error on %s: %s", request.path, exc)
+    return refused(request, CONFLICT, Conflict().message)
+
+
+@api.exception_handler(DataError)
+def out_of_range(request, exc):
+    """A value the database refused (too long, too large) that no bound caught: logged."""
+    logger.warning("data error on %s: %s", request.path, exc)
+    return refused(request, INVALID, _("Có giá trị quá lớn hoặc quá dài so với quy định."))

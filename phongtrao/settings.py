@@ -1,6 +1,8 @@
 """The one settings module. Everything that differs between a laptop and a province's
 server comes from the environment (see phongtrao/env.py); SQLite is the default."""
 
+import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -62,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "phongtrao.ui.middleware.RefusalMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it must see the outcome of authentication.
     "axes.middleware.AxesMiddleware",
@@ -102,6 +105,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Tests use a file, not memory: a live server's threads then each hold a connection
+    # of their own, as a real server's do, so races between requests are real races.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"phongtrao-test-{os.getpid()}.sqlite3")}
     # The covering index of contribution totals is PostgreSQL's; SQLite keeps its key
     # columns, which is what a small commune's server needs.
     SILENCED_SYSTEM_CHECKS = ["models.W040"]

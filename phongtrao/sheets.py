@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import IO
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
@@ -148,7 +148,7 @@ def write_all(report: ImportReport, prepared: list[tuple[int, dict]], write: Cal
             for line, entry in prepared:
                 try:
                     write(**entry)
-                except (ValidationError, PermissionError) as exc:
+                except (ValidationError, PermissionDenied) as exc:
                     reasons = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
                     report.errors.append(_("Dòng %(n)s: %(p)s") % {"n": line, "p": " ".join(reasons)})
             if report.errors:

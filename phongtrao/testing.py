@@ -137,3 +137,36 @@ def to_cp1258(text: str) -> bytes:
                 base = unicodedata.normalize("NFC", base + hats[0])
             out += (base + "".join(m for m in marks if m not in _HATS)).encode("cp1258")
     return bytes(out)
+
+
+def send_at_once(base: str, requests: list[tuple[str, str, dict | None, str | None]]) -> list[tuple[int, dict]]:
+    """Send HTTP requests to a live server all at the same moment, each from its own
+    thread (and so its own database connection on the server): (method, path, JSON body,
+    Bearer token) each; returns (status, JSON answer) in the same order. For races."""
+    import json
+    import threading
+    import urllib.error
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    start = threading.Barrier(len(requests))
+
+    def send(method: str, path: str, body: dict | None, token: str | None) -> tuple[int, dict]:
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(f"{base}{path}", data=data, headers=headers, method=method)
+        start.wait()
+        try:
+            with urllib.request.urlopen(request, timeout=60) as answer:  # noqa: S310 (the test's own server)
+                return answer.status, json.loads(answer.read() or b"{}")
+        except urllib.error.HTTPError as refused:
+            text = refused.read()
+            try:
+                return refused.code, json.loads(text or b"{}")
+            except ValueError:
+                return refused.code, {"detail": text.decode(errors="replace")[:500]}
+
+    with ThreadPoolExecutor(max_workers=len(requests)) as pool:
+        return list(pool.map(lambda r: send(*r), requests))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.utils import timezone
+from ninja.errors import AuthenticationError
 from ninja.security import APIKeyHeader, SessionAuth
 
 from phongtrao.accounts.models import ApiToken, User
@@ -15,11 +16,15 @@ class BearerToken(APIKeyHeader):
     param_name = "Authorization"
 
     def authenticate(self, request: HttpRequest, key: str | None) -> User | None:
-        if not key or not key.startswith("Bearer "):
+        if not key:
             return None
+        # A caller who sends credentials means to be someone: a wrong or revoked token
+        # is refused with 401, never served as an anonymous visitor.
+        if not key.startswith("Bearer "):
+            raise AuthenticationError
         token = ApiToken.objects.find(key.removeprefix("Bearer ").strip())
         if token is None:
-            return None
+            raise AuthenticationError
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         request.user = token.user
         return token.user

@@ -65,9 +65,9 @@ def can(user: User | AnonymousUser, action: str, unit: AdminUnit) -> bool:
 
 
 def demand(user: User | AnonymousUser, action: str, unit: AdminUnit) -> None:
-    """For services: refuse with a PermissionError that pages and the API turn into 403."""
+    """For services: refuse with PermissionDenied, which pages and the API answer with 403."""
     if not can(user, action, unit):
-        raise PermissionError(_("Bạn không có quyền thực hiện thao tác này ở %(unit)s.") % {"unit": unit})
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này ở %(unit)s.") % {"unit": unit})
 
 
 def require(user: User | AnonymousUser, action: str, unit: AdminUnit, *, visible: bool) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -339,7 +339,7 @@ def workday_record(
         permissions.can(user, permissions.REPORT, work_day.unit)
         or permissions.can(user, permissions.EDIT, work_day.plan.unit)
     ):
-        raise PermissionError(_("Bạn không có quyền ghi kết quả ngày này."))
+        raise PermissionDenied(_("Bạn không có quyền ghi kết quả ngày này."))
     errors = []
     for n, row in enumerate(results, start=1):
         if row.get("quantity") is None or row["quantity"] <= 0 or row["quantity"] > MAX_QUANTITY:
@@ -394,7 +394,7 @@ def duty_progress_add(
 ) -> DutyProgress:
     """A dated progress step; 100% marks the duty done. Files are checked before anything is saved."""
     if not can_report_on(user, duty):
-        raise PermissionError(_("Bạn không có quyền báo cáo tiến độ nhiệm vụ này."))
+        raise PermissionDenied(_("Bạn không có quyền báo cáo tiến độ nhiệm vụ này."))
     errors = {}
     if not 0 <= percent <= 100:
         errors["percent"] = _("Tỷ lệ hoàn thành phải từ 0 đến 100%.")
@@ -564,7 +564,7 @@ def workday_photos_add(*, user: User, work_day: WorkDay, files: list[tuple[str, 
         permissions.can(user, permissions.REPORT, work_day.unit)
         or permissions.can(user, permissions.EDIT, work_day.plan.unit)
     ):
-        raise PermissionError(_("Bạn không có quyền ghi kết quả ngày này."))
+        raise PermissionDenied(_("Bạn không có quyền ghi kết quả ngày này."))
     checked = [evidence.check_upload(name, data) for name, data in files]
     if any(item.kind != "image" for item in checked):
         raise ValidationError({"photos": _("Chỉ nhận ảnh (JPEG, PNG).")})

@@ -185,7 +185,10 @@ def workday_calendar(request, plan_pk: int):
             except ValidationError as exc:
                 flash_refusal(request, exc)
             else:
-                messages.success(request, _("Đã lập %(n)s ngày thứ Bảy.") % {"n": len(created)})
+                if created:
+                    messages.success(request, _("Đã lập %(n)s ngày thứ Bảy.") % {"n": len(created)})
+                else:
+                    messages.warning(request, _("Không có ngày thứ Bảy mới: các ngày trong khoảng này đã được lập."))
             return redirect("activities:calendar", plan.pk)
     days = list(plan.work_days.for_calendar().prefetch_related("attendance"))
     counts: dict = {}
@@ -276,8 +279,6 @@ def workday_detail(request, pk: int):
                 )
                 messages.success(request, _("Đã ghi kết quả ngày %(d)s.") % {"d": work_day.date.strftime("%d/%m/%Y")})
                 return redirect("activities:workday", work_day.pk)
-        except PermissionError as exc:
-            raise PermissionDenied(str(exc)) from exc
         except ValidationError as exc:
             flash_refusal(request, exc)
     registrations = list(work_day.registrations.prefetch_related("lines"))

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -71,7 +71,7 @@ def criteria_set_import(*, user: User, raw: bytes, header: dict | None = None) -
     """An official defines a new set without code: an Excel sheet of criteria and their
     indicators with the set's name typed in the form, or a JSON file like the national one."""
     if not permissions.units_for(user, permissions.ADMINISTER).exists():
-        raise PermissionError(_("Chỉ quản trị viên được khai báo bộ tiêu chí."))
+        raise PermissionDenied(_("Chỉ quản trị viên được khai báo bộ tiêu chí."))
     if raw[:2] == b"PK":  # an .xlsx is a zip archive
         header = {key: value for key, value in (header or {}).items() if value not in (None, "")}
         missing = [

@@ -95,6 +95,15 @@ def reports_schedule(*, user: User, plan: Plan, until: dt.date | None = None) ->
     end = min(d for d in [plan.period_end, until] if d) if (plan.period_end or until) else None
     if start is None or end is None:
         raise ValidationError({"period_start": _("Cần thời gian thực hiện của kế hoạch để lập lịch báo cáo.")})
+    if not plan.reporting_duties.exists():
+        raise ValidationError(
+            {
+                "reporting_duties": _(
+                    "Kế hoạch chưa có chế độ báo cáo (ai báo cáo, gửi ai, hằng tuần hay hằng tháng): "
+                    "hãy thêm ở phần “Chế độ báo cáo” khi sửa kế hoạch."
+                )
+            }
+        )
     created = []
     kinds = {
         Frequency.WEEKLY: ReportKind.WEEKLY,

@@ -96,8 +96,6 @@ def criteria_import(request):
             criteria_set = criteria.criteria_set_import(
                 user=request.user, raw=form.cleaned_data["file"].read(), header=header
             )
-        except PermissionError as exc:
-            raise PermissionDenied(str(exc)) from exc
         except ValidationError as exc:
             form.add_error("file", " ".join(exc.messages))
         else:
@@ -268,10 +266,18 @@ def plan_reports(request, plan_pk: int):
             raise PermissionDenied
         try:
             if "schedule" in request.POST:
-                made = reports.reports_schedule(user=request.user, plan=plan, until=timezone.localdate())
-                messages.success(
-                    request, _("Đã lập %(n)s báo cáo theo chế độ báo cáo của kế hoạch.") % {"n": len(made)}
-                )
+                today = timezone.localdate()
+                made = reports.reports_schedule(user=request.user, plan=plan, until=today)
+                if made:
+                    messages.success(
+                        request, _("Đã lập %(n)s báo cáo theo chế độ báo cáo của kế hoạch.") % {"n": len(made)}
+                    )
+                else:
+                    messages.warning(
+                        request,
+                        _("Không có báo cáo mới: các kỳ báo cáo đến ngày %(d)s đều đã được lập.")
+                        % {"d": today.strftime("%d/%m/%Y")},
+                    )
             else:
                 form = ReviewForm(request.POST)
                 if form.is_valid():
@@ -369,8 +375,6 @@ def report_detail(request, pk: int):
                 reports.report_unlock(user=user, report=report, reason=request.POST.get("reason", ""))
             else:
                 raise PermissionDenied
-        except PermissionError as exc:
-            raise PermissionDenied(str(exc)) from exc
         except ValidationError as exc:
             flash_refusal(request, exc)
         else:

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -173,7 +173,7 @@ def _conflict(member: CouncilMember, pledge: Pledge) -> str | None:
 def council_member_of(*, user: User, plan: Plan) -> CouncilMember:
     member = CouncilMember.objects.select_related("user").filter(plan=plan, user=user).first()
     if member is None:
-        raise PermissionError(_("Chỉ thành viên hội đồng thi đua – khen thưởng của kế hoạch này được chấm điểm."))
+        raise PermissionDenied(_("Chỉ thành viên hội đồng thi đua – khen thưởng của kế hoạch này được chấm điểm."))
     return member
 
 

@@ -178,10 +178,7 @@ def plan_evaluation(request, plan_pk: int):
 def pledge_score(request, pk: int):
     """A council member scores one subject, with its record under the plan beside the form."""
     pledge = get_pledge_for_user(request.user, pk)
-    try:
-        member = services.council_member_of(user=request.user, plan=pledge.plan)
-    except PermissionError as exc:
-        raise PermissionDenied(str(exc)) from exc
+    member = services.council_member_of(user=request.user, plan=pledge.plan)
     items = list(pledge.plan.scoring_items.all())
     given = {s.item_id: s.points for s in Score.objects.filter(pledge=pledge, member=member)}
     form = ScoreForm(
@@ -270,8 +267,6 @@ def plan_nominations(request, plan_pk: int):
                     )
                 messages.success(request, _("Đã cập nhật đề nghị của %(s)s.") % {"s": nomination.pledge.subject_name})
                 return redirect("rewards:plan_nominations", plan.pk)
-        except PermissionError as exc:
-            raise PermissionDenied(str(exc)) from exc
         except ValidationError as exc:
             if action == "propose":
                 add_service_errors(form, exc)
@@ -342,8 +337,6 @@ def plan_decisions(request, plan_pk: int):
                 decision = services.reward_decision_issue(
                     user=request.user, plan=plan, reward_form=chosen[0].reward_form, nominations=chosen, **data
                 )
-            except PermissionError as exc:
-                raise PermissionDenied(str(exc)) from exc
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:

@@ -79,9 +79,9 @@ class AnswerForm(forms.Form):
             self.fields["village"].choices = [("", "—"), *((unit.pk, unit.name) for unit in villages)]
         else:
             del self.fields["village"], self.fields["household_code"]
-        for question in questions:
+        for number, question in enumerate(questions, start=1):
             self.fields[f"q{question.pk}"] = forms.ChoiceField(
-                label=question.text, choices=Choice.choices, widget=forms.RadioSelect, required=False
+                label=f"{number}. {question.text}", choices=Choice.choices, widget=forms.RadioSelect, required=False
             )
 
     def identity_fields(self) -> list:

@@ -196,6 +196,9 @@ class Response(models.Model):
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
     unit = models.ForeignKey(AdminUnit, on_delete=models.PROTECT, related_name="+")
     answers = models.JSONField()
+    # Shown in public results: answers are published in groups (services._publish_when_enough)
+    # so that public figures never move by one household's answers.
+    published = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("phiếu trả lời")

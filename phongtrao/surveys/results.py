@@ -54,8 +54,10 @@ class UnitRow:
     households: int
     responses: int
     hidden: bool = False
+    shields: bool = False  # hidden although it has answers enough, so that a small group cannot be worked out
     tallies: dict[int, Tally] = field(default_factory=dict)
     cells: list[Tally | None] = field(default_factory=list)
+    labelled_cells: list[tuple[Question, Tally | None]] = field(default_factory=list)
 
     @property
     def participation(self) -> Decimal | None:
@@ -98,7 +100,7 @@ def _hide_small_groups(units: list[UnitRow], minimum: int) -> None:
     hidden = [row for row in units if row.hidden]
     shown = sorted((row for row in units if not row.hidden and row.responses), key=lambda r: r.responses)
     if len(hidden) == 1 and shown:
-        shown[0].hidden = True
+        shown[0].hidden = shown[0].shields = True
 
 
 def _group(survey: Survey, unit_id: int, path: str) -> int:
@@ -122,7 +124,8 @@ def survey_results(survey: Survey, *, public: bool) -> SurveyResults:
         pk: UnitRow(unit=unit, households=households.get(pk, 0), responses=0) for pk, unit in groups.items()
     }
     overall = {q.pk: Tally() for q in questions}
-    answers = Response.objects.filter(survey=survey).values_list("unit_id", "unit__path", "answers")
+    counted_answers = Response.objects.filter(survey=survey, **({"published": True} if public else {}))
+    answers = counted_answers.values_list("unit_id", "unit__path", "answers")
     for unit_id, path, chosen in answers.iterator(chunk_size=2000):
         key = _group(survey, unit_id, path)
         row = rows.get(key)
@@ -140,12 +143,13 @@ def survey_results(survey: Survey, *, public: bool) -> SurveyResults:
     if public:
         minimum = settings.SURVEY_MIN_PUBLIC_GROUP
         _hide_small_groups(units, minimum)
-        total_hidden = 0 < responses < minimum
+        total_hidden = responses < minimum  # also when no answer is published yet
         for row in units:
             if row.hidden:
                 row.tallies = {}
     for row in units:
         row.cells = [row.tallies.get(q.pk) for q in questions]
+        row.labelled_cells = list(zip(questions, row.cells, strict=True))
     return SurveyResults(
         survey=survey,
         responses=responses,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from phongtrao.accounts import permissions
 from phongtrao.accounts.clients import address_fingerprint
 from phongtrao.accounts.models import User
+from phongtrao.concurrency import Conflict, lock_fresh, serialize_on
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.monitoring.models import Criterion
 from phongtrao.orgs.models import Household
@@ -49,8 +50,10 @@ def satisfaction_target(plan: Plan) -> Target | None:
 
 
 def criteria_questions(criteria) -> list[tuple[str, Criterion]]:
-    """One content per criterion, worded as the criteria set numbers it ("2. Giao thông")."""
-    return [(str(criterion), criterion) for criterion in sorted(criteria, key=lambda c: c.number)]
+    """One content per criterion, named as the criterion is ("Giao thông"), in the set's
+    order; the survey numbers its contents itself (1, 2, 3…), so the criterion's own number
+    ("2. Giao thông") would read as a second number beside it."""
+    return [(criterion.name, criterion) for criterion in sorted(criteria, key=lambda c: c.number)]
 
 
 def village_choices(survey: Survey) -> list[AdminUnit]:
@@ -152,17 +155,25 @@ def _set_status(survey: Survey, status: str, user: User) -> Survey:
 def survey_delete(*, user: User, survey: Survey) -> None:
     """A draft drawn up by mistake goes; once open, a survey is only closed."""
     permissions.demand(user, permissions.EDIT, survey.unit)
+    survey = _locked(survey)
     if survey.status != SurveyStatus.DRAFT:
         raise ValidationError({"__all__": _("Khảo sát đã mở: chỉ kết thúc được, không xóa.")})
     survey._history_user = user
     survey.delete()
 
 
+def _locked(survey: Survey) -> Survey:
+    """The survey as it is now, held until the transaction ends: two officials opening,
+    closing or deleting it at once act one after the other on what the first left."""
+    return lock_fresh(survey)
+
+
 @transaction.atomic
 def survey_open(*, user: User, survey: Survey) -> Survey:
     permissions.demand(user, permissions.EDIT, survey.unit)
+    survey = _locked(survey)
     if survey.status != SurveyStatus.DRAFT:
-        raise ValidationError({"__all__": _("Khảo sát này đã mở.")})
+        raise Conflict(_("Khảo sát này đã mở; hãy tải lại trang."))
     if survey.plan.status not in ADOPTED:
         raise ValidationError({"__all__": _("Kế hoạch chưa ban hành: chưa mở khảo sát.")})
     if not survey.questions.exists():
@@ -172,9 +183,12 @@ def survey_open(*, user: User, survey: Survey) -> Survey:
 
 @transaction.atomic
 def survey_close(*, user: User, survey: Survey) -> Survey:
+    """No more answers; the last ones waiting are published with the final results."""
     permissions.demand(user, permissions.EDIT, survey.unit)
+    survey = _locked(survey)
     if survey.status != SurveyStatus.OPEN:
-        raise ValidationError({"__all__": _("Chỉ kết thúc được khảo sát đang lấy ý kiến.")})
+        raise Conflict(_("Khảo sát này đã kết thúc hoặc chưa mở; hãy tải lại trang."))
+    Response.objects.filter(survey=survey, published=False).update(published=True)
     return _set_status(survey, SurveyStatus.CLOSED, user)
 
 
@@ -203,13 +217,19 @@ def access_codes_issue(*, user: User, survey: Survey, village: AdminUnit, count:
     return AccessCode.objects.bulk_create([AccessCode(survey=survey, unit=village, code=c) for c in fresh])
 
 
-def _refusal(
-    survey: Survey, reason: str, given: str, fingerprint: str, message: str, field: str = "__all__"
-) -> ValidationError:
-    """Recorded in a transaction of its own before it is raised: the council sees every attempt."""
+class _Refused(Exception):
+    """A ballot refused inside the answering transaction; recorded once it has rolled back."""
+
+    def __init__(self, reason: str, message: str, field: str = "__all__"):
+        super().__init__(message)
+        self.reason, self.message, self.field = reason, message, field
+
+
+def _record_refusal(survey: Survey, refusal: _Refused, given: str, fingerprint: str) -> ValidationError:
+    """Kept in a transaction of its own: the council sees every attempt, even refused."""
     with transaction.atomic():
-        RefusedBallot.objects.create(survey=survey, reason=reason, given=given[:40], address_hash=fingerprint)
-    return ValidationError({field: message})
+        RefusedBallot.objects.create(survey=survey, reason=refusal.reason, given=given[:40], address_hash=fingerprint)
+    return ValidationError({refusal.field: refusal.message})
 
 
 def _recent_from(fingerprint: str) -> int:
@@ -219,6 +239,16 @@ def _recent_from(fingerprint: str) -> int:
         Ballot.objects.filter(address_hash=fingerprint, received_at__gte=hour_ago).count()
         + RefusedBallot.objects.filter(address_hash=fingerprint, at__gte=hour_ago).count()
     )
+
+
+def _publish_when_enough(survey: Survey) -> None:
+    """Public results move only by groups of at least SURVEY_MIN_PUBLIC_GROUP answers: a
+    visitor reading them before and after one household answers learns nothing of that
+    household. Answers are published together once enough are waiting (and all of them
+    when the survey closes)."""
+    waiting = Response.objects.filter(survey=survey, published=False)
+    if waiting.count() >= settings.SURVEY_MIN_PUBLIC_GROUP:
+        waiting.update(published=True)
 
 
 def _normalised_code(code: str) -> str:
@@ -258,72 +288,109 @@ def survey_answer(
         errors["access_code"] = _("Hãy ghi mã phiếu được phát.")
     if errors:
         raise ValidationError(errors)
-    if entered_by is not None and village is not None:
-        permissions.demand(entered_by, permissions.REPORT, village)
+    if entered_by is not None and village is not None and not permissions.can(entered_by, permissions.REPORT, village):
+        raise ValidationError({"village": _("Bạn không nhập phiếu cho %(village)s.") % {"village": village}})
 
     fingerprint = address_fingerprint(address) if entered_by is None else ""
     given = household_code.strip() or access_code.strip()
-    if entered_by is None and _recent_from(fingerprint) >= settings.SURVEY_ANSWERS_PER_HOUR:
-        raise _refusal(
-            survey,
-            RefusalReason.BURST,
-            given,
-            fingerprint,
-            _("Đã có quá nhiều phiếu gửi từ thiết bị hoặc mạng này trong một giờ; hãy gửi lại sau."),
+    by_household = survey.identification == Identification.HOUSEHOLD
+    try:
+        with transaction.atomic():
+            return _answer_once(
+                survey=survey,
+                choices={str(q.pk): choices[q.pk] for q in questions},
+                fingerprint=fingerprint,
+                village=village,
+                household_code=household_code.strip(),
+                access_code=access_code,
+                entered_by=entered_by,
+            )
+    except _Refused as refusal:
+        raise _record_refusal(survey, refusal, given, fingerprint) from None
+    except IntegrityError:
+        # The same household or code answering twice at the same moment: the second one loses.
+        refusal = _Refused(
+            RefusalReason.HOUSEHOLD_ANSWERED if by_household else RefusalReason.CODE_USED,
+            _not_taken(entered_by, _("Hộ này đã trả lời khảo sát; mỗi hộ trả lời một lần.")),
+            "household_code" if by_household else "access_code",
         )
+        raise _record_refusal(survey, refusal, given, fingerprint) from None
 
+
+def _not_taken(entered_by: User | None, specific: str) -> str:
+    """To a visitor without an account, every refused code gets the same answer: telling
+    "no such household" from "this household has answered" would let anyone find out
+    which codes exist and who has answered. Those entering paper sheets are told why."""
+    if entered_by is not None:
+        return specific
+    return _(
+        "Không nhận được phiếu với mã này: mã không đúng, hoặc đã được dùng để trả lời. "
+        "Hãy kiểm tra lại mã, hoặc hỏi trưởng thôn."
+    )
+
+
+def _answer_once(
+    *,
+    survey: Survey,
+    choices: dict[str, str],
+    fingerprint: str,
+    village: AdminUnit | None,
+    household_code: str,
+    access_code: str,
+    entered_by: User | None,
+) -> Response:
+    """The checks and the writes of one answer, in one transaction: answers from one
+    address are counted one at a time, so a burst sent all at once is still one burst."""
+    if entered_by is None:
+        serialize_on(f"survey-address:{fingerprint}")
+        if _recent_from(fingerprint) >= settings.SURVEY_ANSWERS_PER_HOUR:
+            raise _Refused(
+                RefusalReason.BURST,
+                _("Đã có quá nhiều phiếu gửi từ thiết bị hoặc mạng này trong một giờ; hãy gửi lại sau."),
+            )
     household = code = None
     if survey.identification == Identification.HOUSEHOLD:
-        household = Household.objects.filter(unit=village, code__iexact=household_code.strip()).first()
+        household = Household.objects.filter(unit=village, code__iexact=household_code).first()
         if household is None:
-            raise _refusal(
-                survey,
+            raise _Refused(
                 RefusalReason.HOUSEHOLD_UNKNOWN,
-                given,
-                fingerprint,
-                _("Không có hộ mang mã %(code)s ở %(village)s.") % {"code": household_code.strip(), "village": village},
+                _not_taken(
+                    entered_by,
+                    _("Không có hộ mang mã %(code)s ở %(village)s.") % {"code": household_code, "village": village},
+                ),
                 "household_code",
             )
         if Ballot.objects.filter(survey=survey, household=household).exists():
-            raise _refusal(
-                survey,
+            raise _Refused(
                 RefusalReason.HOUSEHOLD_ANSWERED,
-                given,
-                fingerprint,
-                _("Hộ này đã trả lời khảo sát; mỗi hộ trả lời một lần."),
+                _not_taken(entered_by, _("Hộ này đã trả lời khảo sát; mỗi hộ trả lời một lần.")),
                 "household_code",
             )
     else:
         code = (
-            AccessCode.objects.select_related("unit").filter(survey=survey, code=_normalised_code(access_code)).first()
+            AccessCode.objects.select_for_update()
+            .select_related("unit")
+            .filter(survey=survey, code=_normalised_code(access_code))
+            .first()
         )
         if code is None:
-            raise _refusal(
-                survey, RefusalReason.CODE_UNKNOWN, given, fingerprint, _("Mã phiếu không đúng."), "access_code"
-            )
+            raise _Refused(RefusalReason.CODE_UNKNOWN, _not_taken(entered_by, _("Mã phiếu không đúng.")), "access_code")
         if code.used:
-            raise _refusal(
-                survey, RefusalReason.CODE_USED, given, fingerprint, _("Mã phiếu này đã dùng."), "access_code"
-            )
+            raise _Refused(RefusalReason.CODE_USED, _not_taken(entered_by, _("Mã phiếu này đã dùng.")), "access_code")
         village = code.unit
-        if entered_by is not None:
-            permissions.demand(entered_by, permissions.REPORT, village)
-
-    try:
-        with transaction.atomic():
-            if code is not None and AccessCode.objects.filter(pk=code.pk, used=False).update(used=True) != 1:
-                raise IntegrityError("code used meanwhile")
-            Ballot.objects.create(
-                survey=survey, household=household, code=code, address_hash=fingerprint, entered_by=entered_by
+        if entered_by is not None and not permissions.can(entered_by, permissions.REPORT, village):
+            # A village head typing a slip of another village: said on the form, not a 403 page.
+            raise ValidationError(
+                {
+                    "access_code": _("Mã phiếu này của %(village)s: bạn không nhập phiếu cho thôn đó.")
+                    % {"village": village}
+                }
             )
-            return Response.objects.create(
-                survey=survey,
-                unit=village,
-                answers={str(q.pk): choices[q.pk] for q in questions},
-            )
-    except IntegrityError:
-        # The same household answering twice at the same moment: the second one loses.
-        reason = RefusalReason.CODE_USED if code is not None else RefusalReason.HOUSEHOLD_ANSWERED
-        raise _refusal(
-            survey, reason, given, fingerprint, _("Hộ này đã trả lời khảo sát; mỗi hộ trả lời một lần.")
-        ) from None
+        code.used = True
+        code.save(update_fields=["used"])
+    Ballot.objects.create(
+        survey=survey, household=household, code=code, address_hash=fingerprint, entered_by=entered_by
+    )
+    response = Response.objects.create(survey=survey, unit=village, answers=choices)
+    _publish_when_enough(survey)
+    return response

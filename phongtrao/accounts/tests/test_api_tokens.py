@@ -29,7 +29,14 @@ def test_a_revoked_or_wrong_token_is_refused(people):
         == 401
     )
     api_token_revoke(token=ApiToken.objects.get())
-    assert client.get(f"/api/plans/{draft.pk}", HTTP_AUTHORIZATION=f"Bearer {secret}").status_code == 404
+    # On a public read too: a caller who sends a token means to be someone, and is told
+    # the token no longer works rather than served as an anonymous visitor.
+    refused = client.get(f"/api/plans/{draft.pk}", HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert refused.status_code == 401 and refused.json() == {
+        "detail": "Cần đăng nhập hoặc khóa API còn hiệu lực.",
+        "errors": {},
+    }
+    assert client.get("/api/plans", HTTP_AUTHORIZATION="Basic eDp5").status_code == 401
 
 
 def test_only_the_digest_is_stored_and_tokens_are_managed_on_the_account_page(people):

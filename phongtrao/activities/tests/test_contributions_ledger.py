@@ -5,7 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from phongtrao.activities import ledger, services
 from phongtrao.activities.models import Contribution
@@ -56,7 +56,7 @@ def test_totals_by_kind_and_fund_progress(people, fund):
 
 def test_corrections_are_reversing_lines_never_edits(people, fund):
     wrong = give(people, fund=fund, amount=Decimal(20_000_000))
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         services.contribution_reverse(user=people.village_head, contribution=wrong, reason="Ghi nhầm")
     reversal = services.contribution_reverse(user=people.commune_officer, contribution=wrong, reason="Ghi nhầm số tiền")
     assert reversal.amount == Decimal(-20_000_000) and reversal.reverses == wrong

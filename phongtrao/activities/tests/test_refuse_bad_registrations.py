@@ -2,7 +2,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from phongtrao.activities import services
 from phongtrao.activities.models import Registration
@@ -53,7 +53,7 @@ def test_it_refuses_a_unit_outside_the_commune_or_the_wrong_kind(people, saturda
     from phongtrao.geo.models import AdminUnit
 
     other_village = AdminUnit.objects.get(name="Thôn Bắc")
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         submit(people, saturday_call, unit=other_village)  # not the head's village
     with pytest.raises(ValidationError, match="không thuộc"):
         submit(people, saturday_call, user=people.district_officer, unit=other_village)

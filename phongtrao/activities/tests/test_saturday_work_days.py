@@ -5,7 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from phongtrao.activities import calendar, services
 from phongtrao.activities.models import WorkDay
@@ -52,7 +52,7 @@ def test_a_commune_generates_its_2023_calendar_once(people, hong_thai):
         per_village[day.unit.name] = per_village.get(day.unit.name, 0) + 1
     assert len(per_village) == 6 and sorted(per_village.values()) == [1, 1, 1, 2, 2, 2]
     assert services.workdays_generate(user=people.commune_officer, plan=hong_thai) == []
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         services.workdays_generate(user=people.village_head, plan=hong_thai)
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -77,9 +77,9 @@ def test_the_schedule_follows_the_reporting_duties_and_is_not_duplicated(people)
 
 def test_it_refuses_to_schedule_for_someone_outside_the_commune(people):
     plan = _plan_with_reporting(people)
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         reports.reports_schedule(user=people.outsider, plan=plan, until=dt.date(2023, 3, 31))
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         reports.reports_schedule(user=people.village_head, plan=plan, until=dt.date(2023, 3, 31))
 
 
@@ -91,7 +91,7 @@ def test_it_refuses_to_submit_twice_or_empty(people):
     _write_and_submit(people.village_head, report)
     with pytest.raises(ValidationError, match="đã được gửi"):
         reports.report_submit(user=people.village_head, report=report)
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         reports.report_write(user=people.other_village_head, report=report, sections=[])
 
 
@@ -102,7 +102,7 @@ def test_an_accepted_report_is_locked_until_an_approver_unlocks_it_with_a_reason
     assert report.locked and report.decided_by == people.commune_officer
     with pytest.raises(ValidationError, match="khóa"):
         reports.report_write(user=people.village_head, report=report, sections=[{"heading": "Sửa", "text": ""}])
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         reports.report_unlock(user=people.commune_officer, report=report, reason="Sai số liệu")
     with pytest.raises(ValidationError, match="lý do"):
         reports.report_unlock(user=people.commune_approver, report=report, reason="  ")

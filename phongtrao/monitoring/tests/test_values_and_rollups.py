@@ -5,7 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from phongtrao.monitoring import services
 from phongtrao.monitoring.models import Indicator
@@ -116,7 +116,7 @@ def test_bad_values_are_refused_with_the_field_named(people, culture, ntm_standa
             denominator=Decimal(2),
         )
     assert "chưa bắt đầu" in caught.value.message_dict["period_start"][0]
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         services.value_record(
             user=people.village_head,
             indicator=ntm_standard,

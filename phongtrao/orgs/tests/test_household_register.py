@@ -5,7 +5,7 @@ by those with a role over the unit: the codes households answer surveys with."""
 import io
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
@@ -77,7 +77,7 @@ def test_one_bad_row_and_nothing_is_saved(people):
 
 def test_a_village_head_keeps_the_register_of_the_village_only(people):
     household_save(user=people.village_head, village=people.village, code="D-01", head_name="Nguyễn Văn An")
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         household_save(user=people.village_head, village=people.other_village, code="T-01", head_name="Lê Thị Bình")
     with pytest.raises(ValidationError) as caught:
         household_save(user=people.village_head, village=people.village, code=" ", head_name=" ", members=0)

@@ -7,7 +7,7 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from docx import Document
 
@@ -96,7 +96,7 @@ def test_bad_input_and_the_wrong_level_are_refused(people, approved):
     with pytest.raises(ValidationError) as caught:
         _issue(people, plan, form, nominations, number=" ", amount=Decimal(-1), date=dt.date(2099, 1, 1))
     assert set(caught.value.message_dict) >= {"number", "amount", "date"}
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         services.reward_decision_issue(
             user=people.commune_officer,
             plan=plan,
@@ -109,7 +109,7 @@ def test_bad_input_and_the_wrong_level_are_refused(people, approved):
             amount=Decimal(0),
         )
     district_form = RewardForm.objects.get(code="giay-khen-huyen")
-    with pytest.raises(PermissionError):  # the district decides its chairman's Giấy khen
+    with pytest.raises(PermissionDenied):  # the district decides its chairman's Giấy khen
         _issue(people, plan, district_form, nominations, number="21")
     with pytest.raises(ValidationError, match="chưa được duyệt"):
         services.reward_decision_issue(

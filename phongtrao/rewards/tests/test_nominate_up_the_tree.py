@@ -4,7 +4,7 @@ with a reason, and the village sends it back revised. A subject outside the nomi
 scope is refused."""
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from phongtrao.rewards import services
@@ -38,7 +38,7 @@ def test_it_travels_up_to_the_district_and_is_approved(people, pledged):
         user=people.village_head, pledge=east, reward_form=_form("giay-khen-huyen")
     )
     assert nomination.at_unit == people.commune and "Đã đăng ký thi đua: 500 m đường" in nomination.summary
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         services.nomination_decide(user=people.village_head, nomination=nomination, approve=True)
     services.nomination_decide(user=people.commune_approver, nomination=nomination, approve=True)
     assert (nomination.at_unit, nomination.status) == (people.district, "pending")
@@ -79,9 +79,9 @@ def test_the_quota_holds_at_the_deciding_level(people, pledged):
 
 def test_a_subject_outside_the_nominators_scope_is_refused(people, pledged):
     plan, east, _west = pledged
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         services.nomination_propose(user=people.other_village_head, pledge=east, reward_form=_form("giay-khen-xa"))
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         services.nomination_propose(user=people.outsider, pledge=east, reward_form=_form("giay-khen-xa"))
     services.nomination_propose(user=people.village_head, pledge=east, reward_form=_form("giay-khen-xa"))
     with pytest.raises(ValidationError, match="đã được đề nghị"):

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -56,7 +56,7 @@ def test_no_decision_before_the_comment_period_ends(people, nominee):
 
 def test_only_the_decider_publishes_and_only_approved_nominees(people, nominee):
     plan, form, nomination = nominee
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         services.nominations_disclose(
             user=people.village_head, nominations=[nomination], day=dt.date(2023, 12, 1), days=7
         )

@@ -5,7 +5,7 @@ with a reason rather than deleted; unpublished ones stay out of public sight."""
 import io
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from PIL import Image
 
@@ -54,14 +54,14 @@ def test_it_refuses_bad_input_naming_the_field(people, settings, tmp_path):
             photos=[("virus.exe", b"MZ not a photo", "")],
         )
     assert not Exemplar.objects.exists()  # nothing half-saved
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         exemplars.exemplar_create(
             user=people.other_village_head, unit=people.village, kind="practice", title="A", story="B"
         )
 
 
 def test_only_an_official_publishes_and_withdrawal_keeps_the_story(people, told):
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         exemplars.exemplar_publish(user=people.village_head, exemplar=told)
     exemplars.exemplar_publish(user=people.commune_officer, exemplar=told)
     with pytest.raises(ValidationError, match="lý do"):

@@ -23,7 +23,7 @@ def test_a_household_answers_from_the_portal_on_a_phone(browser, live_server, pe
     page.go_back()
     page.reload()
     _answer(page, people.village, "D03", open_survey.questions.all(), "unsatisfied")
-    page.wait_for_selector("text=mỗi hộ trả lời một lần")
+    page.wait_for_selector("text=đã được dùng để trả lời")
     phone.close()
     assert Response.objects.count() == Ballot.objects.count() == 1
     assert set(Response.objects.get().answers.values()) == {"satisfied"}

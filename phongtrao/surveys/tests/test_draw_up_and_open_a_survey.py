@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -57,7 +57,7 @@ def test_it_refuses_bad_input_naming_the_field(people, plan):
 
 def test_it_refuses_those_without_the_right_to_edit(people, plan):
     for user in (people.commune_viewer, people.village_head, people.outsider):
-        with pytest.raises(PermissionError):
+        with pytest.raises(PermissionDenied):
             _create(people, plan, user=user)
 
 
@@ -100,7 +100,7 @@ def test_the_page_draws_up_one_content_per_criterion(people, plan):
     )
     survey = Survey.objects.get()
     assert page.status_code == 302 and page["Location"] == reverse("surveys:detail", args=[survey.pk])
-    assert [q.text for q in survey.questions.all()] == ["1. Quy hoạch", "2. Giao thông", "Sự tham gia của người dân"]
+    assert [q.text for q in survey.questions.all()] == ["Quy hoạch", "Giao thông", "Sự tham gia của người dân"]
     assert survey.questions.first().criterion.name == "Quy hoạch"
     opened = people.client(people.commune_officer).post(reverse("surveys:open", args=[survey.pk]))
     assert opened.status_code == 302

@@ -44,6 +44,7 @@ def test_rates_per_content_against_the_target(people, open_survey, settings):
 def test_small_villages_are_hidden_in_public(people, open_survey, settings):
     settings.SURVEY_MIN_PUBLIC_GROUP = 3
     _fill(people, open_survey)
+    services.survey_close(user=people.commune_officer, survey=open_survey)  # every answer published
     public = survey_results(open_survey, public=True)
     hidden = {v.unit.name: v.hidden for v in public.units}
     # Thôn Tây (2 answers) is hidden; Thôn Đông would then give it away by subtraction.
@@ -53,8 +54,12 @@ def test_small_villages_are_hidden_in_public(people, open_survey, settings):
     insider = survey_results(open_survey, public=False)
     assert not any(v.hidden for v in insider.units)
 
-    page = people.client(None).get(reverse("surveys:detail", args=[open_survey.pk]))
-    assert "Ít phiếu: không công bố" in page.content.decode()
+    assert [(v.unit.name, v.shields) for v in public.units] == [("Thôn Đông", True), ("Thôn Tây", False)]
+
+    page = people.client(None).get(reverse("surveys:detail", args=[open_survey.pk])).content.decode()
+    # Thôn Tây is hidden for its few answers; Thôn Đông (6 answers) is not said to have few.
+    assert page.count("Ít phiếu: không công bố") == 1
+    assert page.count("Không công bố: để không suy ra được ý kiến của đơn vị ít phiếu") == 1
     page = people.client(people.commune_viewer).get(reverse("surveys:detail", args=[open_survey.pk]))
     assert "Ít phiếu: không công bố" not in page.content.decode()
 

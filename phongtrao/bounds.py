@@ -1,0 +1,108 @@
+"""What may be entered, bounded as the database columns are, so that a form, an API
+schema, an Excel import and a service refuse the same things with a message naming the
+field, and nothing reaches the database that it would refuse (PostgreSQL) or store and
+then fail to read back (SQLite keeps a 1e20 in a numeric column).
+
+- `column(Model, "field")`: the type of an API schema field, read from the model field:
+  text no longer than the column and without NUL characters, a decimal with the
+  column's digits and places, an integer in the column's range, a choice among the
+  field's choices, a date in `EARLIEST`..`LATEST`. Forms get the same from the model
+  field (`Model._meta.get_field(name).formfield()` or a ModelForm).
+- `Id`, `Page`, `Year`, `Day`, `SearchText`: ids, page numbers, years, dates and search
+  boxes in query strings and paths.
+- `checked(instance)`: a service's last look before it saves: the model's own field
+  validation and check constraints, each message prefixed with the field's name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.db.models.constants import LOOKUP_SEP
+from django.utils.translation import gettext as _
+from pydantic import AfterValidator, Field, StringConstraints
+
+EARLIEST = dt.date(1945, 9, 2)  # no document of the state is older
+LATEST = dt.date(2099, 12, 31)
+ID_MAX = 2**63 - 1  # BigAutoField, on SQLite and PostgreSQL alike
+TEXT_MAX = 20_000  # a text column the database does not bound: a long section of a plan
+
+
+def _no_nul(text: str) -> str:
+    if "\x00" in text:
+        raise ValueError(_("Không được chứa ký tự rỗng (NUL)."))
+    return text
+
+
+Id = Annotated[int, Field(ge=1, le=ID_MAX)]
+Page = Annotated[int, Field(ge=1, le=100_000)]
+Year = Annotated[int, Field(ge=EARLIEST.year, le=LATEST.year)]
+Day = Annotated[dt.date, Field(ge=EARLIEST, le=LATEST)]
+SearchText = Annotated[str, StringConstraints(max_length=200), AfterValidator(_no_nul)]
+Text = Annotated[str, StringConstraints(max_length=TEXT_MAX), AfterValidator(_no_nul)]
+
+
+def _integer_range(field: models.Field) -> tuple[int | None, int | None]:
+    low = high = None
+    for validator in field.validators:
+        limit = getattr(validator, "limit_value", None)
+        if not isinstance(limit, int):
+            continue
+        if validator.code == "min_value":
+            low = limit if low is None else max(low, limit)
+        elif validator.code == "max_value":
+            high = limit if high is None else min(high, limit)
+    return low, high
+
+
+def column(model: type[models.Model], name: str) -> Any:
+    """The pydantic type of what may be stored in `model.name`."""
+    field = model._meta.get_field(name)
+    if field.choices:
+        return Literal[tuple(value for value, _label in field.flatchoices)]
+    if isinstance(field, models.DecimalField):
+        low, high = _integer_range(field)
+        return Annotated[
+            Decimal,
+            Field(
+                max_digits=field.max_digits, decimal_places=field.decimal_places, allow_inf_nan=False, ge=low, le=high
+            ),
+        ]
+    if isinstance(field, models.IntegerField):
+        low, high = _integer_range(field)
+        return Annotated[int, Field(ge=low, le=high)]
+    if isinstance(field, models.DateField):
+        return Day
+    if isinstance(field, models.BooleanField):
+        return bool
+    if isinstance(field, (models.CharField, models.TextField)):
+        return Annotated[str, StringConstraints(max_length=field.max_length or TEXT_MAX), AfterValidator(_no_nul)]
+    raise TypeError(f"no bound for {model.__name__}.{name} ({type(field).__name__})")
+
+
+def checked(instance: models.Model, *, exclude: tuple[str, ...] = ()) -> models.Model:
+    """Refuse, before saving, what the columns and check constraints of the instance's
+    model would refuse. Relations are not looked up again (the service fetched them)."""
+    skipped = {f.name for f in instance._meta.get_fields() if f.is_relation} | set(exclude)
+    try:
+        instance.full_clean(exclude=skipped, validate_unique=False, validate_constraints=True)
+    except ValidationError as exc:
+        named: dict[str, list[str]] = {}
+        for name, messages in exc.message_dict.items():
+            label = _label(instance, name)
+            named[name] = [f"{label}: {message}" if label else message for message in messages]
+        raise ValidationError(named) from exc
+    return instance
+
+
+def _label(instance: models.Model, name: str) -> str:
+    if name == "__all__" or LOOKUP_SEP in name:
+        return ""
+    try:
+        return str(instance._meta.get_field(name).verbose_name).capitalize()
+    except FieldDoesNotExist:  # a constraint may name something that is not a field
+        return ""
