@@ -78,11 +78,6 @@ class LineForm(forms.Form):
 LineFormSet = forms.formset_factory(LineForm, extra=3)
 
 
-class DecisionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-    reason = forms.CharField(label=_("Lý do trả lại"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-
 class GenerateForm(forms.Form):
     start = forms.DateField(label=_("Từ ngày"), required=False, widget=DATE_WIDGET, input_formats=DATE_INPUTS)
     end = forms.DateField(label=_("Đến ngày"), required=False, widget=DATE_WIDGET, input_formats=DATE_INPUTS)

@@ -32,6 +32,7 @@ from phongtrao.activities.models import (
     WorkDayStatus,
     WorkResult,
 )
+from phongtrao.concurrency import Conflict
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Duty, DutyStatus, Plan
@@ -197,11 +198,9 @@ def _decide(user: User, registration: Registration, version: int, status: str, r
     ).update(status=status, status_reason=reason, decided_by=user, decided_at=timezone.now(), version=F("version") + 1)
     if not updated:
         current = Registration.objects.get(pk=registration.pk)
-        raise ValidationError(
-            {
-                "__all__": _("Đăng ký này vừa được %(who)s xử lý (%(status)s); hãy tải lại trang.")
-                % {"who": current.decided_by or _("người khác"), "status": current.get_status_display()}
-            }
+        raise Conflict(
+            _("Đăng ký này vừa được %(who)s xử lý (%(status)s); hãy tải lại trang.")
+            % {"who": current.decided_by or _("người khác"), "status": current.get_status_display()}
         )
     registration = Registration.objects.get(pk=registration.pk)
     registration._history_user = user

@@ -20,7 +20,6 @@ from phongtrao.activities.forms import (
     AttendanceFormSet,
     CallForm,
     ContributionForm,
-    DecisionForm,
     GenerateForm,
     LineFormSet,
     MoveForm,
@@ -33,12 +32,13 @@ from phongtrao.activities.forms import (
 )
 from phongtrao.activities.models import Contribution, DutyProgress, Fund, Registrants, RegistrationStatus, WorkDay
 from phongtrao.activities.selectors import call_overview
+from phongtrao.concurrency import Conflict
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import MASS_ORGANISATIONS, Organization
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.plans.models import PUBLISHED, Duty, Plan
 from phongtrao.ui.downloads import XLSX, attachment
-from phongtrao.ui.forms import add_service_errors, flash_refusal
+from phongtrao.ui.forms import DecisionForm, add_service_errors, flash_refusal, seen_version
 from phongtrao.ui.imports import import_page
 
 
@@ -130,12 +130,16 @@ def registration_detail(request, pk: int):
 
 def _decision(request, pk: int, decide):
     registration = get_registration_for_user(request.user, pk, decide=True)
-    form = DecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            registration = decide(registration, form.cleaned_data["version"], form.cleaned_data["reason"] or "")
-        except ValidationError as exc:
-            flash_refusal(request, exc)
+    try:
+        registration = decide(registration, seen_version(request), request.POST.get("reason", ""))
+    except ValidationError as exc:
+        flash_refusal(request, exc)
+    except Conflict as exc:
+        if not request.htmx:
+            raise  # the 409 page
+        registration.refresh_from_db()
+        context = {"registration": registration, "can_decide": True, "conflict": exc.message}
+        return render(request, "activities/_registration_row.html", context, status=409)
     if request.htmx:
         return render(request, "activities/_registration_row.html", {"registration": registration, "can_decide": True})
     return redirect("activities:registration", registration.pk)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
 from phongtrao.activities.models import Contribution, Registration, RegistrationStatus, WorkDay
+from phongtrao.concurrency import Conflict
 from phongtrao.geo.models import AdminUnit
 from phongtrao.monitoring import periods, rollups
 from phongtrao.monitoring.models import (
@@ -280,9 +281,7 @@ def _decide(user: User, report: Report, version: int, status: str, reason: str =
         status=status, reason=reason, decided_by=user, version=F("version") + 1
     )
     if not updated:
-        raise ValidationError(
-            {"status": _("Báo cáo không ở trạng thái chờ tiếp nhận, hoặc vừa được người khác xử lý.")}
-        )
+        raise Conflict(_("Báo cáo không còn chờ tiếp nhận: vừa được người khác xử lý; hãy tải lại trang."))
     report = Report.objects.get(pk=report.pk)
     report._history_user = user
     report.save(update_fields=["version"])

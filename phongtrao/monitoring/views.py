@@ -29,7 +29,7 @@ from phongtrao.monitoring.forms import (
 from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus, Indicator, IndicatorValue, PeriodKind
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.ui.downloads import XLSX, attachment
-from phongtrao.ui.forms import add_service_errors, flash_refusal
+from phongtrao.ui.forms import add_service_errors, flash_refusal, seen_version
 from phongtrao.ui.imports import import_page
 
 
@@ -360,14 +360,15 @@ def report_detail(request, pk: int):
             elif action == "submit":
                 reports.report_submit(user=user, report=report)
             elif action == "accept":
-                reports.report_accept(user=user, report=report, version=int(request.POST.get("version", 0)))
+                reports.report_accept(user=user, report=report, version=seen_version(request))
             elif action == "return":
-                section = report.sections.filter(pk=request.POST.get("section") or 0).first()
+                chosen = request.POST.get("section", "")
+                section = report.sections.filter(pk=int(chosen)).first() if chosen.isdigit() else None
                 comment = request.POST.get("comment", "").strip()
                 reports.report_return(
                     user=user,
                     report=report,
-                    version=int(request.POST.get("version", 0)),
+                    version=seen_version(request),
                     reason=request.POST.get("reason", ""),
                     comments=[{"section": section, "text": comment}] if comment else [],
                 )

@@ -136,6 +136,7 @@ def _nomination(n: Nomination) -> dict:
         "status": n.status,
         "reason": n.reason,
         "summary": n.summary,
+        "version": n.version,
     }
 
 
@@ -165,16 +166,23 @@ class NominationDecisionIn(Schema):
     action: Literal["approve", "return", "resubmit"]
     reason: str = ""
     summary: str = ""
+    version: int | None = None  # the version read: refused with 409 if it changed since
 
 
 @nominations_router.post("/{pk}/decision", auth=WRITE_AUTH)
 def decide_nomination(request, pk: int, payload: NominationDecisionIn):
     nomination = get_nomination_for_user(request.user, pk)
     if payload.action == "resubmit":
-        nomination = services.nomination_resubmit(user=request.user, nomination=nomination, summary=payload.summary)
+        nomination = services.nomination_resubmit(
+            user=request.user, nomination=nomination, summary=payload.summary, version=payload.version
+        )
     else:
         nomination = services.nomination_decide(
-            user=request.user, nomination=nomination, approve=payload.action == "approve", reason=payload.reason
+            user=request.user,
+            nomination=nomination,
+            approve=payload.action == "approve",
+            reason=payload.reason,
+            version=payload.version,
         )
     return _nomination(nomination)
 

@@ -96,7 +96,8 @@ def earlier_rewards(nominations: list) -> dict[int, list]:
     plan_id = nominations[0].plan_id
     earlier = (
         Nomination.objects.filter(
-            status=NominationStatus.APPROVED, pledge__unit__in={n.pledge.unit_id for n in nominations}
+            status__in=[NominationStatus.APPROVED, NominationStatus.AWARDED],
+            pledge__unit__in={n.pledge.unit_id for n in nominations},
         )
         .exclude(plan_id=plan_id)
         .select_related("pledge", "reward_form", "plan")

@@ -198,6 +198,7 @@ class NominationStatus(models.TextChoices):
     PENDING = "pending", _("Đang xét")
     RETURNED = "returned", _("Trả lại")
     APPROVED = "approved", _("Đã duyệt, chờ quyết định")
+    AWARDED = "awarded", _("Đã có quyết định khen thưởng")
 
 
 class NominationQuerySet(models.QuerySet):
@@ -229,6 +230,9 @@ class Nomination(models.Model):
     reason = models.TextField(_("lý do trả lại"), blank=True)
     disclosed_on = models.DateField(_("ngày công khai"), null=True, blank=True)
     comment_until = models.DateField(_("lấy ý kiến đến ngày"), null=True, blank=True)
+    # Incremented by every change: a decision names the version it saw, so an approval and
+    # a return sent at the same moment cannot both be taken.
+    version = models.PositiveIntegerField(default=1)
     proposed_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
     proposed_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -282,6 +286,7 @@ class RewardDecision(models.Model):
     number = models.CharField(_("số"), max_length=20)
     symbol = models.CharField(_("ký hiệu"), max_length=50, default="QĐ-UBND")
     date = models.DateField(_("ngày ký"))
+    year = models.PositiveSmallIntegerField(editable=False)  # of `date`: numbers start again each year
     signer_title = models.CharField(_("chức vụ người ký"), max_length=100)
     signer_name = models.CharField(_("người ký"), max_length=100)
     amount = models.DecimalField(_("tiền thưởng mỗi tập thể, cá nhân (đồng)"), max_digits=14, decimal_places=0)
@@ -301,7 +306,7 @@ class RewardDecision(models.Model):
         verbose_name_plural = _("quyết định khen thưởng")
         ordering = ["-date", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["issuer_unit", "symbol", "number", "date"], name="decision_number_unique"),
+            models.UniqueConstraint(fields=["issuer_unit", "symbol", "number", "year"], name="decision_number_unique"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="decision_amount_not_negative"),
         ]
 

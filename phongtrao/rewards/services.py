@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from phongtrao.accounts import permissions
 from phongtrao.accounts.clients import address_fingerprint
 from phongtrao.accounts.models import Membership, User
+from phongtrao.bounds import checked
+from phongtrao.concurrency import Conflict, first_one_wins, lock_fresh, serialize_on
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import ADOPTED, Plan, PlanStatus, SubjectKind
@@ -83,7 +85,8 @@ def pledge_register(
         registered_by=user,
     )
     pledge._history_user = user
-    pledge.save()
+    with first_one_wins(_("%(name)s vừa được đăng ký thi đua theo kế hoạch này.") % {"name": name}):
+        pledge.save()
     return pledge
 
 
@@ -91,6 +94,7 @@ def pledge_register(
 def pledge_withdraw(*, user: User, pledge: Pledge, reason: str) -> Pledge:
     """Withdrawn, not deleted: the list the public saw keeps its history."""
     permissions.demand(user, permissions.REPORT, pledge.unit)
+    lock_fresh(pledge)
     if pledge.status == PledgeStatus.WITHDRAWN:
         raise ValidationError({"status": _("Đăng ký này đã rút.")})
     if not reason.strip():
@@ -289,26 +293,56 @@ def nomination_propose(*, user: User, pledge: Pledge, reward_form: RewardForm, s
         proposed_by=user,
     )
     nomination._history_user = user
-    nomination.save()
+    with first_one_wins(_("%(s)s vừa được đề nghị %(f)s.") % {"s": pledge.subject_name, "f": reward_form}):
+        nomination.save()
     return nomination
 
 
+def _nomination_as_seen(nomination: Nomination, version: int | None) -> Nomination:
+    """The nomination held until the transaction ends, as it is now; refused with a
+    Conflict when it changed since the person looked at it (`version`)."""
+    seen_at = nomination.at_unit_id
+    lock_fresh(nomination)
+    if (version is not None and nomination.version != version) or nomination.at_unit_id != seen_at:
+        raise Conflict(
+            _("Đề nghị khen thưởng %(s)s vừa được người khác xử lý (%(status)s tại %(unit)s); hãy tải lại trang.")
+            % {
+                "s": nomination.pledge.subject_name,
+                "status": nomination.get_status_display(),
+                "unit": nomination.at_unit,
+            }
+        )
+    return nomination
+
+
+def _approved_or_awarded(plan: Plan, reward_form: RewardForm) -> int:
+    """What counts against the plan's quota of a form: approved, whether decided yet or not."""
+    return Nomination.objects.filter(
+        plan=plan, reward_form=reward_form, status__in=[NominationStatus.APPROVED, NominationStatus.AWARDED]
+    ).count()
+
+
 @transaction.atomic
-def nomination_decide(*, user: User, nomination: Nomination, approve: bool, reason: str = "") -> Nomination:
+def nomination_decide(
+    *, user: User, nomination: Nomination, approve: bool, reason: str = "", version: int | None = None
+) -> Nomination:
     """At the level it waits at: returned with a reason to the nominator, or approved and
-    sent one level up, or, at the deciding level, approved within the plan's quota."""
+    sent one level up, or, at the deciding level, approved within the plan's quota. An
+    approval and a return sent at once: the second is told the first came before it."""
     permissions.demand(user, permissions.APPROVE, nomination.at_unit)
+    nomination = _nomination_as_seen(nomination, version)
     if nomination.status != NominationStatus.PENDING:
-        raise ValidationError({"status": _("Đề nghị này không chờ xét ở đây.")})
+        raise Conflict(_("Đề nghị này không còn chờ xét ở đây (%(s)s).") % {"s": nomination.get_status_display()})
     if not approve:
         if not reason.strip():
             raise ValidationError({"reason": _("Hãy ghi lý do trả lại.")})
         nomination.status, nomination.reason = NominationStatus.RETURNED, reason.strip()
     elif nomination.at_unit_id == deciding_unit(nomination.pledge, nomination.reward_form).pk:
+        # Approvals of one form under one plan are counted one at a time: six approvals
+        # sent at once for the last place take one place.
+        serialize_on(f"reward-quota:{nomination.plan_id}:{nomination.reward_form_id}")
         quota = RewardQuota.objects.filter(plan=nomination.plan, reward_form=nomination.reward_form).first()
-        approved = Nomination.objects.filter(
-            plan=nomination.plan, reward_form=nomination.reward_form, status=NominationStatus.APPROVED
-        ).count()
+        approved = _approved_or_awarded(nomination.plan, nomination.reward_form)
         if quota is not None and approved >= quota.limit:
             raise ValidationError(
                 {
@@ -319,20 +353,23 @@ def nomination_decide(*, user: User, nomination: Nomination, approve: bool, reas
         nomination.status, nomination.reason = NominationStatus.APPROVED, ""
     else:
         nomination.at_unit, nomination.reason = nomination.at_unit.parent, ""
+    nomination.version += 1
     nomination._history_user = user
     nomination.save()
     return nomination
 
 
 @transaction.atomic
-def nomination_resubmit(*, user: User, nomination: Nomination, summary: str) -> Nomination:
+def nomination_resubmit(*, user: User, nomination: Nomination, summary: str, version: int | None = None) -> Nomination:
     """A returned nomination, revised, goes back to the level that returned it."""
     permissions.demand(user, permissions.REPORT, nomination.pledge.unit)
+    nomination = _nomination_as_seen(nomination, version)
     if nomination.status != NominationStatus.RETURNED:
         raise ValidationError({"status": _("Chỉ gửi lại đề nghị đã bị trả lại.")})
     if not summary.strip():
         raise ValidationError({"summary": _("Tóm tắt thành tích không được để trống.")})
     nomination.summary, nomination.status = summary.strip(), NominationStatus.PENDING
+    nomination.version += 1
     nomination._history_user = user
     nomination.save()
     return nomination
@@ -342,13 +379,14 @@ def nomination_resubmit(*, user: User, nomination: Nomination, summary: str) -> 
 def reward_quota_set(*, user: User, plan: Plan, reward_form: RewardForm, limit: int | None) -> RewardQuota | None:
     """How many of a form the plan may give; None lifts the limit. Never below what is already approved."""
     permissions.demand(user, permissions.APPROVE, plan.unit)
+    serialize_on(f"reward-quota:{plan.pk}:{reward_form.pk}")
     quota = RewardQuota.objects.filter(plan=plan, reward_form=reward_form).first()
     if limit is None:
         if quota is not None:
             quota._history_user = user
             quota.delete()
         return None
-    approved = Nomination.objects.filter(plan=plan, reward_form=reward_form, status=NominationStatus.APPROVED).count()
+    approved = _approved_or_awarded(plan, reward_form)
     if limit < approved:
         raise ValidationError(
             {"limit": _("Đã duyệt %(n)s %(f)s: số lượng không thể nhỏ hơn.") % {"n": approved, "f": reward_form}}
@@ -380,12 +418,28 @@ def reward_decision_issue(
         raise ValidationError({"nominations": _("Hãy chọn ít nhất một tập thể, cá nhân được khen thưởng.")})
     issuer = deciding_unit(nominations[0].pledge, reward_form)
     permissions.demand(user, permissions.APPROVE, issuer)
+    # The nominations are held (in a fixed order, so two decisions cannot wait on each
+    # other) and judged as they are now: one nomination in two decisions issued at once
+    # is rewarded by the first only.
+    held = {
+        n.pk: n
+        for n in Nomination.objects.select_for_update()
+        .select_related("pledge", "pledge__unit")
+        .filter(pk__in=[n.pk for n in nominations])
+        .order_by("pk")
+    }
+    nominations = [held[n.pk] for n in nominations]
+    corrected = set(corrects.awards.values_list("nomination_id", flat=True)) if corrects is not None else set()
     errors: dict[str, list[str]] = {}
     for nomination in nominations:
-        if (
+        if nomination.status == NominationStatus.AWARDED and nomination.pk not in corrected:
+            errors.setdefault("nominations", []).append(
+                _("%(s)s đã có quyết định khen thưởng.") % {"s": nomination.pledge.subject_name}
+            )
+        elif (
             nomination.plan_id != plan.pk
             or nomination.reward_form_id != reward_form.pk
-            or nomination.status != NominationStatus.APPROVED
+            or nomination.status not in (NominationStatus.APPROVED, NominationStatus.AWARDED)
             or nomination.at_unit_id != issuer.pk
         ):
             errors.setdefault("nominations", []).append(
@@ -397,14 +451,6 @@ def reward_decision_issue(
                 _("%(s)s chưa công khai lấy ý kiến, hoặc chưa hết thời gian lấy ý kiến trước ngày ký.")
                 % {"s": nomination.pledge.subject_name}
             )
-        elif (
-            Award.objects.filter(nomination=nomination, decision__corrected_by__isnull=True)
-            .exclude(decision=corrects)
-            .exists()
-        ):
-            errors.setdefault("nominations", []).append(
-                _("%(s)s đã có quyết định khen thưởng.") % {"s": nomination.pledge.subject_name}
-            )
     if not number.strip():
         errors["number"] = [_("Hãy ghi số quyết định.")]
     if amount < 0:
@@ -415,24 +461,28 @@ def reward_decision_issue(
         errors["signer_name"] = [_("Hãy ghi chức vụ và họ tên người ký.")]
     if corrects is not None and (corrects.plan_id != plan.pk or hasattr(corrects, "corrected_by")):
         errors["corrects"] = [_("Quyết định %(d)s không thể đính chính ở đây.") % {"d": corrects}]
+    used = _("Số %(n)s/QĐ-UBND năm %(y)s đã dùng.") % {"n": number.strip(), "y": date.year}
     if RewardDecision.objects.filter(
-        issuer_unit=issuer, symbol="QĐ-UBND", number=number.strip(), date__year=date.year
+        issuer_unit=issuer, symbol="QĐ-UBND", number=number.strip(), year=date.year
     ).exists():
-        errors["number"] = [_("Số %(n)s/QĐ-UBND năm %(y)s đã dùng.") % {"n": number.strip(), "y": date.year}]
+        errors["number"] = [used]
     if errors:
         raise ValidationError(errors)
-    decision = RewardDecision.objects.create(
+    decision = RewardDecision(
         plan=plan,
         issuer_unit=issuer,
         reward_form=reward_form,
         number=number.strip(),
         date=date,
+        year=date.year,
         signer_title=signer_title.strip(),
         signer_name=signer_name.strip(),
         amount=amount,
         corrects=corrects,
         issued_by=user,
     )
+    with first_one_wins(used):  # two decisions given the same number at the same moment
+        checked(decision).save()
     Award.objects.bulk_create(
         Award(
             decision=decision,
@@ -444,6 +494,13 @@ def reward_decision_issue(
         )
         for nomination in nominations
     )
+    # What the corrected decision rewarded and this one leaves out waits again for a decision.
+    left_out = corrected - {n.pk for n in nominations}
+    for nomination in [*nominations, *Nomination.objects.filter(pk__in=left_out)]:
+        nomination.status = NominationStatus.AWARDED if nomination.pk not in left_out else NominationStatus.APPROVED
+        nomination.version += 1
+        nomination._history_user = user
+        nomination.save(update_fields=["status", "version"])
     return decision
 
 
@@ -458,6 +515,7 @@ def nominations_disclose(*, user: User, nominations: list[Nomination], day: dt.d
         errors.append(_("Thời gian lấy ý kiến ít nhất 1 ngày."))
     for nomination in nominations:
         permissions.demand(user, permissions.APPROVE, nomination.at_unit)
+        lock_fresh(nomination)
         if nomination.status != NominationStatus.APPROVED:
             errors.append(_("%(s)s chưa được duyệt ở cấp quyết định.") % {"s": nomination.pledge.subject_name})
     if errors:

@@ -56,7 +56,7 @@ from phongtrao.rewards.models import (
 from phongtrao.sheets import parse_date
 from phongtrao.text import vn_number
 from phongtrao.ui.downloads import DOCX, attachment
-from phongtrao.ui.forms import add_service_errors, flash_refusal
+from phongtrao.ui.forms import add_service_errors, flash_refusal, posted_version
 
 
 def plan_pledges(request, plan_pk: int):
@@ -246,7 +246,10 @@ def plan_nominations(request, plan_pk: int):
                     messages.success(request, _("Đã gửi đề nghị khen thưởng."))
                     return redirect("rewards:plan_nominations", plan.pk)
             else:
-                nomination = get_nomination_for_user(request.user, int(request.POST.get("nomination") or 0))
+                chosen = request.POST.get("nomination", "")
+                if not chosen.isdigit():
+                    raise Http404
+                nomination = get_nomination_for_user(request.user, int(chosen))
                 if action == "disclose":
                     services.nominations_disclose(
                         user=request.user,
@@ -256,7 +259,10 @@ def plan_nominations(request, plan_pk: int):
                     )
                 elif action == "resubmit":
                     services.nomination_resubmit(
-                        user=request.user, nomination=nomination, summary=request.POST.get("summary", "")
+                        user=request.user,
+                        nomination=nomination,
+                        summary=request.POST.get("summary", ""),
+                        version=posted_version(request),
                     )
                 else:
                     services.nomination_decide(
@@ -264,6 +270,7 @@ def plan_nominations(request, plan_pk: int):
                         nomination=nomination,
                         approve=action == "approve",
                         reason=request.POST.get("reason", ""),
+                        version=posted_version(request),
                     )
                 messages.success(request, _("Đã cập nhật đề nghị của %(s)s.") % {"s": nomination.pledge.subject_name})
                 return redirect("rewards:plan_nominations", plan.pk)
@@ -313,10 +320,10 @@ def plan_decisions(request, plan_pk: int):
     """Issued rewards, public with their reasons; approvers issue a decision for the
     nominations approved at their unit."""
     plan = get_plan_for_user(request.user, plan_pk)
-    awarded = Award.objects.filter(decision__corrected_by__isnull=True).values("nomination_id")
+    # Approved and waiting for a decision; those already awarded may be named again only
+    # by a decision correcting theirs (the service refuses them otherwise).
     ready = (
-        Nomination.objects.filter(plan=plan, status=NominationStatus.APPROVED)
-        .exclude(pk__in=awarded)
+        Nomination.objects.filter(plan=plan, status__in=[NominationStatus.APPROVED, NominationStatus.AWARDED])
         .filter(permissions.scope_filter(request.user, permissions.APPROVE, "at_unit"))
         .select_related("pledge", "pledge__unit", "reward_form", "at_unit")
     )

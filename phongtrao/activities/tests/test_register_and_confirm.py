@@ -3,9 +3,12 @@
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from phongtrao.activities import services
 from phongtrao.activities.models import Registration, RegistrationStatus
 from phongtrao.activities.selectors import call_overview
+from phongtrao.concurrency import Conflict
 
 
 def register_page(client, call, **extra):
@@ -91,10 +94,7 @@ def test_two_officers_confirming_at_once_do_not_overwrite_each_other(people, sat
         user=people.village_head, call=saturday_call, unit=people.village, content="Nạo vét mương", place="Thôn Đông"
     )
     first = services.registration_confirm(user=people.commune_officer, registration=registration, version=1)
-    import pytest
-    from django.core.exceptions import ValidationError
-
-    with pytest.raises(ValidationError, match="vừa được"):
+    with pytest.raises(Conflict, match="vừa được"):
         services.registration_return(
             user=people.commune_approver, registration=registration, version=1, reason="Không phù hợp"
         )

@@ -75,7 +75,7 @@ def test_the_api_registers_and_confirms(people, saturday_call):
         {"version": body["version"], "reason": "x"},
         content_type="application/json",
     )
-    assert stale.status_code == 422
+    assert stale.status_code == 409 and "vừa được" in stale.json()["detail"]
 
 
 def test_only_those_who_may_report_see_the_register_page(people, saturday_call):

@@ -111,7 +111,10 @@ def test_ha_trung_shows_its_emulation_pledges_in_public(client):
     ]
     assert len(ranking["items"]) == ha_trung.reward_standards.count() > 0
     waiting = {n.pledge.subject_name: (n.at_unit.name, n.status) for n in ha_trung.nominations.all()}
-    assert waiting == {"Tiểu khu 4": ("Huyện Hà Trung", "pending"), "Tiểu khu 1": ("Thị trấn Hà Trung", "approved")}
+    assert waiting == {
+        "Tiểu khu 4": ("Huyện Hà Trung", "pending"),
+        "Tiểu khu 1": ("Thị trấn Hà Trung", "awarded"),
+    }  # decision 125
     rewards = client.get("/api/rewards", {"plan": ha_trung.pk}).json()
     assert [(d["number"], [a["subject_name"] for a in d["awards"]]) for d in rewards] == [
         ("125/QĐ-UBND", ["Tiểu khu 1"])

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from phongtrao.concurrency import Conflict
 from phongtrao.monitoring import reports, services
 from phongtrao.monitoring.models import Indicator, Report, ReportStatus
 from phongtrao.plans import services as plans
@@ -118,7 +119,7 @@ def test_a_stale_decision_is_refused(people):
     report = _write_and_submit(people.village_head, _village_report(plan, people.village, dt.date(2023, 3, 10)))
     version = report.version
     reports.report_accept(user=people.commune_officer, report=report, version=version)
-    with pytest.raises(ValidationError, match="vừa được người khác xử lý"):
+    with pytest.raises(Conflict, match="vừa được người khác xử lý"):
         reports.report_return(user=people.commune_approver, report=report, version=version, reason="Thiếu")
 
 

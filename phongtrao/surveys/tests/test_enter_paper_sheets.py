@@ -3,7 +3,7 @@ sheets one after another from one phone: no burst limit for them, each household
 once, their name kept on the ballot, and only for their own village."""
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from phongtrao.surveys import services
