@@ -4,7 +4,6 @@ Every refusal has the one shape of `apitypes.ErrorOut`: 401 without valid creden
 403 for an action the caller's role does not allow, 404 out of sight, 409 when someone
 else changed it first (or a duplicate), 422 for input refused field by field."""
 
-import json
 import logging
 
 from django.core.exceptions import PermissionDenied
@@ -13,9 +12,8 @@ from django.db import DataError, IntegrityError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.parser import Parser
 
 from phongtrao.activities.api import contributions_router, duties_router, funds_router, workdays_router
 from phongtrao.activities.api import router as registrations_router
@@ -31,42 +29,11 @@ from phongtrao.surveys.api import router as surveys_router
 logger = logging.getLogger(__name__)
 
 
-def _nul_in(value, where: tuple) -> list[dict]:
-    if isinstance(value, str):
-        return [{"loc": where, "type": "string_nul", "msg": "NUL"}] if "\x00" in value else []
-    if isinstance(value, dict):
-        return [e for k, v in value.items() for e in _nul_in(str(k), where) + _nul_in(v, (*where, str(k)))]
-    if isinstance(value, list):
-        return [e for i, v in enumerate(value) for e in _nul_in(v, (*where, i))]
-    return []
-
-
-class TextParser(Parser):
-    """JSON and query strings as Ninja reads them, refusing NUL characters anywhere
-    (PostgreSQL cannot store them; no text people write contains one)."""
-
-    def parse_body(self, request):
-        try:
-            data = json.loads(request.body)
-        except ValueError as exc:
-            raise NinjaValidationError([{"loc": ("body",), "type": "json_invalid", "msg": str(exc)}]) from exc
-        if errors := _nul_in(data, ("body",)):
-            raise NinjaValidationError(errors)
-        return data
-
-    def parse_querydict(self, data, list_fields, request):
-        parsed = super().parse_querydict(data, list_fields, request)
-        if errors := [e for key, value in parsed.items() for e in _nul_in(value, ("query", key))]:
-            raise NinjaValidationError(errors)
-        return parsed
-
-
 api = NinjaAPI(
     title="phongtrao API",
     version="1",
     description=_("Kế hoạch, phong trào thi đua và cuộc vận động xây dựng nông thôn mới."),
     urls_namespace="api",
-    parser=TextParser(),
 )
 api.add_router("/units", geo_router)
 api.add_router("/plans", plans_router)
@@ -134,7 +101,7 @@ def _message(error: dict, label: str) -> str:
     if kind == "decimal_max_places":
         return _("%(f)s: tối đa %(n)s chữ số sau dấu phẩy.") % {"f": label, "n": context.get("decimal_places")}
     if kind in ("literal_error", "enum"):
-        return _("%(f)s: phải là một trong %(v)s.") % {"f": label, "v": context.get("expected", "")}
+        return _("%(f)s: phải là một trong: %(v)s.") % {"f": label, "v": context.get("expected", "")}
     if "date" in kind:
         return _("%(f)s: ngày không hợp lệ (dùng dạng YYYY-MM-DD, ví dụ 2023-04-07).") % {"f": label}
     if "decimal" in kind or "float" in kind or "int" in kind or kind == "finite_number":
@@ -152,9 +119,17 @@ def invalid_input(request, exc):
         loc = [str(p) for p in error.get("loc", []) if p not in ("body", "payload", "query", "path")]
         loc = [p for p in loc if not p.startswith(("function-", "constrained-", "lax-", "json-"))]
         name = next((p for p in reversed(loc) if not p.isdigit()), "__all__")
-        label = _FIELD_NAMES.get(name, " › ".join(loc) if loc else _("dữ liệu gửi lên"))
+        label = (error.get("ctx") or {}).get("label") or _FIELD_NAMES.get(name) or (" › ".join(loc) or _("dữ liệu"))
         errors.setdefault(name, []).append(_message(error, label))
     return refused(request, INVALID, _("Dữ liệu gửi lên chưa hợp lệ."), errors)
+
+
+@api.exception_handler(HttpError)
+def unreadable(request, exc):
+    """Ninja's own refusals (a body that is not JSON at all), in the one error shape."""
+    if exc.status_code == 400:
+        return refused(request, INVALID, _("Dữ liệu gửi lên không đọc được (cần JSON hợp lệ)."))
+    return refused(request, exc.status_code, str(exc))
 
 
 @api.exception_handler(DjangoValidationError)

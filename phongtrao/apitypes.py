@@ -26,7 +26,7 @@ def decimal_text(value: Decimal | int) -> str:
 
 DecimalText = Annotated[
     Decimal,
-    PlainSerializer(decimal_text, return_type=str, when_used="json-unless-none"),
+    PlainSerializer(decimal_text, return_type=str, when_used="unless-none"),
     WithJsonSchema({"type": "string", "pattern": DECIMAL_PATTERN, "example": "61.5"}, mode="serialization"),
 ]
 

@@ -17,14 +17,16 @@ then fail to read back (SQLite keeps a 1e20 in a numeric column).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models.constants import LOOKUP_SEP
-from django.utils.translation import gettext as _
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints, WrapValidator
+from pydantic import ValidationError as PydanticValidationError
+from pydantic_core import PydanticCustomError
 
 EARLIEST = dt.date(1945, 9, 2)  # no document of the state is older
 LATEST = dt.date(2099, 12, 31)
@@ -34,8 +36,24 @@ TEXT_MAX = 20_000  # a text column the database does not bound: a long section o
 
 def _no_nul(text: str) -> str:
     if "\x00" in text:
-        raise ValueError(_("Không được chứa ký tự rỗng (NUL)."))
+        raise PydanticCustomError("string_nul", "text contains a NUL character")
     return text
+
+
+def _labelled(label: str, **context: str) -> WrapValidator:
+    """Each refusal of the field carries its Vietnamese name (and, for a choice, the
+    choices with their names), for the API's message."""
+
+    def validate(value: Any, handler: Callable[[Any], Any]) -> Any:
+        try:
+            return handler(value)
+        except PydanticValidationError as exc:
+            first = exc.errors()[0]
+            raise PydanticCustomError(
+                first["type"], first["msg"], {**first.get("ctx", {}), "label": label, **context}
+            ) from exc
+
+    return WrapValidator(validate)
 
 
 Id = Annotated[int, Field(ge=1, le=ID_MAX)]
@@ -62,8 +80,13 @@ def _integer_range(field: models.Field) -> tuple[int | None, int | None]:
 def column(model: type[models.Model], name: str) -> Any:
     """The pydantic type of what may be stored in `model.name`."""
     field = model._meta.get_field(name)
+    label = _labelled(str(field.verbose_name).capitalize())
     if field.choices:
-        return Literal[tuple(value for value, _label in field.flatchoices)]
+        named = ", ".join(f"{value} ({text})" for value, text in field.flatchoices)
+        return Annotated[
+            Literal[tuple(value for value, _text in field.flatchoices)],
+            _labelled(str(field.verbose_name).capitalize(), expected=named),
+        ]
     if isinstance(field, models.DecimalField):
         low, high = _integer_range(field)
         return Annotated[
@@ -71,16 +94,18 @@ def column(model: type[models.Model], name: str) -> Any:
             Field(
                 max_digits=field.max_digits, decimal_places=field.decimal_places, allow_inf_nan=False, ge=low, le=high
             ),
+            label,
         ]
     if isinstance(field, models.IntegerField):
         low, high = _integer_range(field)
-        return Annotated[int, Field(ge=low, le=high)]
+        return Annotated[int, Field(ge=low, le=high), label]
     if isinstance(field, models.DateField):
-        return Day
+        return Annotated[Day, label]
     if isinstance(field, models.BooleanField):
         return bool
     if isinstance(field, (models.CharField, models.TextField)):
-        return Annotated[str, StringConstraints(max_length=field.max_length or TEXT_MAX), AfterValidator(_no_nul)]
+        limit = field.max_length or TEXT_MAX
+        return Annotated[str, StringConstraints(max_length=limit), AfterValidator(_no_nul), label]
     raise TypeError(f"no bound for {model.__name__}.{name} ({type(field).__name__})")
 
 
@@ -88,6 +113,7 @@ def checked(instance: models.Model, *, exclude: tuple[str, ...] = ()) -> models.
     """Refuse, before saving, what the columns and check constraints of the instance's
     model would refuse. Relations are not looked up again (the service fetched them)."""
     skipped = {f.name for f in instance._meta.get_fields() if f.is_relation} | set(exclude)
+    _exact_places(instance)
     try:
         instance.full_clean(exclude=skipped, validate_unique=False, validate_constraints=True)
     except ValidationError as exc:
@@ -97,6 +123,19 @@ def checked(instance: models.Model, *, exclude: tuple[str, ...] = ()) -> models.
             named[name] = [f"{label}: {message}" if label else message for message in messages]
         raise ValidationError(named) from exc
     return instance
+
+
+def _exact_places(instance: models.Model) -> None:
+    """134000000.0000 fits a column of whole đồng: trailing zeros are not digits of
+    precision (Django's validator counts them); a value that needs more places is left
+    for the validator to refuse."""
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname, None)
+        if isinstance(field, models.DecimalField) and isinstance(value, Decimal) and value.is_finite():
+            fits = value.adjusted() + field.decimal_places < 28  # within the default context's precision
+            exact = value.quantize(Decimal(1).scaleb(-field.decimal_places)) if fits else value
+            if exact == value:
+                setattr(instance, field.attname, exact)
 
 
 def _label(instance: models.Model, name: str) -> str:

@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from phongtrao.api import api
 from phongtrao.ui import views as ui_views
+from phongtrao.ui.converters import IdConverter
+
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("", ui_views.home, name="home"),

@@ -6,5 +6,5 @@ app_name = "accounts"
 urlpatterns = [
     path("", views.me, name="me"),
     path("tokens/", views.token_create, name="token_create"),
-    path("tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
+    path("tokens/<id:pk>/revoke/", views.token_revoke, name="token_revoke"),
 ]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.http import Http404
 
 from phongtrao.accounts import permissions
-from phongtrao.activities.models import Registration, RegistrationCall
+from phongtrao.activities.models import Contribution, Fund, Registration, RegistrationCall, WorkDay
 from phongtrao.plans.access import get_plan_for_user
+from phongtrao.plans.models import Duty
 
 
 def get_call_for_user(user, pk: int) -> RegistrationCall:
@@ -29,3 +30,41 @@ def get_registration_for_user(user, pk: int, *, decide: bool = False) -> Registr
     if decide:
         permissions.require(user, permissions.EDIT, registration.call.plan.unit, visible=True)
     return registration
+
+
+def get_work_day_for_user(user, pk: int) -> WorkDay:
+    """A work day is seen by whoever sees its plan."""
+    work_day = WorkDay.objects.select_related("plan", "plan__unit", "unit").filter(pk=pk).first()
+    if work_day is None:
+        raise Http404
+    get_plan_for_user(user, work_day.plan_id)
+    return work_day
+
+
+def get_duty_for_user(user, pk: int) -> Duty:
+    """A duty is seen by whoever sees its plan; reporting on it is the service's to allow."""
+    duty = Duty.objects.select_related("plan", "plan__unit", "assignee_org", "place_unit").filter(pk=pk).first()
+    if duty is None:
+        raise Http404
+    get_plan_for_user(user, duty.plan_id)
+    return duty
+
+
+def get_contribution_for_user(user, pk: int, *, correct: bool = False) -> Contribution:
+    """A ledger line, for those with a role over the unit it was given in; correcting it
+    (a reversing line) needs an officer there."""
+    contribution = Contribution.objects.select_related("unit").filter(pk=pk).first()
+    if contribution is None:
+        raise Http404
+    permissions.require_sight(
+        user, contribution.unit, public=False, action=permissions.EDIT if correct else permissions.VIEW
+    )
+    return contribution
+
+
+def get_fund(pk: int) -> Fund:
+    """Funds are public, as their disclosure is."""
+    fund = Fund.objects.select_related("unit").filter(pk=pk).first()
+    if fund is None:
+        raise Http404
+    return fund

@@ -32,14 +32,16 @@ from phongtrao.activities.models import (
     WorkDayStatus,
     WorkResult,
 )
-from phongtrao.concurrency import Conflict
+from phongtrao.bounds import checked
+from phongtrao.concurrency import Conflict, first_one_wins, lock_fresh, serialize_on
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Duty, DutyStatus, Plan
-from phongtrao.text import natural_key
+from phongtrao.text import natural_key, vn_number
 
 MAX_QUANTITY = Decimal(100_000)  # more people, cuốc or m³ than this on one Saturday is a typing slip
 LIVE = [RegistrationStatus.SUBMITTED, RegistrationStatus.CONFIRMED]
+MAX_CALENDAR_MONTHS = 60  # a five-year programme's Saturdays in one go, not a century of them
 
 
 def _fmt(day: dt.date | None) -> str:
@@ -81,7 +83,7 @@ def call_create(
         max_per_registrant=max_per_registrant,
     )
     call._history_user = user
-    call.save()
+    checked(call).save()
     return call
 
 
@@ -156,6 +158,8 @@ def registration_submit(
         raise ValidationError(errors)
     clean = _clean_lines(list(lines))
     if call.max_per_registrant:
+        # Counted one at a time: two registrations sent at once for the last place take one.
+        serialize_on(f"registrations:{call.pk}:{unit.pk}:{organization.pk if organization else ''}")
         taken = Registration.objects.filter(call=call, unit=unit, organization=organization, status__in=LIVE).count()
         if taken >= call.max_per_registrant:
             raise ValidationError(
@@ -179,15 +183,8 @@ def registration_submit(
         late=bool(call.deadline and timezone.localdate(now) > call.deadline),
     )
     registration._history_user = user
-    registration.save()
-    for line in clean:
-        RegistrationLine.objects.create(
-            registration=registration,
-            kind=line.get("kind") or "people",
-            description=(line.get("description") or "").strip(),
-            quantity=line["quantity"],
-            unit_of_measure=line["unit_of_measure"],
-        )
+    checked(registration).save()
+    _save_lines(registration, clean)
     return registration
 
 
@@ -232,23 +229,39 @@ def registration_resubmit(*, user: User, registration: Registration, **changes: 
     for key in ("content", "place", "planned_date", "support_requested", "notes"):
         if key in changes:
             setattr(registration, key, changes[key].strip() if isinstance(changes[key], str) else changes[key])
-    if lines is not None:
-        clean = _clean_lines(list(lines))
-        registration.lines.all().delete()
-        for line in clean:
-            RegistrationLine.objects.create(
-                registration=registration,
-                kind=line.get("kind") or "people",
-                description=(line.get("description") or "").strip(),
-                quantity=line["quantity"],
-                unit_of_measure=line["unit_of_measure"],
-            )
     registration.status = RegistrationStatus.SUBMITTED
     registration.status_reason = ""
     registration.version += 1
     registration._history_user = user
-    registration.save()
+    checked(registration).save()
+    if lines is not None:
+        registration.lines.all().delete()
+        _save_lines(registration, _clean_lines(list(lines)))
     return registration
+
+
+def _save_lines(registration: Registration, clean: list[dict[str, Any]]) -> None:
+    """What a village mobilises, each line checked against its columns before any is saved."""
+    rows = [
+        RegistrationLine(
+            registration=registration,
+            kind=line.get("kind") or "people",
+            description=(line.get("description") or "").strip(),
+            quantity=line["quantity"],
+            unit_of_measure=line["unit_of_measure"],
+        )
+        for line in clean
+    ]
+    errors: list[str] = []
+    for n, row in enumerate(rows, start=1):
+        try:
+            checked(row)
+        except ValidationError as exc:
+            errors += [_("Dòng %(n)s: %(m)s") % {"n": n, "m": m} for m in exc.messages]
+    if errors:
+        raise ValidationError({"lines": errors})
+    for row in rows:
+        row.save()
 
 
 # --- Saturday work days ------------------------------------------------------------
@@ -272,6 +285,12 @@ def workdays_generate(
         )
     start = start or plan.period_start or plan.issue_date or dt.date(timezone.localdate().year, 1, 1)
     end = end or plan.period_end or dt.date(start.year, 12, 31)
+    if end < start:
+        raise ValidationError({"end": _("Ngày kết thúc trước ngày bắt đầu.")})
+    if (end.year - start.year) * 12 + end.month - start.month >= MAX_CALENDAR_MONTHS:
+        raise ValidationError(
+            {"end": _("Mỗi lần lập lịch tối đa %(n)s tháng; hãy chọn khoảng ngắn hơn.") % {"n": MAX_CALENDAR_MONTHS}}
+        )
     if not plan.period_contains(start, end):
         raise ValidationError({"start": _("Khoảng thời gian nằm ngoài thời gian thực hiện kế hoạch.")})
     existing = list(plan.work_days.exclude(status=WorkDayStatus.CANCELLED))
@@ -318,7 +337,8 @@ def workday_move(*, user: User, work_day: WorkDay, date: dt.date, unit: AdminUni
         raise ValidationError(errors)
     work_day.date, work_day.unit = date, unit
     work_day._history_user = user
-    work_day.save()
+    with first_one_wins(_("%(unit)s đã có ngày làm việc %(d)s trong kế hoạch này.") % {"unit": unit, "d": _fmt(date)}):
+        checked(work_day).save()
     return work_day
 
 
@@ -353,12 +373,10 @@ def workday_record(
             errors.append(_("Tham gia, dòng %(n)s: %(org)s không thuộc địa bàn.") % {"n": n, "org": org})
     if errors:
         raise ValidationError({"__all__": errors})
+    lock_fresh(work_day)
     work_day.status, work_day.note, work_day.no_shows = status, note.strip(), no_shows
-    work_day._history_user = user
-    work_day.save()
-    work_day.attendance.all().delete()
-    for row in attendance:
-        Attendance.objects.create(
+    present = [
+        Attendance(
             work_day=work_day,
             organization=row.get("organization"),
             group=(row.get("group") or "").strip(),
@@ -366,14 +384,25 @@ def workday_record(
             present=row.get("present") or 0,
             names=(row.get("names") or "").strip(),
         )
-    work_day.results.all().delete()
-    for row in results:
-        WorkResult.objects.create(
+        for row in attendance
+    ]
+    done = [
+        WorkResult(
             work_day=work_day,
             description=row["description"].strip(),
             quantity=row["quantity"],
             unit_of_measure=row["unit_of_measure"].strip(),
         )
+        for row in results
+    ]
+    for row in [work_day, *present, *done]:
+        checked(row)
+    work_day._history_user = user
+    work_day.save()
+    work_day.attendance.all().delete()
+    work_day.results.all().delete()
+    for row in [*present, *done]:
+        row.save()
     return work_day
 
 
@@ -407,11 +436,11 @@ def duty_progress_add(
         }
     if errors:
         raise ValidationError(errors)
-    checked = [evidence.check_upload(name, data) for name, data in files]
+    uploads = [evidence.check_upload(name, data) for name, data in files]
     progress = DutyProgress(duty=duty, date=date, percent=percent, note=note.strip(), recorded_by=user)
     progress._history_user = user
-    progress.save()
-    for item in checked:
+    checked(progress).save()
+    for item in uploads:
         Evidence.objects.create(
             progress=progress, file=item.content, kind=item.kind, original_name=item.name, size=item.content.size
         )
@@ -437,7 +466,8 @@ def fund_create(
         raise ValidationError({"name": _("%(unit)s đã có quỹ “%(name)s”.") % {"unit": unit, "name": name}})
     fund = Fund(unit=unit, name=name.strip(), target=target, plan=plan)
     fund._history_user = user
-    fund.save()
+    with first_one_wins(_("%(unit)s đã có quỹ “%(name)s”.") % {"unit": unit, "name": name}):
+        checked(fund).save()
     return fund
 
 
@@ -475,6 +505,8 @@ def contribution_record(
         errors["description"] = _("Cần mô tả hiện vật (ví dụ: 5 tấn xi măng).")
     if value is not None and value < 0:
         errors["value"] = _("Giá trị quy đổi không được âm.")
+    elif value is not None and value > MAX_MONEY:
+        errors["value"] = _("Giá trị quy đổi %(v)s quá lớn, hãy kiểm tra lại.") % {"v": vn_number(value)}
     if date > timezone.localdate():
         errors["date"] = _("Ngày %(d)s chưa đến.") % {"d": _fmt(date)}
     if plan is not None and not plan.unit.contains(unit) and not unit.contains(plan.unit):
@@ -520,7 +552,9 @@ def contribution_record(
         recorded_by=user,
     )
     contribution._history_user = user
-    contribution.save()
+    used = _("Số biên nhận %(n)s đã được dùng ở %(unit)s.") % {"n": receipt_number, "unit": unit}
+    with first_one_wins(used):  # two people entering one receipt at the same moment
+        checked(contribution).save()
     return contribution
 
 
@@ -552,7 +586,8 @@ def contribution_reverse(*, user: User, contribution: Contribution, reason: str)
         recorded_by=user,
     )
     reversal._history_user = user
-    reversal.save()
+    with first_one_wins(_("Dòng này vừa được người khác điều chỉnh.")):
+        checked(reversal).save()
     return reversal
 
 
@@ -564,12 +599,12 @@ def workday_photos_add(*, user: User, work_day: WorkDay, files: list[tuple[str, 
         or permissions.can(user, permissions.EDIT, work_day.plan.unit)
     ):
         raise PermissionDenied(_("Bạn không có quyền ghi kết quả ngày này."))
-    checked = [evidence.check_upload(name, data) for name, data in files]
-    if any(item.kind != "image" for item in checked):
+    uploads = [evidence.check_upload(name, data) for name, data in files]
+    if any(item.kind != "image" for item in uploads):
         raise ValidationError({"photos": _("Chỉ nhận ảnh (JPEG, PNG).")})
     return [
         WorkDayPhoto.objects.create(
             work_day=work_day, file=item.content, caption=caption.strip()[:200], uploaded_by=user
         )
-        for item in checked
+        for item in uploads
     ]

@@ -4,9 +4,9 @@ from phongtrao.documents import views
 
 app_name = "documents"
 urlpatterns = [
-    path("plans/<int:pk>.docx", views.plan_docx, name="plan_docx"),
-    path("plans/<int:pk>.pdf", views.plan_pdf, name="plan_pdf"),
-    path("plans/<int:pk>/targets.xlsx", views.plan_targets_xlsx, name="plan_targets"),
-    path("registrations/<int:pk>.docx", views.registration_docx, name="registration_docx"),
-    path("reports/<int:pk>.docx", views.report_docx, name="report_docx"),
+    path("plans/<id:pk>.docx", views.plan_docx, name="plan_docx"),
+    path("plans/<id:pk>.pdf", views.plan_pdf, name="plan_pdf"),
+    path("plans/<id:pk>/targets.xlsx", views.plan_targets_xlsx, name="plan_targets"),
+    path("registrations/<id:pk>.docx", views.registration_docx, name="registration_docx"),
+    path("reports/<id:pk>.docx", views.report_docx, name="report_docx"),
 ]

@@ -4,6 +4,6 @@ from phongtrao.geo import views
 
 app_name = "geo"
 urlpatterns = [
-    path("<int:pk>/", views.unit_detail, name="unit"),
-    path("<int:pk>/villages/import/", views.villages_import, name="villages_import"),
+    path("<id:pk>/", views.unit_detail, name="unit"),
+    path("<id:pk>/villages/import/", views.villages_import, name="villages_import"),
 ]

@@ -155,7 +155,7 @@ def test_the_api_records_lists_and_shows_funds(people, fund):
     )
     assert created.status_code == 200, created.content
     listed = client.get(f"/api/contributions?unit={people.village.pk}").json()
-    assert listed["totals"]["money"] == "3000000.00" and len(listed["results"]) == 1
+    assert listed["totals"]["money"] == "3000000" and len(listed["results"]) == 1
     assert (
         people.client(people.other_village_head).get(f"/api/contributions?unit={people.village.pk}").status_code == 404
     )

@@ -53,7 +53,7 @@ def test_the_api_registers_and_confirms(people, saturday_call):
     )
     assert response.status_code == 200, response.content
     body = response.json()
-    assert body["status"] == "submitted" and body["lines"][0]["quantity"] == 20
+    assert body["status"] == "submitted" and body["lines"][0]["quantity"] == "20"
     bad = head.post(
         "/api/registrations",
         {
