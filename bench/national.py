@@ -500,11 +500,14 @@ def measure(repeat: int, out=print) -> dict:
         assert response.status_code == 200, response.content
         return {t["indicator"]: t["actual"] for t in response.json()["targets"]}
 
-    def decimal_text(value) -> str | None:
-        return None if value is None else format(Decimal(value).quantize(Decimal("0.0001")), "f")
+    def as_the_api_writes(value) -> str | None:
+        """Roll-ups carry four decimals; the API writes decimals in its one form."""
+        from phongtrao.apitypes import decimal_text
+
+        return None if value is None else decimal_text(Decimal(value).quantize(Decimal("0.0001")))
 
     def check(through_api: dict, raw: dict, where: str) -> None:
-        expected = {code: decimal_text(value) for code, value in raw.items()}
+        expected = {code: as_the_api_writes(value) for code, value in raw.items()}
         assert through_api == expected, f"{where}: API {through_api} ≠ raw SQL {expected}"
 
     for name, unit, path in [("national", None, None), ("provincial", province.pk, province.path)]:

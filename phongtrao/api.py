@@ -23,6 +23,7 @@ from phongtrao.geo.api import router as geo_router
 from phongtrao.monitoring.api import criteria_router, indicators_router, reports_router, rollup_router, values_router
 from phongtrao.plans.api import parse_router
 from phongtrao.plans.api import router as plans_router
+from phongtrao.plans.services import PARTS
 from phongtrao.rewards.api import evaluations_router, nominations_router, pledges_router, rewards_router
 from phongtrao.surveys.api import router as surveys_router
 
@@ -79,6 +80,14 @@ _FIELD_NAMES = {
 }
 
 
+_LIST_NAMES = {part: str(label) for part, (_model, _fields, label) in PARTS.items()} | {
+    "lines": "Nguồn lực huy động",
+    "sections": "Mục",
+    "remarks": "Nhận xét",
+    "questions": "Nội dung",
+}
+
+
 def refused(request, status: int, detail: str, errors: dict[str, list[str]] | None = None):
     return api.create_response(request, {"detail": detail, "errors": errors or {}}, status=status)
 
@@ -118,9 +127,14 @@ def invalid_input(request, exc):
     for error in exc.errors:
         loc = [str(p) for p in error.get("loc", []) if p not in ("body", "payload", "query", "path")]
         loc = [p for p in loc if not p.startswith(("function-", "constrained-", "lax-", "json-"))]
-        name = next((p for p in reversed(loc) if not p.isdigit()), "__all__")
-        label = (error.get("ctx") or {}).get("label") or _FIELD_NAMES.get(name) or (" › ".join(loc) or _("dữ liệu"))
-        errors.setdefault(name, []).append(_message(error, label))
+        top = loc[0] if loc else "__all__"
+        leaf = next((p for p in reversed(loc) if not p.isdigit()), top)
+        label = (error.get("ctx") or {}).get("label") or _FIELD_NAMES.get(leaf) or leaf
+        message = _message(error, label)
+        rows = [int(p) + 1 for p in loc[1:] if p.isdigit()]
+        if rows:  # a row of a list: "Thời hạn, dòng 2: Hạn: …"
+            message = _("%(list)s, dòng %(n)s: %(m)s") % {"list": _LIST_NAMES.get(top, top), "n": rows[0], "m": message}
+        errors.setdefault(top, []).append(message)
     return refused(request, INVALID, _("Dữ liệu gửi lên chưa hợp lệ."), errors)
 
 

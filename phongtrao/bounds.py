@@ -56,12 +56,19 @@ def _labelled(label: str, **context: str) -> WrapValidator:
     return WrapValidator(validate)
 
 
+def text(max_length: int, label: str = "") -> Any:
+    """Text no longer than `max_length`, without NUL characters (for what is not one column)."""
+    return Annotated[
+        str, StringConstraints(max_length=max_length), AfterValidator(_no_nul), *([_labelled(label)] if label else [])
+    ]
+
+
 Id = Annotated[int, Field(ge=1, le=ID_MAX)]
 Page = Annotated[int, Field(ge=1, le=100_000)]
 Year = Annotated[int, Field(ge=EARLIEST.year, le=LATEST.year)]
 Day = Annotated[dt.date, Field(ge=EARLIEST, le=LATEST)]
-SearchText = Annotated[str, StringConstraints(max_length=200), AfterValidator(_no_nul)]
-Text = Annotated[str, StringConstraints(max_length=TEXT_MAX), AfterValidator(_no_nul)]
+SearchText = text(200)
+Text = text(TEXT_MAX)
 
 
 def _integer_range(field: models.Field) -> tuple[int | None, int | None]:

@@ -40,3 +40,7 @@ class Anonymous:
 
 WRITE_AUTH = [BearerToken(), SessionAuth()]
 READ_AUTH = [BearerToken(), SessionAuth(), Anonymous()]
+
+# A read anyone may make (public records, and more for those signed in): the schema says
+# that credentials are optional there (the empty requirement), not required.
+PUBLIC = {"auth": READ_AUTH, "openapi_extra": {"security": [{"BearerToken": []}, {"SessionAuth": []}, {}]}}

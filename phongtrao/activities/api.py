@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from ninja import Field, Router, Schema
 
-from phongtrao.accounts.auth import READ_AUTH, WRITE_AUTH
+from phongtrao.accounts.auth import PUBLIC, WRITE_AUTH
 from phongtrao.activities import ledger, services
 from phongtrao.activities.access import (
     get_call_for_user,
@@ -101,7 +101,7 @@ class RegistrationOut(Schema):
         return obj.status_reason or None
 
 
-@router.get("", auth=READ_AUTH, response=answers(list[RegistrationOut]))
+@router.get("", **PUBLIC, response=answers(list[RegistrationOut]))
 def list_registrations(
     request, call: Id | None = None, status: column(Registration, "status") | None = None
 ) -> list[Registration]:
@@ -114,7 +114,7 @@ def list_registrations(
     return list(registrations[:500])
 
 
-@router.get("/{registration_id}", auth=READ_AUTH, response=answers(RegistrationOut, NOT_FOUND))
+@router.get("/{registration_id}", **PUBLIC, response=answers(RegistrationOut, NOT_FOUND))
 def get_registration(request, registration_id: Id) -> Registration:
     return get_registration_for_user(request.user, registration_id)
 
@@ -220,7 +220,7 @@ class LedgerOut(Schema):
     results: list[ContributionOut]
 
 
-@contributions_router.get("", auth=READ_AUTH, response=answers(LedgerOut, NOT_FOUND))
+@contributions_router.get("", **PUBLIC, response=answers(LedgerOut, NOT_FOUND))
 def list_contributions(
     request, unit: Id, plan: Id | None = None, kind: column(Contribution, "kind") | None = None
 ) -> dict:
@@ -264,7 +264,7 @@ class FundOut(Schema):
     share_percent: DecimalText | None
 
 
-@funds_router.get("", auth=READ_AUTH, response=answers(list[FundOut], NOT_FOUND))
+@funds_router.get("", **PUBLIC, response=answers(list[FundOut], NOT_FOUND))
 def list_funds(request, unit: Id | None = None) -> list[dict]:
     """Funds and how far they are from their target: public, as their disclosure is."""
     funds = Fund.objects.select_related("unit")
@@ -325,7 +325,7 @@ def _duty(duty: Duty, latest: DutyProgress | None, today: dt.date) -> dict:
     }
 
 
-@duties_router.get("", auth=READ_AUTH, response=answers(list[DutyOut], NOT_FOUND))
+@duties_router.get("", **PUBLIC, response=answers(list[DutyOut], NOT_FOUND))
 def list_duties(
     request, plan: Id | None = None, organization: Id | None = None, unit: Id | None = None, overdue: bool = False
 ) -> list[dict]:
@@ -388,7 +388,7 @@ class WorkDayOut(Schema):
         return list(obj.results.all())
 
 
-@workdays_router.get("", auth=READ_AUTH, response=answers(list[WorkDayOut], NOT_FOUND))
+@workdays_router.get("", **PUBLIC, response=answers(list[WorkDayOut], NOT_FOUND))
 def list_work_days(request, plan: Id) -> list[WorkDay]:
     get_plan_for_user(request.user, plan)
     return list(WorkDay.objects.filter(plan_id=plan).for_calendar().prefetch_related("attendance", "results"))

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
-from django.http import Http404
-from ninja import Router, Schema
+import datetime as dt
+from typing import Annotated
 
-from phongtrao.accounts.auth import READ_AUTH
-from phongtrao.geo.models import AdminUnit
+from ninja import Field, Router, Schema
 
-router = Router(tags=["units"], auth=READ_AUTH)
+from phongtrao.accounts.auth import PUBLIC
+from phongtrao.apitypes import NOT_FOUND, answers
+from phongtrao.bounds import Id, SearchText
+from phongtrao.geo.access import get_unit
+from phongtrao.geo.models import AdminUnit, Level
+
+router = Router(tags=["units"])
 
 
 class UnitOut(Schema):
@@ -16,27 +21,32 @@ class UnitOut(Schema):
     kind: str
     level: str
     parent_id: int | None
-    valid_from: str | None = None
-    valid_until: str | None = None
-
-    @staticmethod
-    def resolve_valid_from(obj):
-        return obj.valid_from.isoformat() if obj.valid_from else None
-
-    @staticmethod
-    def resolve_valid_until(obj):
-        return obj.valid_until.isoformat() if obj.valid_until else None
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
 
 
 class UnitDetailOut(UnitOut):
     successors: list[UnitOut]
     predecessors: list[UnitOut]
 
+    @staticmethod
+    def resolve_successors(obj: AdminUnit) -> list[AdminUnit]:
+        return list(obj.successors.all())
 
-@router.get("", response=list[UnitOut])
+    @staticmethod
+    def resolve_predecessors(obj: AdminUnit) -> list[AdminUnit]:
+        return list(obj.predecessors.all())
+
+
+@router.get("", **PUBLIC, response=answers(list[UnitOut]))
 def list_units(
-    request, q: str = "", level: str = "", parent: int | None = None, current: bool = False, limit: int = 50
-):
+    request,
+    q: SearchText = "",
+    level: Level | None = None,
+    parent: Id | None = None,
+    current: bool = False,
+    limit: Annotated[int, Field(ge=1, le=500)] = 50,
+) -> list[AdminUnit]:
     """Units are public facts (the statistics office's list); search them by name."""
     units = AdminUnit.objects.search(q)
     if level:
@@ -45,16 +55,9 @@ def list_units(
         units = units.filter(parent_id=parent)
     if current:
         units = units.current()
-    return units.order_by("depth", "name")[: max(1, min(limit, 500))]
+    return list(units.order_by("depth", "name")[:limit])
 
 
-@router.get("/{unit_id}", response=UnitDetailOut)
-def get_unit(request, unit_id: int):
-    unit = AdminUnit.objects.filter(pk=unit_id).prefetch_related("successors", "predecessors").first()
-    if unit is None:
-        raise Http404
-    return {
-        **UnitOut.from_orm(unit).dict(),
-        "successors": list(unit.successors.all()),
-        "predecessors": list(unit.predecessors.all()),
-    }
+@router.get("/{unit_id}", **PUBLIC, response=answers(UnitDetailOut, NOT_FOUND))
+def get_unit_detail(request, unit_id: Id) -> AdminUnit:
+    return get_unit(unit_id)

@@ -1,82 +1,96 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Literal
 
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
-from phongtrao.accounts import permissions
-from phongtrao.accounts.auth import READ_AUTH, WRITE_AUTH
+from phongtrao.accounts.auth import PUBLIC, WRITE_AUTH
+from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, answers
+from phongtrao.bounds import Day, Id, column
+from phongtrao.geo.access import get_unit, get_unit_for_user
 from phongtrao.geo.models import AdminUnit
 from phongtrao.monitoring import criteria, periods, reports, rollups, services
 from phongtrao.monitoring.access import get_report_for_user, report_visible
-from phongtrao.monitoring.models import CriteriaSet, Indicator, IndicatorValue, PeriodKind, Report
+from phongtrao.monitoring.models import (
+    CriteriaSet,
+    Indicator,
+    IndicatorValue,
+    PeriodKind,
+    Report,
+    ReportComment,
+    ReportSection,
+)
 from phongtrao.plans.access import get_plan_for_user, get_target_for_user
+from phongtrao.ui.forms import VERSION_MAX
 
 indicators_router = Router(tags=["indicators"])
 values_router = Router(tags=["values"])
 rollup_router = Router(tags=["rollup"])
 
-
-def _d(value: Decimal | None) -> str | None:
-    return None if value is None else format(Decimal(value).quantize(Decimal("0.0001")), "f")
+IndicatorCode = column(Indicator, "code")
 
 
-@indicators_router.get("", auth=READ_AUTH)
-def list_indicators(request):
-    return [
-        {
-            "code": i.code,
-            "name": i.name,
-            "unit": i.unit_of_measure,
-            "value_type": i.value_type,
-            "aggregation": i.aggregation,
-            "achieving_threshold": _d(i.achieving_threshold),
-        }
-        for i in Indicator.objects.all()
-    ]
+def _indicator(code: str) -> Indicator:
+    found = Indicator.objects.filter(code=code).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+class IndicatorOut(Schema):
+    code: str
+    name: str
+    unit: str = Field(validation_alias="unit_of_measure")
+    value_type: str
+    aggregation: str
+    achieving_threshold: DecimalText | None
+
+
+@indicators_router.get("", **PUBLIC, response=answers(list[IndicatorOut]))
+def list_indicators(request) -> list[Indicator]:
+    return list(Indicator.objects.all())
 
 
 class ValueIn(Schema):
-    indicator: str
-    unit: int
+    indicator: IndicatorCode
+    unit: Id
     period: PeriodKind
-    date: dt.date
-    value: Decimal | None = None
-    numerator: Decimal | None = None
-    denominator: Decimal | None = None
-    weight: Decimal = Decimal(1)
-    note: str = ""
+    date: Day
+    value: column(IndicatorValue, "value") | None = None
+    numerator: column(IndicatorValue, "numerator") | None = None
+    denominator: column(IndicatorValue, "denominator") | None = None
+    weight: column(IndicatorValue, "weight") = 1
+    note: column(IndicatorValue, "note") = ""
     confirm: bool = False
 
 
-def _value(v: IndicatorValue) -> dict:
-    return {
-        "id": v.pk,
-        "indicator": v.indicator.code,
-        "unit": v.unit_id,
-        "period": v.period_kind,
-        "period_start": v.period_start.isoformat(),
-        "value": _d(v.value),
-        "numerator": _d(v.numerator),
-        "denominator": _d(v.denominator),
-        "weight": _d(v.weight),
-    }
+class ValueOut(Schema):
+    id: int
+    indicator: str
+    unit: int = Field(validation_alias="unit_id")
+    period: str = Field(validation_alias="period_kind")
+    period_start: dt.date
+    value: DecimalText | None
+    numerator: DecimalText | None
+    denominator: DecimalText | None
+    weight: DecimalText
+
+    @staticmethod
+    def resolve_indicator(obj: IndicatorValue) -> str:
+        return obj.indicator.code
 
 
-@values_router.post("", auth=WRITE_AUTH)
-def record_value(request, payload: ValueIn):
-    indicator = get_object_or_404(Indicator, code=payload.indicator)
-    unit = get_object_or_404(AdminUnit, pk=payload.unit)
-    record = services.value_record(
+@values_router.post("", auth=WRITE_AUTH, response=answers(ValueOut, FORBIDDEN, NOT_FOUND, CONFLICT))
+def record_value(request, payload: ValueIn) -> IndicatorValue:
+    return services.value_record(
         user=request.user,
-        indicator=indicator,
-        unit=unit,
+        indicator=_indicator(payload.indicator),
+        unit=get_unit(payload.unit),
         period_kind=payload.period,
         day=payload.date,
         value=payload.value,
@@ -86,33 +100,43 @@ def record_value(request, payload: ValueIn):
         note=payload.note,
         confirm=payload.confirm,
     )
-    return _value(record)
 
 
-@values_router.get("", auth=READ_AUTH)
-def list_values(request, indicator: str, unit: int, period: PeriodKind | None = None):
+@values_router.get("", **PUBLIC, response=answers(list[ValueOut], NOT_FOUND))
+def list_values(request, indicator: IndicatorCode, unit: Id, period: PeriodKind | None = None) -> list[IndicatorValue]:
     """The values entered in a unit's subtree, for those with a role there."""
-    place = get_object_or_404(AdminUnit, pk=unit)
-    permissions.require(request.user, permissions.VIEW, place, visible=False)
+    place = get_unit_for_user(request.user, unit)
     values = IndicatorValue.objects.filter(indicator__code=indicator, unit__path__startswith=place.path)
     if period:
         values = values.filter(period_kind=period)
-    return [_value(v) for v in values.select_related("indicator").order_by("period_start", "unit_id")[:1000]]
+    return list(values.select_related("indicator").order_by("period_start", "unit_id")[:1000])
 
 
 def _scope(unit: int | None) -> AdminUnit | None:
-    return None if unit is None else get_object_or_404(AdminUnit, pk=unit)
+    return None if unit is None else get_unit(unit)
 
 
-@rollup_router.get("", auth=READ_AUTH)
+class RollupOut(Schema):
+    indicator: str
+    unit: int | None
+    period: str
+    period_start: dt.date
+    label: str
+    aggregation: str
+    value: DecimalText | None
+    reporting_units: int
+    achieving: int
+
+
+@rollup_router.get("", **PUBLIC, response=answers(RollupOut, NOT_FOUND))
 def rollup(
     request,
     period: PeriodKind,
-    date: dt.date,
-    unit: int | None = None,
-    indicator: str = "",
-    target: int | None = None,
-):
+    date: Day,
+    unit: Id | None = None,
+    indicator: IndicatorCode = "",
+    target: Id | None = None,
+) -> dict:
     """An indicator (or the one a plan's target is measured by) over any unit's subtree,
     merged units included, or over the whole country when no unit is given, for one
     period: read from the maintained roll-ups. Aggregates are public, like the plans they serve."""
@@ -122,24 +146,44 @@ def rollup(
             raise ValidationError({"target": _("Chỉ tiêu này chưa gắn với chỉ số nào.")})
         chosen = measured.indicator
     else:
-        chosen = get_object_or_404(Indicator, code=indicator)
+        chosen = _indicator(indicator)
     start = periods.period_start(period, date)
     cell = rollups.cells([chosen.pk], _scope(unit), period, start).get(chosen.pk)
     return {
         "indicator": chosen.code,
         "unit": unit,
         "period": period,
-        "period_start": start.isoformat(),
+        "period_start": start,
         "label": periods.label(period, start),
         "aggregation": chosen.aggregation,
-        "value": _d(rollups.rollup_value(chosen, cell)),
+        "value": rollups.rollup_value(chosen, cell),
         "reporting_units": cell.count if cell else 0,
         "achieving": cell.achieving if cell else 0,
     }
 
 
-@rollup_router.get("/plans/{plan_id}", auth=READ_AUTH)
-def plan_rollup(request, plan_id: int, period: PeriodKind, date: dt.date, unit: int | None = None):
+class TargetProgressOut(Schema):
+    id: int
+    text: str
+    indicator: str
+    target: DecimalText
+    unit_of_measure: str
+    actual: DecimalText | None
+    percent: int | None
+    reporting_units: int
+
+
+class PlanRollupOut(Schema):
+    plan: int
+    unit: int | None
+    period: str
+    period_start: dt.date
+    label: str
+    targets: list[TargetProgressOut]
+
+
+@rollup_router.get("/plans/{plan_id}", **PUBLIC, response=answers(PlanRollupOut, NOT_FOUND))
+def plan_rollup(request, plan_id: Id, period: PeriodKind, date: Day, unit: Id | None = None) -> dict:
     """How far each of a plan's measured targets has come over `unit` (the plan's
     implementing units below it), or over the whole country when no unit is given."""
     plan = get_plan_for_user(request.user, plan_id)
@@ -148,16 +192,16 @@ def plan_rollup(request, plan_id: int, period: PeriodKind, date: dt.date, unit: 
         "plan": plan.pk,
         "unit": unit,
         "period": period,
-        "period_start": start.isoformat(),
+        "period_start": start,
         "label": periods.label(period, start),
         "targets": [
             {
                 "id": row.target.pk,
                 "text": row.target.text,
                 "indicator": row.target.indicator.code,
-                "target": _d(row.target.value),
+                "target": row.target.value,
                 "unit_of_measure": row.target.unit_of_measure,
-                "actual": _d(row.actual),
+                "actual": row.actual,
                 "percent": row.percent,
                 "reporting_units": row.reporting_units,
             }
@@ -166,68 +210,112 @@ def plan_rollup(request, plan_id: int, period: PeriodKind, date: dt.date, unit: 
     }
 
 
-@rollup_router.get("/plans/{plan_id}/units", auth=READ_AUTH)
-def plan_rollup_by_unit(request, plan_id: int, period: PeriodKind, date: dt.date):
-    """The plan's measured targets for each unit right under the plan's unit, against the
-    share handed to it (or, for rates and averages, the plan's own value)."""
+class TargetRef(Schema):
+    id: int
+    text: str
+    indicator: str
+
+
+class UnitRef(Schema):
+    id: int
+    name: str
+
+
+class CellOut(Schema):
+    actual: DecimalText | None
+    goal: DecimalText | None
+    percent: int | None
+
+
+class UnitProgressOut(Schema):
+    unit: UnitRef
+    targets: list[CellOut]
+
+
+class PlanByUnitOut(Schema):
+    plan: int
+    period: str
+    period_start: dt.date
+    targets: list[TargetRef]
+    units: list[UnitProgressOut]
+
+
+@rollup_router.get("/plans/{plan_id}/units", **PUBLIC, response=answers(PlanByUnitOut, NOT_FOUND))
+def plan_rollup_by_unit(request, plan_id: Id, period: PeriodKind, date: Day) -> dict:
+    """The plan's measured targets for each unit carrying it out (those right under the
+    plan's unit during the plan), against the share handed to it (or, for rates and
+    averages, the plan's own value)."""
     plan = get_plan_for_user(request.user, plan_id)
     start = periods.period_start(period, date)
     targets, rows = rollups.plan_progress_by_unit(plan, period, start)
     return {
         "plan": plan.pk,
         "period": period,
-        "period_start": start.isoformat(),
+        "period_start": start,
         "targets": [{"id": t.pk, "text": t.text, "indicator": t.indicator.code} for t in targets],
-        "units": [
-            {
-                "unit": {"id": row.unit.pk, "name": row.unit.name},
-                "targets": [
-                    {"actual": _d(cell.actual), "goal": _d(cell.goal), "percent": cell.percent} for cell in row.targets
-                ],
-            }
-            for row in rows
-        ],
+        "units": [{"unit": row.unit, "targets": row.targets} for row in rows],
     }
 
 
 criteria_router = Router(tags=["criteria"])
 
 
-@criteria_router.get("", auth=READ_AUTH)
-def list_criteria(request):
-    return [
-        {
-            "code": s.code,
-            "name": s.name,
-            "level": s.level,
-            "source": s.source,
-            "criteria": [
-                {
-                    "id": c.pk,
-                    "number": c.number,
-                    "name": c.name,
-                    "indicators": [{"code": i.code, "name": i.name} for i in c.indicators.all()],
-                }
-                for c in s.criteria.all()
-            ],
-        }
-        for s in CriteriaSet.objects.prefetch_related("criteria__indicators")
-    ]
+class CriterionIndicatorOut(Schema):
+    code: str
+    name: str
 
 
-@criteria_router.get("/board", auth=READ_AUTH)
-def criteria_board(request, set: str, unit: int):
-    chosen = get_object_or_404(CriteriaSet, code=set)
-    area = get_object_or_404(AdminUnit, pk=unit)
-    columns, rows = criteria.board(chosen, area)
+class CriterionOut(Schema):
+    id: int
+    number: int
+    name: str
+    indicators: list[CriterionIndicatorOut]
+
+    @staticmethod
+    def resolve_indicators(obj) -> list:
+        return list(obj.indicators.all())
+
+
+class CriteriaSetOut(Schema):
+    code: str
+    name: str
+    level: str
+    source: str
+    criteria: list[CriterionOut]
+
+    @staticmethod
+    def resolve_criteria(obj: CriteriaSet) -> list:
+        return list(obj.criteria.all())
+
+
+@criteria_router.get("", **PUBLIC, response=answers(list[CriteriaSetOut]))
+def list_criteria(request) -> list[CriteriaSet]:
+    return list(CriteriaSet.objects.prefetch_related("criteria__indicators"))
+
+
+class BoardRowOut(Schema):
+    unit: UnitRef
+    achieved: int
+    states: list[str | None]
+
+
+class BoardOut(Schema):
+    criteria: list[int]
+    units: list[BoardRowOut]
+
+
+@criteria_router.get("/board", **PUBLIC, response=answers(BoardOut, NOT_FOUND))
+def criteria_board(request, set: column(CriteriaSet, "code"), unit: Id) -> dict:
+    """Each unit of the set's level in an area × each criterion: achieved or not, as the
+    commune records it. Public, as the recognition of a commune is."""
+    chosen = CriteriaSet.objects.filter(code=set).first()
+    if chosen is None:
+        raise Http404
+    columns, rows = criteria.board(chosen, get_unit(unit))
     return {
         "criteria": [c.number for c in columns],
         "units": [
-            {
-                "unit": {"id": r.unit.pk, "name": r.unit.name},
-                "achieved": r.achieved,
-                "states": [cell.state if cell else None for cell in r.cells],
-            }
+            {"unit": r.unit, "achieved": r.achieved, "states": [cell.state if cell else None for cell in r.cells]}
             for r in rows
         ],
     }
@@ -236,97 +324,124 @@ def criteria_board(request, set: str, unit: int):
 reports_router = Router(tags=["reports"])
 
 
-def _report(r: Report, today: dt.date, full: bool = False) -> dict:
-    out = {
-        "id": r.pk,
-        "plan": r.plan_id,
-        "unit": r.unit_id,
-        "unit_name": str(r.unit),
-        "kind": r.kind,
-        "title": r.title,
-        "period_start": r.period_start.isoformat(),
-        "period_end": r.period_end.isoformat(),
-        "due_date": r.due_date.isoformat(),
-        "status": r.status,
-        "version": r.version,
-        "submitted_at": r.submitted_at.isoformat() if r.submitted_at else None,
-        "on_time": r.on_time,
-        "missing": r.due_date < today and r.submitted_at is None,
-        "reason": r.reason,
-    }
-    if full:
-        out["sections"] = [
-            {"id": s.pk, "heading": s.heading, "text": s.text, "comments": [c.text for c in s.comments.all()]}
-            for s in r.sections.prefetch_related("comments")
-        ]
-        out["figures"] = [{"label": f.label, "value": _d(f.value), "source": f.source} for f in r.figures.all()]
-    return out
+class SectionOut(Schema):
+    id: int
+    heading: str
+    text: str
+    comments: list[str]
+
+    @staticmethod
+    def resolve_comments(obj: ReportSection) -> list[str]:
+        return [c.text for c in obj.comments.all()]
 
 
-@reports_router.get("", auth=READ_AUTH)
-def list_reports(request, plan: int):
+class FigureOut(Schema):
+    label: str
+    value: DecimalText | None
+    source: str
+
+
+class ReportOut(Schema):
+    id: int
+    plan: int = Field(validation_alias="plan_id")
+    unit: int = Field(validation_alias="unit_id")
+    unit_name: str
+    kind: str
+    title: str
+    period_start: dt.date
+    period_end: dt.date
+    due_date: dt.date
+    status: str
+    version: int
+    submitted_at: dt.datetime | None
+    on_time: bool | None
+    missing: bool
+    reason: str
+
+    @staticmethod
+    def resolve_unit_name(obj: Report) -> str:
+        return str(obj.unit)
+
+    @staticmethod
+    def resolve_missing(obj: Report) -> bool:
+        return obj.due_date < timezone.localdate() and obj.submitted_at is None
+
+
+class ReportDetailOut(ReportOut):
+    sections: list[SectionOut]
+    figures: list[FigureOut]
+
+    @staticmethod
+    def resolve_sections(obj: Report) -> list[ReportSection]:
+        return list(obj.sections.prefetch_related("comments"))
+
+    @staticmethod
+    def resolve_figures(obj: Report) -> list:
+        return list(obj.figures.all())
+
+
+@reports_router.get("", **PUBLIC, response=answers(list[ReportOut], NOT_FOUND))
+def list_reports(request, plan: Id) -> list[Report]:
     """The plan's reports the caller writes or receives, with completeness and timeliness."""
     overview = reports.overview(get_plan_for_user(request.user, plan))
-    return [_report(r, overview.today) for r in overview.reports if report_visible(request.user, r)]
+    return [r for r in overview.reports if report_visible(request.user, r)]
 
 
-@reports_router.get("/{pk}", auth=READ_AUTH)
-def get_report(request, pk: int):
-    return _report(get_report_for_user(request.user, pk), timezone.localdate(), full=True)
+@reports_router.get("/{pk}", **PUBLIC, response=answers(ReportDetailOut, NOT_FOUND))
+def get_report(request, pk: Id) -> Report:
+    return get_report_for_user(request.user, pk)
 
 
 class SectionIn(Schema):
-    heading: str
-    text: str = ""
+    heading: column(ReportSection, "heading")
+    text: column(ReportSection, "text") = ""
 
 
 class ReportWriteIn(Schema):
-    sections: list[SectionIn]
+    sections: list[SectionIn] = Field(max_length=200)
 
 
-@reports_router.post("/{pk}/write", auth=WRITE_AUTH)
-def write_report(request, pk: int, payload: ReportWriteIn):
-    report = reports.report_write(
+@reports_router.post("/{pk}/write", auth=WRITE_AUTH, response=answers(ReportDetailOut, FORBIDDEN, NOT_FOUND, CONFLICT))
+def write_report(request, pk: Id, payload: ReportWriteIn) -> Report:
+    return reports.report_write(
         user=request.user,
         report=get_report_for_user(request.user, pk),
         sections=[s.dict() for s in payload.sections],
     )
-    return _report(report, timezone.localdate(), full=True)
 
 
-@reports_router.post("/{pk}/submit", auth=WRITE_AUTH)
-def submit_report(request, pk: int):
-    report = reports.report_submit(user=request.user, report=get_report_for_user(request.user, pk))
-    return _report(report, timezone.localdate())
+@reports_router.post("/{pk}/submit", auth=WRITE_AUTH, response=answers(ReportOut, FORBIDDEN, NOT_FOUND, CONFLICT))
+def submit_report(request, pk: Id) -> Report:
+    return reports.report_submit(user=request.user, report=get_report_for_user(request.user, pk))
 
 
 class RemarkIn(Schema):
-    section: int
-    text: str
+    section: Id
+    text: column(ReportComment, "text")
 
 
 class DecisionIn(Schema):
     action: Literal["accept", "return"]
-    version: int
-    reason: str = ""
-    remarks: list[RemarkIn] = []
+    version: int = Field(ge=1, le=VERSION_MAX)  # the version read: refused with 409 if it changed since
+    reason: column(Report, "reason") = ""
+    remarks: list[RemarkIn] = Field(default=[], max_length=200)
 
 
-@reports_router.post("/{pk}/decision", auth=WRITE_AUTH)
-def decide_report(request, pk: int, payload: DecisionIn):
+@reports_router.post(
+    "/{pk}/decision", auth=WRITE_AUTH, response=answers(ReportDetailOut, FORBIDDEN, NOT_FOUND, CONFLICT)
+)
+def decide_report(request, pk: Id, payload: DecisionIn) -> Report:
     """Accept, or return with a reason and remarks on single sections."""
     report = get_report_for_user(request.user, pk)
     if payload.action == "accept":
-        report = reports.report_accept(user=request.user, report=report, version=payload.version)
-    else:
-        sections = {s.pk: s for s in report.sections.all()}
-        if any(remark.section not in sections for remark in payload.remarks):
-            raise ValidationError({"remarks": _("Nhận xét phải gắn với một mục của chính báo cáo này.")})
-        report = reports.report_return(
-            user=request.user,
-            report=report,
-            version=payload.version,
-            reason=payload.reason,
-            comments=[{"section": sections[remark.section], "text": remark.text} for remark in payload.remarks],
-        )
-    return _report(report, timezone.localdate(), full=True)
+        return reports.report_accept(user=request.user, report=report, version=payload.version)
+    sections = {s.pk: s for s in report.sections.all()}
+    if any(remark.section not in sections for remark in payload.remarks):
+        raise ValidationError({"remarks": _("Nhận xét phải gắn với một mục của chính báo cáo này.")})
+    return reports.report_return(
+        user=request.user,
+        report=report,
+        version=payload.version,
+        reason=payload.reason,
+        comments=[{"section": sections[remark.section], "text": remark.text} for remark in payload.remarks],
+    )

@@ -13,9 +13,12 @@ from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
+from phongtrao.bounds import checked
+from phongtrao.concurrency import first_one_wins
 from phongtrao.geo.models import AdminUnit, UnitSuccession
 from phongtrao.monitoring import periods
 from phongtrao.monitoring.models import Indicator, IndicatorValue, Rollup, ValueType
+from phongtrao.text import vn_number
 
 ZERO = Decimal(0)
 
@@ -109,6 +112,11 @@ def _validate(indicator: Indicator, value, numerator, denominator, confirm: bool
     return value
 
 
+# A value weighs at most a province's households: more is a typing slip, and the weighted
+# roll-ups over a million values must stay within their columns.
+MAX_WEIGHT = Decimal(1_000_000_000)
+
+
 @transaction.atomic
 def value_record(
     *,
@@ -129,8 +137,10 @@ def value_record(
     start = periods.period_start(period_kind, day)
     if start > timezone.localdate():
         raise ValidationError({"period_start": _("Kỳ %(p)s chưa bắt đầu.") % {"p": periods.label(period_kind, start)}})
-    if weight <= 0:
-        raise ValidationError({"weight": _("Trọng số phải lớn hơn 0.")})
+    if weight <= 0 or weight > MAX_WEIGHT:
+        raise ValidationError(
+            {"weight": _("Trọng số phải lớn hơn 0 và không quá %(max)s.") % {"max": vn_number(MAX_WEIGHT)}}
+        )
     value = _validate(indicator, value, numerator, denominator, confirm)
     existing = (
         IndicatorValue.objects.select_for_update()
@@ -142,7 +152,14 @@ def value_record(
     record.value, record.numerator, record.denominator, record.weight = value, numerator, denominator, weight
     record.note, record.entered_by = note.strip(), user
     record._history_user = user
-    record.save()
+    if existing is None:  # a first value: of two entered at the same moment, the second is told
+        with first_one_wins(
+            _("Vừa có người nhập giá trị kỳ %(p)s cho %(unit)s; hãy tải lại trang rồi sửa nếu cần.")
+            % {"p": periods.label(period_kind, start), "unit": unit}
+        ):
+            checked(record).save()
+    else:
+        checked(record).save()
     _apply(indicator, unit, period_kind, start, before, _contribution(indicator, record))
     return record
 

@@ -53,7 +53,7 @@ def test_the_api_gives_the_same_table(people):
     )
     assert [t["indicator"] for t in data["targets"]] == ["kenh-km", "ho-van-hoa"]
     by_unit = {u["unit"]["id"]: u["targets"] for u in data["units"]}
-    assert by_unit[people.commune.pk][0] == {"actual": "3.0000", "goal": "6.0000", "percent": 50}
+    assert by_unit[people.commune.pk][0] == {"actual": "3", "goal": "6", "percent": 50}
 
 
 def test_a_draft_plans_progress_is_hidden_from_outsiders(people):

@@ -168,7 +168,7 @@ def test_the_api_scores_and_ranks(people, contest):
         "rank": 1,
         "pledge": east.pk,
         "subject_name": "Thôn Đông",
-        "average": "80.00",
+        "average": "80",
         "sheets": 1,
     }
     assert people.client(people.outsider).get("/api/evaluations", {"plan": plan.pk}).status_code == 403

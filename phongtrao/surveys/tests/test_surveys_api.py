@@ -28,7 +28,7 @@ def test_draw_up_open_answer_and_read_results(people, plan, households, settings
     )
     assert created.status_code == 200, created.content
     survey = created.json()
-    assert survey["status"] == "draft" and survey["target_rate"] == "85.00"
+    assert survey["status"] == "draft" and survey["target_rate"] == "85"
     assert people.client(None).get("/api/surveys", {"plan": plan.pk}).json() == []
     assert officer.post(f"/api/surveys/{survey['id']}/open", **JSON).json()["status"] == "open"
 
@@ -66,8 +66,8 @@ def test_draw_up_open_answer_and_read_results(people, plan, households, settings
     results = read["results"]
     assert results["responses"] == 2 and results["meets_target"] is False
     assert [(c["text"], c["rate"], c["meets"]) for c in results["contents"]] == [
-        ("Giao thông", "100.0", True),
-        ("Y tế", "0.0", False),
+        ("Giao thông", "100", True),
+        ("Y tế", "0", False),
     ]
     closed = officer.post(f"/api/surveys/{survey['id']}/close", **JSON)
     assert closed.json()["status"] == "closed"
