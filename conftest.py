@@ -13,6 +13,18 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _vietnamese_first():
+    """Each test starts in the default language: a request in English activates it for
+    the thread, and a test calling a service next would otherwise read English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Public pages are cached: one test's page must not be served to the next."""
     from django.core.cache import cache

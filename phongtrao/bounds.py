@@ -33,6 +33,12 @@ LATEST = dt.date(2099, 12, 31)
 ID_MAX = 2**63 - 1  # BigAutoField, on SQLite and PostgreSQL alike
 TEXT_MAX = 20_000  # a text column the database does not bound: a long section of a plan
 
+# Uploads, refused by their size before they are read and by their pixels before decoding.
+DOCUMENT_BYTES = 10 * 1024 * 1024  # a plan in Word or PDF, a scan, a photo of a work day
+SHEET_BYTES = 5 * 1024 * 1024  # an Excel table of at most sheets.MAX_ROWS rows
+CSV_BYTES = 1024 * 1024  # a commune's list of villages
+PHOTO_PIXELS = 50_000_000  # a 48-megapixel phone photo; a 13000 × 13000 "photo" is a bomb
+
 
 def _no_nul(text: str) -> str:
     if "\x00" in text:

@@ -2,6 +2,7 @@
 server comes from the environment (see phongtrao/env.py); SQLite is the default."""
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -85,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "phongtrao.notifications.context_processors.unread",
+                "phongtrao.ui.context_processors.capabilities",
             ],
         },
     },
@@ -140,6 +142,10 @@ AXES_CLIENT_IP_CALLABLE = "phongtrao.accounts.clients.client_address"
 # How many reverse proxies stand in front of the app (0: clients connect directly);
 # the client's address is then read from X-Forwarded-For, see accounts/clients.py.
 PROXY_COUNT = env_int("PROXY_COUNT", 0)
+
+# LibreOffice turns documents into PDF where it is installed; without it the PDF buttons
+# are not shown (the Word files remain).
+PDF_CONVERTER = env_str("PDF_CONVERTER", shutil.which("soffice") or shutil.which("libreoffice") or "")
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]

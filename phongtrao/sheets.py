@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import re
 import tempfile
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -21,6 +22,7 @@ from openpyxl import Workbook, load_workbook
 from phongtrao.text import fold
 
 MAX_ROWS = 5000
+MAX_UNPACKED = 50 * 1024 * 1024  # a table of MAX_ROWS rows unpacks to a few megabytes
 SPOOL_IN_MEMORY = 8 * 1024 * 1024
 
 
@@ -93,23 +95,44 @@ def parse_date(value) -> dt.date | None:
         return None
 
 
-def read_rows(data: bytes) -> list[tuple]:
-    """The first sheet's rows; refuses what is not a workbook, merged cells, an empty sheet."""
+def _declared_size_fits(data: bytes) -> None:
+    """An .xlsx is a zip: its members say how large they unpack, before anything is read."""
     try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except zipfile.BadZipFile as exc:
+        raise ValidationError({"file": _("Không đọc được tệp: cần tệp Excel .xlsx.")}) from exc
+    if sum(member.file_size for member in members) > MAX_UNPACKED:
+        raise ValidationError({"file": _("Tệp quá lớn khi giải nén; tối đa %(max)s dòng.") % {"max": MAX_ROWS}})
+
+
+def read_rows(data: bytes) -> list[tuple]:
+    """The first sheet's rows; refuses what is not a workbook, merged cells, an empty sheet,
+    and more than MAX_ROWS rows, reading no further than the row that is one too many."""
+    _declared_size_fits(data)
+    try:
+        streamed = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        first = streamed.worksheets[0]
+        first.reset_dimensions()  # the size a file declares may be wrong: read what is there
+        rows = []
+        for row in first.iter_rows(values_only=True):
+            rows.append(row)
+            if len(rows) > MAX_ROWS + 1:
+                raise ValidationError({"file": _("Tệp có hơn %(max)s dòng.") % {"max": MAX_ROWS}})
+        streamed.close()
+        sheet = load_workbook(io.BytesIO(data), data_only=True).worksheets[0]  # bounded now: for merged cells
+    except ValidationError:
+        raise
     except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
         raise ValidationError({"file": _("Không đọc được tệp: cần tệp Excel .xlsx.")}) from exc
-    sheet = workbook.worksheets[0]
     if sheet.merged_cells.ranges:
         cells = ", ".join(str(r) for r in list(sheet.merged_cells.ranges)[:5])
         raise ValidationError(
             {"file": _("Bảng có ô gộp (%(cells)s): hãy bỏ gộp ô, mỗi dòng một khoản.") % {"cells": cells}}
         )
-    rows = list(sheet.iter_rows(values_only=True))
+    while rows and not any(cell not in (None, "") for cell in rows[-1]):
+        rows.pop()  # trailing empty rows a spreadsheet keeps
     if not rows:
         raise ValidationError({"file": _("Tệp trống.")})
-    if len(rows) > MAX_ROWS + 1:
-        raise ValidationError({"file": _("Tệp có %(n)s dòng, tối đa %(max)s.") % {"n": len(rows) - 1, "max": MAX_ROWS}})
     return rows
 
 

@@ -4,6 +4,7 @@ word), the size is capped, photos are shrunk for a commune's disk and a phone's 
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 from dataclasses import dataclass
 
@@ -12,7 +13,8 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
-MAX_BYTES = 10 * 1024 * 1024
+from phongtrao.bounds import DOCUMENT_BYTES, PHOTO_PIXELS
+
 MAX_SIDE = 1600
 
 
@@ -36,7 +38,7 @@ def _office_kind(data: bytes) -> str | None:
 
 
 def check_upload(name: str, data: bytes) -> CheckedFile:
-    if len(data) > MAX_BYTES:
+    if len(data) > DOCUMENT_BYTES:
         raise ValidationError({"evidence": _("Tệp “%(name)s” quá lớn (tối đa 10 MB).") % {"name": name}})
     stem = name.rsplit(".", 1)[0][:80] or "tep"
     if data.startswith(b"%PDF-"):
@@ -48,23 +50,35 @@ def check_upload(name: str, data: bytes) -> CheckedFile:
 
 
 def photo_jpeg(name: str, data: bytes, *, max_side: int = MAX_SIDE, field: str = "evidence") -> bytes:
-    """A JPEG, PNG or WebP photo as a JPEG no larger than `max_side`; anything else refused."""
+    """A JPEG, PNG or WebP photo as a JPEG no larger than `max_side`; anything else refused.
+    Its size in pixels is read from the header and checked before the picture is decoded
+    (a small file can hold a picture that takes gigabytes to decode); a damaged or cut-off
+    file is refused, not half-read."""
+    not_a_photo = (
+        _("Tệp “%(name)s” không phải ảnh (JPEG, PNG), PDF, Word hay Excel; không nhận.")
+        if field == "evidence"
+        else _("Tệp “%(name)s” không phải ảnh JPEG hay PNG; không nhận.")
+    ) % {"name": name}
+    too_large = _("Ảnh “%(name)s” quá lớn (quá %(n)s triệu điểm ảnh); hãy gửi ảnh nhỏ hơn.") % {
+        "name": name,
+        "n": PHOTO_PIXELS // 1_000_000,
+    }
     try:
-        image = Image.open(io.BytesIO(data))
-        image.verify()
-        image = Image.open(io.BytesIO(data))
+        with warnings.catch_warnings():  # Pillow's own warning: the size is checked just below
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
         if image.format not in ("JPEG", "PNG", "WEBP"):
             raise UnidentifiedImageError(image.format)
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        raise ValidationError(
-            {
-                field: _("Tệp “%(name)s” không phải ảnh (JPEG, PNG), PDF, Word hay Excel; không nhận.") % {"name": name}
-                if field == "evidence"
-                else _("Tệp “%(name)s” không phải ảnh JPEG hay PNG; không nhận.") % {"name": name}
-            }
-        ) from exc
-    image = image.convert("RGB")
-    image.thumbnail((max_side, max_side))
+        width, height = image.size
+        if width * height > PHOTO_PIXELS:
+            raise ValidationError({field: too_large})
+        image.draft("RGB", (max_side, max_side))  # JPEG: decoded at a fraction of its size
+        image = image.convert("RGB")
+        image.thumbnail((max_side, max_side))
+    except Image.DecompressionBombError as exc:
+        raise ValidationError({field: too_large}) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ValidationError({field: not_a_photo}) from exc
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=82, optimize=True)
     return out.getvalue()

@@ -12,9 +12,10 @@ from phongtrao.activities.models import (
     Registrants,
     WorkDayStatus,
 )
+from phongtrao.bounds import DOCUMENT_BYTES, ID_MAX
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Organization
-from phongtrao.ui.fields import VietnameseDecimalField
+from phongtrao.ui.fields import MultipleUploadField, VietnameseDecimalField
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -132,31 +133,14 @@ AttendanceFormSet = forms.formset_factory(AttendanceForm, extra=2)
 ResultFormSet = forms.formset_factory(ResultForm, extra=2)
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several photos at once, as a phone's gallery picker gives them."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*,.pdf,.docx,.xlsx"}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data]
-        return [single(data, initial)] if data else []
-
-
 class ProgressForm(forms.Form):
     date = forms.DateField(label=_("Ngày"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
     percent = forms.IntegerField(
         label=_("Hoàn thành (%)"), min_value=0, max_value=100, widget=forms.NumberInput(attrs={"inputmode": "numeric"})
     )
     note = forms.CharField(label=_("Nội dung đã làm"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    evidence = MultipleFileField(
+    evidence = MultipleUploadField(
+        max_bytes=DOCUMENT_BYTES,
         label=_("Ảnh, tài liệu minh chứng"),
         required=False,
         help_text=_("Ảnh, PDF, Word hoặc Excel; mỗi tệp tối đa 10 MB; ảnh được thu nhỏ."),
@@ -185,5 +169,14 @@ class ReverseForm(forms.Form):
 
 
 class PhotoForm(forms.Form):
-    photos = MultipleFileField(label=_("Ảnh"), help_text=_("Ảnh JPEG, PNG; mỗi ảnh tối đa 10 MB; ảnh được thu nhỏ."))
+    photos = MultipleUploadField(
+        max_bytes=DOCUMENT_BYTES, label=_("Ảnh"), help_text=_("Ảnh JPEG, PNG; mỗi ảnh tối đa 10 MB; ảnh được thu nhỏ.")
+    )
     caption = forms.CharField(label=_("Chú thích"), max_length=200, required=False)
+
+
+class DutyFilterForm(forms.Form):
+    """Duties of one organisation (?org=) or one village (?unit=)."""
+
+    org = forms.IntegerField(required=False, min_value=1, max_value=ID_MAX)
+    unit = forms.IntegerField(required=False, min_value=1, max_value=ID_MAX)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from phongtrao.activities.models import Registrants, Registration, RegistrationCall, RegistrationStatus
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import MASS_ORGANISATIONS, Organization
@@ -64,4 +66,4 @@ def call_overview(call: RegistrationCall, today: dt.date | None = None) -> CallO
             rows[key] = RegistrantRow(registration.registrant, registration.unit, registration.organization)
         rows[key].registrations.append(registration)
     ordered = sorted(rows.values(), key=lambda r: (r.organization is not None, natural_key(r.name)))
-    return CallOverview(call=call, rows=ordered, today=today or dt.date.today())
+    return CallOverview(call=call, rows=ordered, today=today or timezone.localdate())

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,6 +21,7 @@ from phongtrao.activities.forms import (
     AttendanceFormSet,
     CallForm,
     ContributionForm,
+    DutyFilterForm,
     GenerateForm,
     LineFormSet,
     MoveForm,
@@ -356,8 +358,10 @@ def duty_list(request):
         .select_related("plan", "plan__unit", "assignee_org", "place_unit")
         .order_by("deadline", "pk")
     )
-    org = Organization.objects.filter(pk=request.GET.get("org") or 0).first()
-    unit = AdminUnit.objects.filter(pk=request.GET.get("unit") or 0).first()
+    chosen = DutyFilterForm(request.GET)
+    chosen.is_valid()  # a filter that does not read is left out
+    org = Organization.objects.filter(pk=chosen.cleaned_data.get("org") or 0).first()
+    unit = AdminUnit.objects.filter(pk=chosen.cleaned_data.get("unit") or 0).first()
     if org is not None:
         duties = duties.filter(assignee_org=org)
     if unit is not None:
@@ -366,7 +370,7 @@ def duty_list(request):
     latest = {}
     for progress in DutyProgress.objects.filter(duty__in=rows).order_by("duty_id", "-date", "-pk"):
         latest.setdefault(progress.duty_id, progress)
-    today = dt.date.today()
+    today = timezone.localdate()
     return render(
         request,
         "activities/duty_list.html",
@@ -384,7 +388,7 @@ def duty_detail(request, pk: int):
         raise Http404
     get_plan_for_user(request.user, duty.plan_id)
     can_report = services.can_report_on(request.user, duty)
-    form = ProgressForm(request.POST or None, request.FILES or None, initial={"date": dt.date.today()})
+    form = ProgressForm(request.POST or None, request.FILES or None, initial={"date": timezone.localdate()})
     if request.method == "POST":
         if not can_report:
             raise PermissionDenied
@@ -406,7 +410,7 @@ def duty_detail(request, pk: int):
             "progress": duty.progress.prefetch_related("evidence"),
             "form": form,
             "can_report": can_report,
-            "overdue": duty.is_overdue(dt.date.today()),
+            "overdue": duty.is_overdue(timezone.localdate()),
         },
     )
 
@@ -427,7 +431,7 @@ def contribution_ledger(request, unit_pk: int):
     permissions.require(request.user, permissions.VIEW, unit, visible=False)
     funds = Fund.objects.filter(unit__in=[unit.pk, *unit.ancestor_ids])
     can_record = permissions.can(request.user, permissions.REPORT, unit)
-    form = ContributionForm(request.POST or None, funds=funds, initial={"date": dt.date.today(), "public": True})
+    form = ContributionForm(request.POST or None, funds=funds, initial={"date": timezone.localdate(), "public": True})
     if request.method == "POST":
         if not can_record:
             raise PermissionDenied

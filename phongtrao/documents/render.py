@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.utils import timezone
 from openpyxl import Workbook
 
@@ -182,8 +182,8 @@ class PdfUnavailable(RuntimeError):
 
 
 def to_pdf(docx: bytes) -> bytes:
-    binary = shutil.which("soffice") or shutil.which("libreoffice")
-    if binary is None:
+    binary = settings.PDF_CONVERTER
+    if not binary:
         raise PdfUnavailable
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "van-ban.docx"

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -185,7 +186,7 @@ class AdminUnit(models.Model):
 
     @property
     def is_current(self) -> bool:
-        return self.valid_until is None or self.valid_until >= dt.date.today()
+        return self.valid_until is None or self.valid_until >= timezone.localdate()
 
     def full_name(self) -> str:
         """ "Xã Hồng Thái, Huyện Bình Gia, Tỉnh Lạng Sơn" from the stored path."""

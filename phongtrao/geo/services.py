@@ -354,7 +354,10 @@ def villages_import_csv(*, commune: AdminUnit, raw: bytes) -> VillageImportResul
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    try:
+        rows = list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as exc:  # a field longer than the csv module reads (128 KB): not a list of villages
+        raise UnitError(_("Không đọc được tệp CSV: có ô quá dài hoặc sai định dạng.")) from exc
     header = [fold(h) for h in rows[0]]
     name_at = next((i for i, h in enumerate(header) if h in NAME_COLUMNS), None)
     if name_at is None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
@@ -176,7 +177,7 @@ def criterion_status_set(
         )
     if state not in CriterionState.values:
         raise ValidationError({"state": _("Tình trạng không hợp lệ.")})
-    if date > dt.date.today():
+    if date > timezone.localdate():
         raise ValidationError({"date": _("Ngày đánh giá chưa đến.")})
     checked = [evidence.check_upload(name, data) for name, data in files]
     status = CriterionStatus.objects.filter(

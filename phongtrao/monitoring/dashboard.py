@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Q, Sum
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
 from phongtrao.activities import ledger
 from phongtrao.activities.models import Contribution, WorkDay
@@ -19,7 +20,7 @@ from phongtrao.plans.models import ADOPTED, Duty, DutyStatus, Plan, Target
 
 
 def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     plans = list(Plan.objects.visible_to(user).rolling_into(unit).filter(status__in=ADOPTED).for_list()[:20])
     duties = list(
         Duty.objects.filter(plan__in=plans)

@@ -1,15 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from phongtrao.activities.forms import DATE_INPUTS, DATE_WIDGET, MultipleFileField
+from phongtrao.activities.forms import DATE_INPUTS, DATE_WIDGET
+from phongtrao.bounds import DOCUMENT_BYTES, SHEET_BYTES
 from phongtrao.monitoring.models import CriterionState, Indicator, PeriodKind, ReportStatus
+from phongtrao.ui.fields import MultipleUploadField, UploadField
 
 
 class StatusForm(forms.Form):
     state = forms.ChoiceField(label=_("Tình trạng"), choices=CriterionState.choices)
     date = forms.DateField(label=_("Ngày đánh giá"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    files = MultipleFileField(label=_("Hồ sơ minh chứng"), required=False)
+    files = MultipleUploadField(max_bytes=DOCUMENT_BYTES, label=_("Hồ sơ minh chứng"), required=False)
 
 
 class CriteriaFileForm(forms.Form):
@@ -27,7 +29,7 @@ class CriteriaFileForm(forms.Form):
     valid_until = forms.DateField(
         label=_("Hiệu lực đến"), required=False, widget=DATE_WIDGET, input_formats=DATE_INPUTS
     )
-    file = forms.FileField(label=_("Bảng tiêu chí (.xlsx) hoặc tệp .json"))
+    file = UploadField(max_bytes=SHEET_BYTES, label=_("Bảng tiêu chí (.xlsx) hoặc tệp .json"))
 
 
 class ReviewForm(forms.Form):

@@ -1,5 +1,3 @@
-import datetime as dt
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -55,7 +53,7 @@ def criterion_detail(request, unit_pk: int, criterion_pk: int):
     unit = _get(AdminUnit, pk=unit_pk)
     criterion = _get(Criterion.objects.select_related("criteria_set"), pk=criterion_pk)
     can_edit = permissions.can(request.user, permissions.EDIT, unit)
-    form = StatusForm(request.POST or None, request.FILES or None, initial={"date": dt.date.today()})
+    form = StatusForm(request.POST or None, request.FILES or None, initial={"date": timezone.localdate()})
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied

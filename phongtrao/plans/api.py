@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.utils.translation import gettext as _
 from ninja import File, Router
 from ninja.files import UploadedFile
 
@@ -11,7 +12,7 @@ from phongtrao import docparse
 from phongtrao.accounts import permissions
 from phongtrao.accounts.auth import PUBLIC, WRITE_AUTH
 from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, answers
-from phongtrao.bounds import ID_MAX, Id, Page, SearchText, Year
+from phongtrao.bounds import DOCUMENT_BYTES, ID_MAX, Id, Page, SearchText, Year
 from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit
 from phongtrao.monitoring.models import Indicator
@@ -47,6 +48,8 @@ def parse_document(request, file: UploadedFile = File(...)):  # noqa: B008 (ninj
     """Read a plan document (.txt, .docx, .pdf) into the parse contract's JSON, as
     `python -m phongtrao.docparse` prints it (numbers as the contract has them). Nothing
     is saved."""
+    if file.size > DOCUMENT_BYTES:
+        raise ValidationError({"file": [_("Tệp quá lớn (tối đa 10 MB).")]})
     try:
         return docparse.parse_bytes(file.read(), file.name or "document")
     except docparse.ReadError as exc:

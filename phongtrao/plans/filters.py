@@ -1,28 +1,39 @@
-"""The plan list's filters, shared by the page and the API."""
+"""The plan list's filters, shared by the page and the API: one form bounds them both, and
+a filter that does not read (a year 0, a unit "abc") is left out rather than failing."""
 
 from __future__ import annotations
 
 from functools import cached_property
 from typing import Any
 
+from django import forms
 from django.db.models import Q
 
+from phongtrao.bounds import EARLIEST, ID_MAX, LATEST
 from phongtrao.geo.models import AdminUnit
 from phongtrao.plans.models import Plan, PlanKind, PlanStatus
 from phongtrao.text import fold
 
 
+class PlanFilterForm(forms.Form):
+    unit = forms.IntegerField(required=False, min_value=1, max_value=ID_MAX)
+    year = forms.IntegerField(required=False, min_value=EARLIEST.year, max_value=LATEST.year)
+    kind = forms.ChoiceField(required=False, choices=PlanKind.choices)
+    status = forms.ChoiceField(required=False, choices=PlanStatus.choices)
+    q = forms.CharField(required=False, max_length=200)
+    concerning = forms.BooleanField(required=False)
+
+
 class PlanFilter:
     def __init__(self, user, params: dict[str, Any]):
         self.user = user
-        self.params = params
+        form = PlanFilterForm({k: v for k, v in params.items() if v is not None})
+        form.is_valid()
+        self.params = form.cleaned_data  # the filters that read; the others are left out
 
     @cached_property
     def unit(self) -> AdminUnit | None:
-        try:
-            unit_id = int(self.params.get("unit") or 0)
-        except (TypeError, ValueError):
-            return None
+        unit_id = self.params.get("unit")
         return AdminUnit.objects.filter(pk=unit_id).first() if unit_id else None
 
     def queryset(self):
@@ -30,17 +41,14 @@ class PlanFilter:
         unit = self.unit
         if unit is not None:
             plans = plans.rolling_into(unit)
-        if str(self.params.get("concerning") or "") in ("1", "true", "True"):
+        if self.params.get("concerning"):
             plans = plans.concerning(self.user)
-        year = str(self.params.get("year") or "")
-        if year.isdigit():
-            y = int(year)
-            plans = plans.filter(Q(issue_date__year=y) | Q(period_start__year__lte=y, period_end__year__gte=y))
-        if self.params.get("kind") in PlanKind.values:
-            plans = plans.filter(kind=self.params["kind"])
-        if self.params.get("status") in PlanStatus.values:
-            plans = plans.filter(status=self.params["status"])
-        text = (self.params.get("q") or "").strip()
-        if text:
+        if year := self.params.get("year"):
+            plans = plans.filter(Q(issue_date__year=year) | Q(period_start__year__lte=year, period_end__year__gte=year))
+        if kind := self.params.get("kind"):
+            plans = plans.filter(kind=kind)
+        if status := self.params.get("status"):
+            plans = plans.filter(status=status)
+        if text := (self.params.get("q") or "").strip():
             plans = plans.filter(search_text__contains=fold(text))
         return plans.distinct()

@@ -6,12 +6,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from phongtrao.bounds import DOCUMENT_BYTES
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Frequency, Plan, PlanKind, Weekday
 from phongtrao.plans.services import PARTS
 from phongtrao.text import vn_number
-from phongtrao.ui.fields import VietnameseDecimalField
+from phongtrao.ui.fields import UploadField, VietnameseDecimalField
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -228,7 +229,8 @@ class AllocationForm(forms.Form):
 
 class ImportUploadForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Đơn vị ban hành kế hoạch"), queryset=AdminUnit.objects.none())
-    file = forms.FileField(
+    file = UploadField(
+        max_bytes=DOCUMENT_BYTES,
         label=_("Văn bản (.docx, .pdf, .txt)"),
         help_text=_("Tệp Word, PDF (kể cả bản quét) hoặc văn bản; tối đa 10 MB."),
     )

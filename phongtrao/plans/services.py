@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
@@ -457,7 +458,7 @@ def plan_register_issued(*, user: User, plan: Plan) -> Plan:
 
 
 def _started(plan: Plan) -> bool:
-    return bool(plan.period_start and plan.period_start <= dt.date.today())
+    return bool(plan.period_start and plan.period_start <= timezone.localdate())
 
 
 @transaction.atomic

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
-from phongtrao.activities.evidence import MAX_BYTES, photo_jpeg
+from phongtrao.activities.evidence import photo_jpeg
+from phongtrao.bounds import DOCUMENT_BYTES
 from phongtrao.geo.models import AdminUnit
 from phongtrao.plans.models import Plan
 from phongtrao.rewards.models import Exemplar, ExemplarKind, ExemplarPhoto
@@ -27,7 +28,7 @@ def _save(exemplar: Exemplar, user: User) -> Exemplar:
 
 
 def _photo(exemplar: Exemplar, name: str, data: bytes, caption: str, order: int) -> ExemplarPhoto:
-    if len(data) > MAX_BYTES:
+    if len(data) > DOCUMENT_BYTES:
         raise ValidationError({"photos": _("Ảnh “%(name)s” quá lớn (tối đa 10 MB).") % {"name": name}})
     full = photo_jpeg(name, data, field="photos")
     small = photo_jpeg(name, data, max_side=THUMBNAIL_SIDE, field="photos")

@@ -2,12 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phongtrao.accounts.models import User
-from phongtrao.activities.forms import DATE_INPUTS, DATE_WIDGET, MultipleFileField, MultipleFileInput
+from phongtrao.activities.forms import DATE_INPUTS, DATE_WIDGET
+from phongtrao.bounds import DOCUMENT_BYTES
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Plan, SubjectKind
 from phongtrao.rewards.models import ExemplarKind, Nomination, Pledge, RewardDecision, RewardForm
 from phongtrao.sheets import parse_number
 from phongtrao.text import vn_number
+from phongtrao.ui.fields import MultipleFileInput, MultipleUploadField, UploadField
 
 
 class PledgeForm(forms.Form):
@@ -141,7 +143,8 @@ class ExemplarForm(forms.Form):
         help_text=_("Làm gì, làm thế nào, kết quả ra sao, nơi khác học tập được gì."),
     )
     plan = forms.ModelChoiceField(label=_("Thuộc phong trào, kế hoạch"), queryset=Plan.objects.none(), required=False)
-    photos = MultipleFileField(
+    photos = MultipleUploadField(
+        max_bytes=DOCUMENT_BYTES,
         label=_("Ảnh"),
         required=False,
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
@@ -155,5 +158,7 @@ class ExemplarForm(forms.Form):
 
 
 class PhotoForm(forms.Form):
-    photo = forms.FileField(label=_("Thêm ảnh"), widget=forms.ClearableFileInput(attrs={"accept": "image/*"}))
+    photo = UploadField(
+        max_bytes=DOCUMENT_BYTES, label=_("Thêm ảnh"), widget=forms.ClearableFileInput(attrs={"accept": "image/*"})
+    )
     caption = forms.CharField(label=_("Chú thích"), max_length=200, required=False)

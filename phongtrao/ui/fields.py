@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 _GROUPED = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
@@ -24,3 +25,43 @@ class VietnameseDecimalField(forms.DecimalField):
                 text = text.replace(".", "").replace(",", ".")
             value = text
         return super().to_python(value)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):g}"
+
+
+class UploadField(forms.FileField):
+    """A file no larger than `max_bytes`, refused by its declared size before anything
+    reads it (a phone's photo, a Word plan, an Excel table: each has its own limit)."""
+
+    def __init__(self, *args, max_bytes: int, **kwargs):
+        self.max_bytes = max_bytes
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload and upload.size > self.max_bytes:
+            raise forms.ValidationError(
+                _("Tệp “%(name)s” quá lớn (%(size)s MB, tối đa %(max)s MB).")
+                % {"name": upload.name, "size": _megabytes(upload.size), "max": _megabytes(self.max_bytes)}
+            )
+        return upload
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleUploadField(UploadField):
+    """Several files at once, as a phone's gallery picker gives them, each within the limit."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*,.pdf,.docx,.xlsx"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []

@@ -11,11 +11,13 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from phongtrao.bounds import SHEET_BYTES
 from phongtrao.sheets import ImportReport
+from phongtrao.ui.fields import UploadField
 
 
 class ImportFileForm(forms.Form):
-    file = forms.FileField(label=_("Tệp Excel (.xlsx)"))
+    file = UploadField(max_bytes=SHEET_BYTES, label=_("Tệp Excel (.xlsx)"))
 
 
 def import_page(

@@ -7,6 +7,7 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 
 from phongtrao.activities import services
@@ -111,7 +112,7 @@ def test_bad_percent_or_future_dates_are_refused(people, garden):
         services.duty_progress_add(user=people.village_head, duty=garden, date=dt.date(2022, 5, 1), percent=140)
     with pytest.raises(ValidationError, match="chưa đến"):
         services.duty_progress_add(
-            user=people.village_head, duty=garden, date=dt.date.today() + dt.timedelta(days=3), percent=10
+            user=people.village_head, duty=garden, date=timezone.localdate() + dt.timedelta(days=3), percent=10
         )
 
 

@@ -3,7 +3,6 @@ a sheet; each file is reopened and its structure checked."""
 
 import datetime as dt
 import io
-import shutil
 from decimal import Decimal
 
 import docx
@@ -123,8 +122,14 @@ def test_targets_as_a_sheet(people):
     assert rows[1][1:5] == ("Quỹ vì người nghèo", "trên", 134, "triệu đồng")
 
 
-def test_pdf_needs_libreoffice_and_says_so(people, monkeypatch):
+def test_pdf_needs_libreoffice_and_says_so(people, settings):
+    """Where LibreOffice is missing, the plan page offers no PDF; the address says why."""
     plan = make_plan(people, issued=True)
-    monkeypatch.setattr(shutil, "which", lambda name: None)
+    settings.PDF_CONVERTER = ""
     response = people.client(None).get(f"/documents/plans/{plan.pk}.pdf")
     assert response.status_code == 503 and "LibreOffice" in response.content.decode()
+    page = people.client(None).get(f"/plans/{plan.pk}/").content.decode()
+    assert f"/documents/plans/{plan.pk}.pdf" not in page and "Tải Word (.docx)" in page
+    settings.PDF_CONVERTER = "/usr/bin/soffice"
+    page = people.client(None).get(f"/plans/{plan.pk}/").content.decode()
+    assert f"/documents/plans/{plan.pk}.pdf" in page

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from phongtrao.monitoring import services
 from phongtrao.monitoring.models import Indicator
@@ -111,7 +112,7 @@ def test_bad_values_are_refused_with_the_field_named(people, culture, ntm_standa
             indicator=culture,
             unit=people.village,
             period_kind="month",
-            day=dt.date.today() + dt.timedelta(days=40),
+            day=timezone.localdate() + dt.timedelta(days=40),
             numerator=Decimal(1),
             denominator=Decimal(2),
         )

@@ -1,5 +1,7 @@
 import datetime as dt
 
+from django.utils import timezone
+
 from phongtrao.plans.models import Plan, PlanStatus
 from phongtrao.testing import make_plan
 
@@ -61,7 +63,7 @@ def test_issuing_a_plan_whose_period_has_begun_puts_it_in_progress(people):
     future = make_plan(
         people,
         issued=True,
-        period_start=dt.date.today() + dt.timedelta(days=30),
-        period_end=dt.date.today() + dt.timedelta(days=90),
+        period_start=timezone.localdate() + dt.timedelta(days=30),
+        period_end=timezone.localdate() + dt.timedelta(days=90),
     )
     assert future.status == PlanStatus.ISSUED
