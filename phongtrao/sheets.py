@@ -16,8 +16,12 @@ from typing import IO
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from phongtrao.text import fold
 
@@ -26,11 +30,55 @@ MAX_UNPACKED = 50 * 1024 * 1024  # a table of MAX_ROWS rows unpacks to a few meg
 SPOOL_IN_MEMORY = 8 * 1024 * 1024
 
 
-def new_sheet(title: str, columns: list[str]):
-    workbook = Workbook(write_only=True)  # rows go straight out: memory stays flat for long ledgers
-    sheet = workbook.create_sheet(title)
-    sheet.append(columns)
-    return workbook, sheet
+# Text that a spreadsheet could take for a formula ("=HYPERLINK(…)", "+1", "-2+3", "@SUM")
+# is written as text: a village's "content" must never run in an official's Excel.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+DATE_FORMAT = "DD/MM/YYYY"
+NUMBER_FORMAT = "#,##0.##"
+
+
+class Table:
+    """One sheet of an export as officials print it: a title and the unit above the
+    header, the header frozen while scrolling, columns wide enough to read, numbers and
+    dates as numbers and dates, text as text."""
+
+    def __init__(self, workbook, title: str, columns: list[str], *, heading: list[str] = (), widths: list[int] = ()):
+        self.sheet = workbook.create_sheet(title[:31])
+        for n, column in enumerate(columns):
+            width = widths[n] if n < len(widths) else max(10, min(len(column) + 2, 40))
+            self.sheet.column_dimensions[get_column_letter(n + 1)].width = width
+        self.sheet.freeze_panes = f"A{len(heading) + 2}"
+        for line in heading:
+            self.sheet.append([self._cell(line, bold=True)])
+        self.sheet.append([self._cell(column, bold=True, wrap=True) for column in columns])
+
+    def _cell(self, value, *, bold: bool = False, wrap: bool = False):
+        cell = WriteOnlyCell(self.sheet, value=value)
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            cell.data_type = "s"
+        elif isinstance(value, dt.date):
+            cell.number_format = DATE_FORMAT
+        elif isinstance(value, Decimal | float) or (isinstance(value, int) and not isinstance(value, bool)):
+            cell.number_format = NUMBER_FORMAT
+        if bold or wrap:
+            cell.font = Font(bold=bold)
+            cell.alignment = Alignment(wrap_text=wrap, vertical="top")
+        return cell
+
+    def append(self, values: list) -> None:
+        self.sheet.append([self._cell(value) for value in values])
+
+
+def new_sheet(title: str, columns: list[str], *, heading: list[str] = (), widths: list[int] = ()):
+    """A workbook whose rows go straight out (memory stays flat for long ledgers), and its
+    first table; `heading` lines (what, where, when) go above the column names."""
+    workbook = Workbook(write_only=True)
+    return workbook, Table(workbook, title, columns, heading=heading, widths=widths)
+
+
+def exported_on(what: str, unit) -> list[str]:
+    """The heading lines of an export: what it is, of which unit, as of which day."""
+    return [what, str(unit), _("Xuất ngày %(d)s") % {"d": timezone.localdate().strftime("%d/%m/%Y")}]
 
 
 def save_workbook(workbook) -> bytes:
@@ -105,7 +153,36 @@ def _declared_size_fits(data: bytes) -> None:
         raise ValidationError({"file": _("Tệp quá lớn khi giải nén; tối đa %(max)s dòng.") % {"max": MAX_ROWS}})
 
 
-def read_rows(data: bytes) -> list[tuple]:
+class Rows(list):
+    """A sheet's header row, then its body; numbered as the sheet numbers them (an
+    export's title lines above the header count), so that an error names the right row."""
+
+    header_line = 1
+
+    def body(self):
+        """(row number in the sheet, row) for each row under the header."""
+        return enumerate(self[1:], start=self.header_line + 1)
+
+
+def _filled(row: tuple) -> int:
+    return sum(cell not in (None, "") for cell in row)
+
+
+def skip_title_lines(rows: list) -> int:
+    """Drop the title lines an export puts above its column names (a line with one cell
+    filled, over a table of several columns); how many were dropped."""
+    if not rows or max(_filled(row) for row in rows[:10]) < 2:
+        return 0
+    dropped = 0
+    while rows and _filled(rows[0]) < 2:
+        rows.pop(0)
+        dropped += 1
+    if isinstance(rows, Rows):
+        rows.header_line += dropped
+    return dropped
+
+
+def read_rows(data: bytes) -> Rows:
     """The first sheet's rows; refuses what is not a workbook, merged cells, an empty sheet,
     and more than MAX_ROWS rows, reading no further than the row that is one too many."""
     _declared_size_fits(data)
@@ -131,6 +208,8 @@ def read_rows(data: bytes) -> list[tuple]:
         )
     while rows and not any(cell not in (None, "") for cell in rows[-1]):
         rows.pop()  # trailing empty rows a spreadsheet keeps
+    rows = Rows(rows)
+    skip_title_lines(rows)
     if not rows:
         raise ValidationError({"file": _("Tệp trống.")})
     return rows

@@ -170,3 +170,19 @@ def send_at_once(base: str, requests: list[tuple[str, str, dict | None, str | No
 
     with ThreadPoolExecutor(max_workers=len(requests)) as pool:
         return list(pool.map(lambda r: send(*r), requests))
+
+
+def table_rows(content: bytes, sheet: int | str = 0) -> list[tuple]:
+    """An Excel export reopened with openpyxl: its rows from the column names down (the
+    title lines an export puts above them left out)."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from phongtrao.sheets import skip_title_lines
+
+    workbook = load_workbook(io.BytesIO(content))
+    chosen = workbook.worksheets[sheet] if isinstance(sheet, int) else workbook[sheet]
+    rows = list(chosen.iter_rows(values_only=True))
+    skip_title_lines(rows)
+    return rows

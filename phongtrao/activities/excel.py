@@ -11,15 +11,18 @@ from decimal import Decimal
 from typing import IO
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from phongtrao.activities import services
-from phongtrao.activities.models import Contribution, ContributionKind, ContributorKind, Fund, Registration
+from phongtrao.activities.models import Contribution, ContributionKind, ContributorKind, Fund, LineKind, Registration
 from phongtrao.sheets import (
     ImportReport,
+    Table,
     cell_reader,
+    exported_on,
     new_sheet,
     parse_choice,
     parse_date,
@@ -31,6 +34,7 @@ from phongtrao.sheets import (
 )
 from phongtrao.text import fold
 
+# The seed's table, as villages fill it in (and the import reads it).
 REGISTRATION_COLUMNS = [
     "STT",
     "Đơn vị",
@@ -41,6 +45,19 @@ REGISTRATION_COLUMNS = [
     "Ghi chú",
     "Trạng thái",
 ]
+# The export: what is mobilised in numbers (people in a column of their own, each material
+# and tool a row of the second sheet) rather than "25 người; 10 cái Xẻng" as text.
+EXPORT_COLUMNS = [
+    "STT",
+    "Đơn vị",
+    "Nội dung công việc đăng ký thực hiện",
+    "Địa điểm thực hiện",
+    "Số người",
+    "Đề xuất hỗ trợ",
+    "Ghi chú",
+    "Trạng thái",
+]
+RESOURCE_COLUMNS = ["STT đăng ký", "Đơn vị", "Loại", "Số lượng", "Đơn vị tính", "Mô tả"]
 CONTRIBUTION_COLUMNS = [
     "Ngày",
     "Người đóng góp",
@@ -55,27 +72,34 @@ CONTRIBUTION_COLUMNS = [
 ]
 
 
-def registrations_xlsx(registrations) -> bytes:
-    workbook, sheet = new_sheet(_("Đăng ký"), REGISTRATION_COLUMNS)
+def registrations_xlsx(call, registrations) -> bytes:
+    heading = [call.title, str(call.plan), _("Xuất ngày %(d)s") % {"d": timezone.localdate().strftime("%d/%m/%Y")}]
+    workbook, sheet = new_sheet(_("Đăng ký"), EXPORT_COLUMNS, heading=heading, widths=[6, 20, 50, 24, 10, 30, 20, 14])
+    resources = Table(
+        workbook, _("Nguồn lực huy động"), RESOURCE_COLUMNS, heading=heading, widths=[10, 20, 18, 12, 12, 30]
+    )
     for n, r in enumerate(registrations, start=1):
+        lines = list(r.lines.all())
+        people = sum((line.quantity for line in lines if line.kind == LineKind.PEOPLE), Decimal(0))
         sheet.append(
-            [
-                n,
-                r.registrant,
-                r.content,
-                r.place,
-                "; ".join(str(line) for line in r.lines.all()),
-                r.support_requested,
-                r.notes,
-                r.get_status_display(),
-            ]
+            [n, r.registrant, r.content, r.place, people or None, r.support_requested, r.notes, r.get_status_display()]
         )
+        for line in lines:
+            resources.append(
+                [n, r.registrant, line.get_kind_display(), line.quantity, line.unit_of_measure, line.description]
+            )
     return save_workbook(workbook)
 
 
-def contributions_xlsx(contributions) -> IO[bytes]:
-    """The ledger as a workbook spooled to disk when large (a province's years of it)."""
-    workbook, sheet = new_sheet(_("Đóng góp"), CONTRIBUTION_COLUMNS)
+def contributions_xlsx(unit, contributions) -> IO[bytes]:
+    """The ledger as a workbook spooled to disk when large (a province's years of it), in
+    the import's own columns under a title."""
+    workbook, sheet = new_sheet(
+        _("Đóng góp"),
+        CONTRIBUTION_COLUMNS,
+        heading=exported_on(_("Sổ huy động, đóng góp"), unit),
+        widths=[12, 30, 16, 14, 14, 24, 18, 14, 24, 10],
+    )
     for c in contributions:
         sheet.append(
             [
@@ -117,7 +141,7 @@ def contributions_import(*, user, unit, data: bytes) -> ImportReport:
     funds = {fold(f.name): f for f in Fund.objects.filter(unit__in=[unit.pk, *unit.ancestor_ids])}
 
     prepared = []
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in rows.body():
         if not any(c not in (None, "") for c in row):
             continue
         problems = []
@@ -222,7 +246,7 @@ def registrations_import(*, user, call, data: bytes) -> ImportReport:
         return str(row[index]).strip() if index is not None and index < len(row) and row[index] is not None else ""
 
     prepared = []
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in rows.body():
         if not any(c not in (None, "") for c in row):
             continue
         name = fold(get(row, needed["don vi"]))

@@ -506,14 +506,14 @@ def contribution_disclosure(request, unit_pk: int):
 def call_export(request, pk: int):
     call = get_call_for_user(request.user, pk)
     permissions.require(request.user, permissions.VIEW, call.plan.unit, visible=True)
-    return attachment(excel.registrations_xlsx(excel.registrations_of(call)), XLSX, f"dang-ky-{call.pk}.xlsx")
+    return attachment(excel.registrations_xlsx(call, excel.registrations_of(call)), XLSX, f"dang-ky-{call.pk}.xlsx")
 
 
 def ledger_export(request, unit_pk: int):
     unit = _unit(unit_pk)
     permissions.require(request.user, permissions.VIEW, unit, visible=False)
     return FileResponse(
-        excel.contributions_xlsx(excel.ledger_of(unit)),
+        excel.contributions_xlsx(unit, excel.ledger_of(unit)),
         as_attachment=True,
         filename=f"dong-gop-{unit.pk}.xlsx",
         content_type=XLSX,

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
-from openpyxl import Workbook
 
 from phongtrao.activities.models import Registration
 from phongtrao.documents.official import OfficialDocument, place_date
 from phongtrao.monitoring.models import Report
 from phongtrao.monitoring.reports import recipient
 from phongtrao.plans.models import Plan
+from phongtrao.sheets import new_sheet
 from phongtrao.text import vn_number
 
 KIND_WORDS = ("ỦY BAN NHÂN DÂN", "UBND", "BAN CHỈ ĐẠO", "ĐẢNG ỦY", "HỘI ĐỒNG")
@@ -157,16 +157,19 @@ def report_docx(report: Report) -> bytes:
 
 
 def targets_xlsx(plan: Plan) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Chỉ tiêu")
-    sheet.append(["STT", "Chỉ tiêu", "So sánh", "Giá trị", "Đơn vị tính", "Thời hạn", "Giao từ cấp trên"])
+    workbook, sheet = new_sheet(
+        "Chỉ tiêu",
+        ["STT", "Chỉ tiêu", "So sánh", "Giá trị", "Đơn vị tính", "Thời hạn", "Giao từ cấp trên"],
+        heading=[plan.title, plan.issuer_name, f"{plan.full_number or ''}"],
+        widths=[6, 60, 14, 16, 14, 12, 12],
+    )
     for n, target in enumerate(plan.targets.all(), start=1):
         sheet.append(
             [
                 n,
                 target.text,
                 target.get_comparator_display(),
-                float(target.value),
+                target.value,
                 target.unit_of_measure,
                 target.due_date,
                 "có" if target.allocated_from_id else "",

@@ -101,7 +101,7 @@ def criteria_from_sheet(raw: bytes) -> list[dict]:
     found: dict[int, dict] = {}
     errors: list[str] = []
     number = None
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in rows.body():
         if not any(value not in (None, "") for value in row):
             continue
         given = cell(row, "Tiêu chí số")
@@ -135,7 +135,7 @@ def criteria_from_sheet(raw: bytes) -> list[dict]:
 
 def criteria_set_sheet(criteria_set: CriteriaSet) -> bytes:
     """A set as the sheet the import reads: to copy the national set and adapt it."""
-    workbook, sheet = new_sheet(_("Bộ tiêu chí"), SHEET_COLUMNS)
+    workbook, sheet = new_sheet(_("Bộ tiêu chí"), SHEET_COLUMNS, heading=[criteria_set.name], widths=[12, 40, 24, 60])
     for criterion in criteria_set.criteria.prefetch_related("indicators"):
         indicators = list(criterion.indicators.all()) or [None]
         for n, indicator in enumerate(indicators):

@@ -8,7 +8,6 @@ import functools
 from typing import IO
 
 from django.utils.translation import gettext as _
-from openpyxl.cell import WriteOnlyCell
 
 from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
@@ -17,7 +16,9 @@ from phongtrao.monitoring import services
 from phongtrao.monitoring.models import Indicator, IndicatorValue, PeriodKind, ValueType
 from phongtrao.sheets import (
     ImportReport,
+    Table,
     cell_reader,
+    exported_on,
     new_sheet,
     parse_choice,
     parse_date,
@@ -37,7 +38,7 @@ def values_export(*, unit: AdminUnit, year: int | None = None, indicator: Indica
     """The values entered in the unit's subtree, laid out as the import reads them, so a
     sheet can be corrected and imported back. Rows go from a chunked query into a
     write-only workbook spooled to disk: memory stays flat for a province's values."""
-    workbook, sheet = new_sheet(_("Số liệu"), VALUE_COLUMNS)
+    workbook, sheet = new_sheet(_("Số liệu"), VALUE_COLUMNS, heading=exported_on(_("Số liệu chỉ số"), unit))
     values = IndicatorValue.objects.filter(unit__path__startswith=unit.path)
     if year is not None:
         values = values.filter(period_start__year=year)
@@ -72,12 +73,10 @@ def values_export(*, unit: AdminUnit, year: int | None = None, indicator: Indica
         denominator,
         note,
     ) in rows.iterator(chunk_size=5000):
-        day = WriteOnlyCell(sheet, start)
-        day.number_format = "dd/mm/yyyy"
         # A village is named with its commune unless the sheet is that commune's own.
         place = f"{name}, {parent_name}" if level == Level.VILLAGE and parent_id != unit.pk else name
         ratio = value_type == ValueType.RATIO
-        sheet.append([code, place, kinds[kind], day, None if ratio else value, numerator, denominator, note, ""])
+        sheet.append([code, place, kinds[kind], start, None if ratio else value, numerator, denominator, note, ""])
     return spool_workbook(workbook)
 
 
@@ -85,8 +84,7 @@ def values_template_xlsx(unit: AdminUnit) -> bytes:
     """The headers, one example row, and the indicator codes on a second sheet."""
     workbook, sheet = new_sheet(_("Số liệu"), VALUE_COLUMNS)
     sheet.append(["ho-van-hoa", unit.name, "Năm", dt.date(2023, 12, 31), "", 180, 200, "", ""])
-    codes = workbook.create_sheet(_("Mã chỉ số"))
-    codes.append([_("Mã"), _("Tên"), _("Đơn vị tính"), _("Kiểu")])
+    codes = Table(workbook, _("Mã chỉ số"), [_("Mã"), _("Tên"), _("Đơn vị tính"), _("Kiểu")], widths=[24, 50, 14, 14])
     for indicator in Indicator.objects.order_by("code"):
         codes.append([indicator.code, indicator.name, indicator.unit_of_measure, indicator.get_value_type_display()])
     return save_workbook(workbook)
@@ -115,7 +113,7 @@ def values_import(*, user: User, unit: AdminUnit, data: bytes) -> ImportReport:
     indicators = {fold(i.code): i for i in Indicator.objects.all()}
     places = _units_in(unit)
     prepared = []
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in rows.body():
         if not any(c not in (None, "") for c in row):
             continue
         problems = []

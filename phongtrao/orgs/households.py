@@ -11,7 +11,16 @@ from phongtrao.accounts.models import User
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.orgs.models import Household
 from phongtrao.orgs.services import household_save
-from phongtrao.sheets import ImportReport, cell_reader, new_sheet, parse_number, read_rows, save_workbook, write_all
+from phongtrao.sheets import (
+    ImportReport,
+    cell_reader,
+    exported_on,
+    new_sheet,
+    parse_number,
+    read_rows,
+    save_workbook,
+    write_all,
+)
 from phongtrao.text import fold
 
 COLUMNS = ["Thôn", "Mã hộ", "Chủ hộ", "Địa chỉ", "Số nhân khẩu"]
@@ -32,7 +41,7 @@ def households_import(*, user: User, unit: AdminUnit, data: bytes) -> ImportRepo
     villages = {fold(v.name): v for v in villages_of(unit)}
     seen: dict[tuple[int, str], int] = {}
     prepared = []
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in rows.body():
         if not any(c not in (None, "") for c in row):
             continue
         problems = []
@@ -69,7 +78,9 @@ def households_import(*, user: User, unit: AdminUnit, data: bytes) -> ImportRepo
 
 def households_xlsx(unit: AdminUnit) -> bytes:
     """The register in the import's own layout: download, correct, import again."""
-    workbook, sheet = new_sheet(_("Hộ gia đình"), COLUMNS)
+    workbook, sheet = new_sheet(
+        _("Hộ gia đình"), COLUMNS, heading=exported_on(_("Sổ hộ gia đình"), unit), widths=[20, 12, 28, 36, 12]
+    )
     for household in Household.objects.in_subtree(unit).for_list():
         sheet.append([household.unit.name, household.code, household.head_name, household.address, household.members])
     return save_workbook(workbook)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from phongtrao.sheets import new_sheet, save_workbook
+from phongtrao.sheets import Table, exported_on, new_sheet, save_workbook
 from phongtrao.surveys.models import Survey
 from phongtrao.surveys.results import SurveyResults
 
@@ -19,6 +19,7 @@ def results_xlsx(results: SurveyResults) -> bytes:
     workbook, sheet = new_sheet(
         _("Kết quả"),
         [
+            _("STT"),
             _("Nội dung"),
             _("Số phiếu"),
             _("Hài lòng"),
@@ -28,11 +29,14 @@ def results_xlsx(results: SurveyResults) -> bytes:
             _("Cần đạt (%)"),
             _("Kết quả"),
         ],
+        heading=exported_on(survey.title, survey.unit),
+        widths=[6, 40, 10, 10, 12, 14, 14, 12, 10],
     )
-    for row in results.contents:
+    for number, row in enumerate(results.contents, start=1):
         tally = row.tally
         sheet.append(
             [
+                number,
                 row.question.text,
                 tally.total,
                 tally.satisfied,
@@ -43,8 +47,9 @@ def results_xlsx(results: SurveyResults) -> bytes:
                 _verdict(row.meets),
             ]
         )
-    by_unit = workbook.create_sheet(_("Theo đơn vị"))
-    by_unit.append(
+    by_unit = Table(
+        workbook,
+        _("Theo đơn vị"),
         [
             _("Đơn vị"),
             _("Số hộ"),
@@ -54,7 +59,9 @@ def results_xlsx(results: SurveyResults) -> bytes:
             _("Chưa hài lòng"),
             _("Không có ý kiến"),
             _("Tỷ lệ hài lòng (%)"),
-        ]
+        ],
+        heading=exported_on(survey.title, survey.unit),
+        widths=[20, 8, 10, 40, 10, 12, 14, 14],
     )
     for row in results.units:
         for content in results.contents:
@@ -77,7 +84,12 @@ def results_xlsx(results: SurveyResults) -> bytes:
 
 
 def codes_xlsx(survey: Survey, codes) -> bytes:
-    workbook, sheet = new_sheet(_("Mã phiếu"), [_("Thôn"), _("Mã phiếu"), _("Khảo sát")])
+    workbook, sheet = new_sheet(
+        _("Mã phiếu"),
+        [_("Thôn"), _("Mã phiếu"), _("Khảo sát")],
+        heading=exported_on(_("Mã phiếu khảo sát chưa dùng"), survey.unit),
+        widths=[20, 14, 50],
+    )
     for code in codes.order_by("unit__name", "code"):
         sheet.append([code.unit.name, code.code, survey.title])
     return save_workbook(workbook)

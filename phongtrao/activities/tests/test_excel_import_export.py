@@ -10,6 +10,7 @@ from openpyxl import Workbook, load_workbook
 from phongtrao.activities import services
 from phongtrao.activities.excel import CONTRIBUTION_COLUMNS
 from phongtrao.activities.models import Contribution
+from phongtrao.testing import table_rows
 
 D = dt.date
 
@@ -73,8 +74,10 @@ def test_contributions_import_all_rows_and_export_reopens(people):
 
     exported = people.client(people.commune_viewer).get(f"/activities/units/{people.commune.pk}/contributions.xlsx")
     assert exported["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(b"".join(exported.streaming_content))).active
-    rows = list(sheet.iter_rows(values_only=True))
+    content = b"".join(exported.streaming_content)
+    title = list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))[:2]
+    assert title[0][0] == "Sổ huy động, đóng góp" and title[1][0] == str(people.commune)
+    rows = table_rows(content)
     assert list(rows[0]) == CONTRIBUTION_COLUMNS and len(rows) == 4
     assert {r[7] for r in rows[1:]} >= {"BN-1", "BN-2"}
 
@@ -129,9 +132,13 @@ def test_registrations_export_in_the_seed_table_layout(people, saturday_call):
         lines=[{"kind": "people", "quantity": Decimal(20), "unit_of_measure": "người"}],
     )
     response = people.client(people.commune_officer).get(f"/activities/calls/{saturday_call.pk}/registrations.xlsx")
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
-    assert rows[0][2] == "Nội dung công việc đăng ký thực hiện"
-    assert rows[1][1:5] == ("Thôn Đông", "Tổng vệ sinh", "Thôn Đông", "20 người")
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.active.freeze_panes == "A5" and book.active["A1"].value == saturday_call.title
+    rows = table_rows(response.content)
+    assert rows[0][2] == "Nội dung công việc đăng ký thực hiện" and rows[0][4] == "Số người"
+    assert rows[1][1:5] == ("Thôn Đông", "Tổng vệ sinh", "Thôn Đông", 20)  # people as a number
+    resources = table_rows(response.content, "Nguồn lực huy động")
+    assert resources[1] == (1, "Thôn Đông", "Người", 20, "người", None)
     assert (
         people.client(people.village_head).get(f"/activities/calls/{saturday_call.pk}/registrations.xlsx").status_code
         == 403

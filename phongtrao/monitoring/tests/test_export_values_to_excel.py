@@ -13,6 +13,7 @@ from phongtrao.geo.services import unit_create
 from phongtrao.monitoring import services
 from phongtrao.monitoring.excel import VALUE_COLUMNS
 from phongtrao.monitoring.models import Indicator, IndicatorValue, Rollup
+from phongtrao.testing import table_rows
 
 D = dt.date
 
@@ -39,8 +40,7 @@ def _figures(people):
 
 
 def _rows(response) -> list[tuple]:
-    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    return list(workbook.worksheets[0].iter_rows(values_only=True))
+    return table_rows(b"".join(response.streaming_content))
 
 
 def test_the_district_exports_its_values_naming_villages_with_their_commune(people):
@@ -107,14 +107,15 @@ def test_an_ambiguous_village_name_is_refused_with_a_hint(people):
         )
     )
     sheet = workbook.worksheets[0]
-    sheet.cell(row=2, column=2).value = "Thôn Đông"
+    assert sheet.cell(row=4, column=1).value == "Mã chỉ số"  # under the title, the unit and the day
+    sheet.cell(row=5, column=2).value = "Thôn Đông"
     out = io.BytesIO()
     workbook.save(out)
     page = people.client(people.district_officer).post(
         f"/monitoring/units/{people.district.pk}/values/import/",
         {"file": SimpleUploadedFile("so-lieu.xlsx", out.getvalue())},
     )
-    assert "Dòng 2: có nhiều đơn vị tên “Thôn Đông”: ghi thêm tên xã" in page.content.decode()
+    assert "Dòng 5: có nhiều đơn vị tên “Thôn Đông”: ghi thêm tên xã" in page.content.decode()
 
 
 def test_a_commune_sheet_names_its_villages_alone(people):

@@ -7,11 +7,12 @@ import io
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from phongtrao.orgs.households import COLUMNS
 from phongtrao.orgs.models import Household
 from phongtrao.orgs.services import household_save
+from phongtrao.testing import table_rows
 
 
 def _xlsx(*rows) -> io.BytesIO:
@@ -47,7 +48,7 @@ def test_an_officer_imports_the_register_and_updates_it(people):
     assert (household.head_name, household.members, Household.objects.count()) == ("Nguyễn Văn Ba", 5, 2)
     assert household.history.count() == 2 and household.history.first().history_user == people.commune_officer
     sheet = client.get(reverse("orgs:households_xlsx", args=[people.commune.pk]))
-    rows = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
+    rows = table_rows(sheet.content)
     assert rows[0] == tuple(COLUMNS) and ("Thôn Đông", "D-01", "Nguyễn Văn Ba", "Xóm 1", 5) in rows
 
 

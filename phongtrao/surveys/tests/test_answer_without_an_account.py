@@ -4,17 +4,16 @@ one address is refused with a clear message and recorded; the answers themselves
 no household, code or time."""
 
 import datetime as dt
-import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from openpyxl import load_workbook
 
 from phongtrao.surveys import services
 from phongtrao.surveys.models import AccessCode, Ballot, RefusalReason, RefusedBallot, Response
 from phongtrao.surveys.tests.conftest import answer
+from phongtrao.testing import table_rows
 
 
 def _form(survey, **identity):
@@ -143,7 +142,7 @@ def test_one_time_codes_are_used_once(people, plan, households):
     sheet = people.client(people.commune_officer).get(
         reverse("surveys:codes_xlsx", args=[survey.pk]) + f"?village={people.other_village.pk}"
     )
-    rows = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
+    rows = table_rows(sheet.content)
     assert len(rows) == 1 + 4 and slip not in {r[1] for r in rows}
     viewer = people.client(people.commune_viewer).get(reverse("surveys:codes_xlsx", args=[survey.pk]))
     assert viewer.status_code == 403
