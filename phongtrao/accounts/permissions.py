@@ -90,6 +90,23 @@ def require_sight(user: User | AnonymousUser, unit: AdminUnit, *, public: bool, 
         require(user, action, unit, visible=True)
 
 
+# What is public and what is internal, decided here once.
+#
+# Public, to anyone: issued plans and what they set out (phases, targets and their
+# progress, duties); figures of a unit (indicator values and their roll-ups, ledger
+# totals, the criteria a commune has achieved, survey results in groups); reward
+# decisions and their awards; published exemplary models; the files of published things.
+# Internal, to those with a role over the unit (`sees_internal`): drafts; who entered,
+# assessed or decided what, and their notes and reasons; criterion dossiers; evidence
+# and photos of plans not yet issued; households; the ledger's lines with their names
+# withheld; refused ballots.
+
+
+def sees_internal(user: User | AnonymousUser, unit: AdminUnit) -> bool:
+    """Whether the user may read a unit's internal records (see the rule above)."""
+    return can(user, VIEW, unit)
+
+
 def scope_filter(user: User | AnonymousUser, action: str, field: str = "unit") -> Q:
     """A filter for objects (through `field`, a foreign key to AdminUnit, or "" for
     units themselves) on which the user may do `action`; matches nothing for a user

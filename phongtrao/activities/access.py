@@ -5,7 +5,15 @@ from __future__ import annotations
 from django.http import Http404
 
 from phongtrao.accounts import permissions
-from phongtrao.activities.models import Contribution, Fund, Registration, RegistrationCall, WorkDay
+from phongtrao.activities.models import (
+    Contribution,
+    Evidence,
+    Fund,
+    Registration,
+    RegistrationCall,
+    WorkDay,
+    WorkDayPhoto,
+)
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.plans.models import Duty
 
@@ -68,3 +76,21 @@ def get_fund(pk: int) -> Fund:
     if fund is None:
         raise Http404
     return fund
+
+
+def get_evidence_for_user(user, pk: int) -> Evidence:
+    """A file of a duty's progress is seen by whoever sees the duty's plan: public once the
+    plan is issued, only to those with a role over its unit before."""
+    evidence = Evidence.objects.select_related("progress__duty").filter(pk=pk).first()
+    if evidence is None:
+        raise Http404
+    get_duty_for_user(user, evidence.progress.duty_id)
+    return evidence
+
+
+def get_work_day_photo_for_user(user, pk: int) -> WorkDayPhoto:
+    photo = WorkDayPhoto.objects.filter(pk=pk).first()
+    if photo is None:
+        raise Http404
+    get_work_day_for_user(user, photo.work_day_id)
+    return photo

@@ -25,4 +25,6 @@ urlpatterns = [
     path("calls/<id:pk>/registrations.xlsx", views.call_export, name="call_export"),
     path("calls/<id:pk>/import/", views.call_import, name="call_import"),
     path("duties/<id:pk>/", views.duty_detail, name="duty"),
+    path("evidence/<id:pk>/file", views.evidence_file, name="evidence_file"),
+    path("workday-photos/<id:pk>/file", views.work_day_photo_file, name="work_day_photo_file"),
 ]

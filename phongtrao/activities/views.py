@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +16,15 @@ from django.views.decorators.http import require_POST
 
 from phongtrao.accounts import permissions
 from phongtrao.activities import excel, ledger, services
-from phongtrao.activities.access import get_call_for_user, get_registration_for_user
+from phongtrao.activities.access import (
+    get_call_for_user,
+    get_contribution_for_user,
+    get_duty_for_user,
+    get_evidence_for_user,
+    get_registration_for_user,
+    get_work_day_for_user,
+    get_work_day_photo_for_user,
+)
 from phongtrao.activities.forms import (
     AttendanceFormSet,
     CallForm,
@@ -35,11 +43,13 @@ from phongtrao.activities.forms import (
 from phongtrao.activities.models import Contribution, DutyProgress, Fund, Registrants, RegistrationStatus, WorkDay
 from phongtrao.activities.selectors import call_overview
 from phongtrao.concurrency import Conflict
+from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit
+from phongtrao.orgs.access import get_organization
 from phongtrao.orgs.models import MASS_ORGANISATIONS, Organization
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.plans.models import PUBLISHED, Duty, Plan
-from phongtrao.ui.downloads import XLSX, attachment
+from phongtrao.ui.downloads import XLSX, attachment, stored_file
 from phongtrao.ui.forms import DecisionForm, add_service_errors, flash_refusal, seen_version
 from phongtrao.ui.imports import import_page
 
@@ -213,16 +223,8 @@ def workday_calendar(request, plan_pk: int):
     )
 
 
-def _get_work_day(user, pk: int) -> WorkDay:
-    work_day = WorkDay.objects.select_related("plan", "plan__unit", "unit").filter(pk=pk).first()
-    if work_day is None:
-        raise Http404
-    get_plan_for_user(user, work_day.plan_id)
-    return work_day
-
-
 def workday_detail(request, pk: int):
-    work_day = _get_work_day(request.user, pk)
+    work_day = get_work_day_for_user(request.user, pk)
     user = request.user
     can_edit = permissions.can(user, permissions.EDIT, work_day.plan.unit)
     can_record = can_edit or permissions.can(user, permissions.REPORT, work_day.unit)
@@ -311,9 +313,7 @@ def workday_detail(request, pk: int):
 def workday_feed(request, unit_pk: int):
     """An iCalendar feed of a village's (or a commune's) work days, for phones to subscribe to.
     Only days of published plans: the feed needs no login."""
-    unit = AdminUnit.objects.filter(pk=unit_pk).first()
-    if unit is None:
-        raise Http404
+    unit = get_unit(unit_pk)
     days = WorkDay.objects.filter(plan__status__in=PUBLISHED).filter(
         Q(unit__path__startswith=unit.path) | Q(plan__unit=unit)
     )
@@ -322,9 +322,7 @@ def workday_feed(request, unit_pk: int):
 
 def organization_feed(request, org_pk: int):
     """The work days an organisation is assigned to (a force with people on the day)."""
-    org = Organization.objects.filter(pk=org_pk).first()
-    if org is None:
-        raise Http404
+    org = get_organization(org_pk)
     days = WorkDay.objects.filter(plan__status__in=PUBLISHED, attendance__organization=org).distinct()
     return _ics(days, _("Ngày thứ Bảy đi cơ sở – %(unit)s") % {"unit": org}, f"ngay-thu-bay-to-chuc-{org.pk}.ics")
 
@@ -383,10 +381,7 @@ def duty_list(request):
 
 
 def duty_detail(request, pk: int):
-    duty = Duty.objects.select_related("plan", "plan__unit", "assignee_org", "place_unit").filter(pk=pk).first()
-    if duty is None:
-        raise Http404
-    get_plan_for_user(request.user, duty.plan_id)
+    duty = get_duty_for_user(request.user, pk)
     can_report = services.can_report_on(request.user, duty)
     form = ProgressForm(request.POST or None, request.FILES or None, initial={"date": timezone.localdate()})
     if request.method == "POST":
@@ -418,16 +413,9 @@ def duty_detail(request, pk: int):
 # --- contributions and funds -------------------------------------------------------
 
 
-def _unit(pk: int) -> AdminUnit:
-    unit = AdminUnit.objects.filter(pk=pk).first()
-    if unit is None:
-        raise Http404
-    return unit
-
-
 def contribution_ledger(request, unit_pk: int):
     """The ledger of a unit and everything under it, for those with a role there."""
-    unit = _unit(unit_pk)
+    unit = get_unit(unit_pk)
     permissions.require(request.user, permissions.VIEW, unit, visible=False)
     funds = Fund.objects.filter(unit__in=[unit.pk, *unit.ancestor_ids])
     can_record = permissions.can(request.user, permissions.REPORT, unit)
@@ -462,15 +450,7 @@ def contribution_ledger(request, unit_pk: int):
 @login_required
 @require_POST
 def contribution_reverse(request, pk: int):
-    contribution = Contribution.objects.select_related("unit").filter(pk=pk).first()
-    if contribution is None:
-        raise Http404
-    permissions.require(
-        request.user,
-        permissions.EDIT,
-        contribution.unit,
-        visible=permissions.can(request.user, permissions.VIEW, contribution.unit),
-    )
+    contribution = get_contribution_for_user(request.user, pk, correct=True)
     form = ReverseForm(request.POST)
     try:
         if not form.is_valid():
@@ -485,7 +465,7 @@ def contribution_reverse(request, pk: int):
 
 def contribution_disclosure(request, unit_pk: int):
     """Công khai: who gave what, for every citizen; names withheld when the giver asked."""
-    unit = _unit(unit_pk)
+    unit = get_unit(unit_pk)
     entries = Contribution.objects.of_area(unit).for_ledger()
     funds = Fund.objects.filter(unit__path__startswith=unit.path)
     return render(
@@ -510,7 +490,7 @@ def call_export(request, pk: int):
 
 
 def ledger_export(request, unit_pk: int):
-    unit = _unit(unit_pk)
+    unit = get_unit(unit_pk)
     permissions.require(request.user, permissions.VIEW, unit, visible=False)
     return FileResponse(
         excel.contributions_xlsx(unit, excel.ledger_of(unit)),
@@ -526,7 +506,7 @@ def ledger_template(request):
 
 @login_required
 def ledger_import(request, unit_pk: int):
-    unit = _unit(unit_pk)
+    unit = get_unit(unit_pk)
     permissions.require(
         request.user, permissions.REPORT, unit, visible=permissions.can(request.user, permissions.VIEW, unit)
     )
@@ -553,3 +533,14 @@ def call_import(request, pk: int):
         template="activities/call_import.html",
         context={"call": call},
     )
+
+
+def evidence_file(request, pk: int):
+    evidence = get_evidence_for_user(request.user, pk)
+    public = evidence.progress.duty.plan.is_published
+    return stored_file(evidence.file, public=public, name=evidence.original_name)
+
+
+def work_day_photo_file(request, pk: int):
+    photo = get_work_day_photo_for_user(request.user, pk)
+    return stored_file(photo.file, public=photo.work_day.plan.is_published)

@@ -1,26 +1,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
+from phongtrao.geo.access import get_unit
 from phongtrao.geo.forms import VillageImportForm
-from phongtrao.geo.models import AdminUnit, Level
+from phongtrao.geo.models import Level
 from phongtrao.geo.services import UnitError, villages_import_csv
 from phongtrao.plans.models import Plan
 
 
-def _get_unit(pk: int) -> AdminUnit:
-    unit = AdminUnit.objects.with_parent().filter(pk=pk).first()
-    if unit is None:
-        raise Http404
-    return unit
-
-
 def unit_detail(request, pk: int):
     """Units are public facts; the plans shown are those the user may see."""
-    unit = _get_unit(pk)
+    unit = get_unit(pk)
     return render(
         request,
         "geo/unit.html",
@@ -39,7 +32,7 @@ def unit_detail(request, pk: int):
 
 @login_required
 def villages_import(request, pk: int):
-    unit = _get_unit(pk)
+    unit = get_unit(pk)
     permissions.require(request.user, permissions.EDIT, unit, visible=True)
     form = VillageImportForm(request.POST or None, request.FILES or None)
     result = None

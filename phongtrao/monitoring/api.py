@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema
 from phongtrao.accounts.auth import PUBLIC, WRITE_AUTH
 from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, answers
 from phongtrao.bounds import Day, Id, column
-from phongtrao.geo.access import get_unit, get_unit_for_user
+from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit
 from phongtrao.monitoring import criteria, periods, reports, rollups, services
 from phongtrao.monitoring.access import get_report_for_user, report_visible
@@ -104,8 +104,9 @@ def record_value(request, payload: ValueIn) -> IndicatorValue:
 
 @values_router.get("", **PUBLIC, response=answers(list[ValueOut], NOT_FOUND))
 def list_values(request, indicator: IndicatorCode, unit: Id, period: PeriodKind | None = None) -> list[IndicatorValue]:
-    """The values entered in a unit's subtree, for those with a role there."""
-    place = get_unit_for_user(request.user, unit)
+    """The values entered in a unit's subtree: figures are public, like their roll-ups
+    (permissions: what is public); who entered them and their notes are not shown."""
+    place = get_unit(unit)
     values = IndicatorValue.objects.filter(indicator__code=indicator, unit__path__startswith=place.path)
     if period:
         values = values.filter(period_kind=period)

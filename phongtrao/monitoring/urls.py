@@ -6,6 +6,7 @@ app_name = "monitoring"
 urlpatterns = [
     path("criteria/<id:set_pk>/units/<id:unit_pk>/", views.criteria_board, name="board"),
     path("units/<id:unit_pk>/criteria/<id:criterion_pk>/", views.criterion_detail, name="criterion"),
+    path("dossiers/<id:pk>/file", views.dossier_file, name="dossier_file"),
     path("criteria/import/", views.criteria_import, name="criteria_import"),
     path("criteria/<id:set_pk>/sheet.xlsx", views.criteria_sheet, name="criteria_sheet"),
     path("units/<id:unit_pk>/dashboard/", views.unit_dashboard, name="dashboard"),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
+from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit
 from phongtrao.monitoring import charts, criteria, excel, periods, ranking, reports, rollups, services
 from phongtrao.monitoring.access import get_report_for_user, report_visible
@@ -24,9 +25,17 @@ from phongtrao.monitoring.forms import (
     ValueForm,
     ValuesExportForm,
 )
-from phongtrao.monitoring.models import CriteriaSet, Criterion, CriterionStatus, Indicator, IndicatorValue, PeriodKind
+from phongtrao.monitoring.models import (
+    CriteriaSet,
+    Criterion,
+    CriterionStatus,
+    DossierFile,
+    Indicator,
+    IndicatorValue,
+    PeriodKind,
+)
 from phongtrao.plans.access import get_plan_for_user
-from phongtrao.ui.downloads import XLSX, attachment
+from phongtrao.ui.downloads import XLSX, attachment, stored_file
 from phongtrao.ui.forms import add_service_errors, flash_refusal, seen_version
 from phongtrao.ui.imports import import_page
 
@@ -42,7 +51,7 @@ def _get(model_or_queryset, **lookup):
 def criteria_board(request, set_pk: int, unit_pk: int):
     """Units × criteria: the NTM picture of a district or province, public like the NTM recognitions it leads to."""
     criteria_set = _get(CriteriaSet, pk=set_pk)
-    area = _get(AdminUnit, pk=unit_pk)
+    area = get_unit(unit_pk)
     columns, rows = criteria.board(criteria_set, area)
     return render(
         request, "monitoring/board.html", {"set": criteria_set, "area": area, "columns": columns, "rows": rows}
@@ -50,7 +59,7 @@ def criteria_board(request, set_pk: int, unit_pk: int):
 
 
 def criterion_detail(request, unit_pk: int, criterion_pk: int):
-    unit = _get(AdminUnit, pk=unit_pk)
+    unit = get_unit(unit_pk)
     criterion = _get(Criterion.objects.select_related("criteria_set"), pk=criterion_pk)
     can_edit = permissions.can(request.user, permissions.EDIT, unit)
     form = StatusForm(request.POST or None, request.FILES or None, initial={"date": timezone.localdate()})
@@ -69,7 +78,7 @@ def criterion_detail(request, unit_pk: int, criterion_pk: int):
                 messages.success(request, _("Đã cập nhật tình trạng tiêu chí."))
                 return redirect("monitoring:criterion", unit.pk, criterion.pk)
     status = CriterionStatus.objects.filter(unit=unit, criterion=criterion, indicator__isnull=True).first()
-    dossier = criterion.dossier.filter(unit=unit) if permissions.can(request.user, permissions.VIEW, unit) else []
+    internal = permissions.sees_internal(request.user, unit)
     return render(
         request,
         "monitoring/criterion.html",
@@ -79,8 +88,9 @@ def criterion_detail(request, unit_pk: int, criterion_pk: int):
             "status": status,
             "form": form,
             "can_edit": can_edit,
-            "dossier": dossier,
-            "history": status.history.select_related("history_user")[:20] if status else [],
+            "internal": internal,
+            "dossier": criterion.dossier.filter(unit=unit) if internal else [],
+            "history": status.history.select_related("history_user")[:20] if status and internal else [],
         },
     )
 
@@ -110,7 +120,7 @@ def criteria_sheet(request, set_pk: int):
 
 def unit_dashboard(request, unit_pk: int):
     """Public figures of a unit, and for its members the drafts and internal lists too."""
-    unit = _get(AdminUnit, pk=unit_pk)
+    unit = get_unit(unit_pk)
     return render(
         request,
         "monitoring/dashboard.html",
@@ -125,7 +135,7 @@ def unit_dashboard(request, unit_pk: int):
 
 
 def _unit_for_values(user, unit_pk: int) -> AdminUnit:
-    unit = _get(AdminUnit, pk=unit_pk)
+    unit = get_unit(unit_pk)
     permissions.require(user, permissions.REPORT, unit, visible=permissions.can(user, permissions.VIEW, unit))
     return unit
 
@@ -200,7 +210,7 @@ def values_template(request, unit_pk: int):
 def values_export(request, unit_pk: int):
     """The values of the unit and the units under it, for those with a role there; the
     sheet can be corrected and imported back."""
-    unit = _get(AdminUnit, pk=unit_pk)
+    unit = get_unit(unit_pk)
     permissions.require(request.user, permissions.VIEW, unit, visible=False)
     form = ValuesExportForm(request.GET)
     if not form.is_valid():
@@ -214,7 +224,7 @@ TREND_LENGTH = {"week": 12, "month": 12, "quarter": 8, "year": 6}
 
 def indicator_trend(request, unit_pk: int, code: str):
     """An indicator's roll-up over a unit, period after period: public, like the roll-ups."""
-    unit = _get(AdminUnit, pk=unit_pk)
+    unit = get_unit(unit_pk)
     indicator = _get(Indicator, code=code)
     kind = request.GET.get("period", PeriodKind.MONTH)
     if kind not in PeriodKind.values:
@@ -239,7 +249,7 @@ def indicator_trend(request, unit_pk: int, code: str):
 
 def communes_ranking(request, unit_pk: int):
     """Communes compared on one indicator: public, like the roll-ups it reads."""
-    area = _get(AdminUnit, pk=unit_pk)
+    area = get_unit(unit_pk)
     form = RankingForm(request.GET or None)
     places = None
     if form.is_valid():
@@ -394,3 +404,12 @@ def report_detail(request, pk: int):
             "history": report.history.select_related("history_user")[:20],
         },
     )
+
+
+def dossier_file(request, pk: int):
+    """A criterion's dossier is internal to those with a role over the unit."""
+    dossier = DossierFile.objects.select_related("unit").filter(pk=pk).first()
+    if dossier is None:
+        raise Http404
+    permissions.require_sight(request.user, dossier.unit, public=False)
+    return stored_file(dossier.file, public=False, name=dossier.original_name)

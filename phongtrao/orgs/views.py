@@ -4,13 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
+from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit
 from phongtrao.grouping import grouped
 from phongtrao.orgs import households
@@ -23,17 +23,13 @@ from phongtrao.ui.imports import import_page
 
 def _unit_for_editing(user, pk: int) -> AdminUnit:
     """Units are public, so a unit the user may not edit answers 403, not 404."""
-    unit = AdminUnit.objects.filter(pk=pk).first()
-    if unit is None:
-        raise Http404
+    unit = get_unit(pk)
     permissions.require(user, permissions.EDIT, unit, visible=True)
     return unit
 
 
 def unit_organizations(request, pk: int):
-    unit = AdminUnit.objects.filter(pk=pk).first()
-    if unit is None:
-        raise Http404
+    unit = get_unit(pk)
     can_edit = permissions.can(request.user, permissions.EDIT, unit)
     return render(
         request,
@@ -81,9 +77,7 @@ def official_add(request, pk: int):
 
 def _unit_with(user, pk: int, action: str) -> AdminUnit:
     """Units are public; their household register is not: 403 without the role."""
-    unit = AdminUnit.objects.filter(pk=pk).first()
-    if unit is None:
-        raise Http404
+    unit = get_unit(pk)
     permissions.require(user, action, unit, visible=True)
     return unit
 

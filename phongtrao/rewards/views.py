@@ -5,10 +5,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 from phongtrao.accounts import permissions
 from phongtrao.accounts.clients import client_address
 from phongtrao.accounts.models import Membership, User
+from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.plans.models import PUBLISHED, Plan
@@ -55,7 +55,7 @@ from phongtrao.rewards.models import (
 )
 from phongtrao.sheets import parse_date
 from phongtrao.text import vn_number
-from phongtrao.ui.downloads import DOCX, attachment
+from phongtrao.ui.downloads import DOCX, attachment, stored_file
 from phongtrao.ui.forms import add_service_errors, flash_refusal, posted_version
 
 
@@ -402,9 +402,7 @@ def plan_nominees(request, plan_pk: int):
 def unit_awards(request, unit_pk: int):
     """The reward history of the collectives and persons of a unit and the units under it:
     every award of a decision in force, newest first; public, like the decisions."""
-    unit = AdminUnit.objects.filter(pk=unit_pk).first()
-    if unit is None:
-        raise Http404
+    unit = get_unit(unit_pk)
     awards = (
         Award.objects.filter(unit__path__startswith=unit.path, decision__corrected_by__isnull=True)
         .filter(decision__plan__status__in=PUBLISHED)
@@ -425,9 +423,7 @@ def unit_awards(request, unit_pk: int):
 def unit_exemplars(request, unit_pk: int):
     """Exemplary collectives, persons and practices of a unit and the units under it; those
     reporting for the unit tell new ones, officials publish them."""
-    unit = AdminUnit.objects.filter(pk=unit_pk).first()
-    if unit is None:
-        raise Http404
+    unit = get_unit(unit_pk)
     can_tell = permissions.can(request.user, permissions.REPORT, unit)
     plans = Plan.objects.published().filter(Q(unit__path__startswith=unit.path) | Q(pk__in=_plans_above(unit)))
     form = ExemplarForm(request.POST or None, request.FILES or None, plans=plans.order_by("-issue_date")[:50])
@@ -511,7 +507,4 @@ def exemplar_photo(request, pk: int, size: str):
     if photo is None or size not in ("full", "thumb"):
         raise Http404
     exemplar = get_exemplar_for_user(request.user, photo.exemplar_id)
-    stored = photo.image if size == "full" else photo.thumbnail
-    response = FileResponse(stored.open("rb"), content_type="image/jpeg")
-    patch_cache_control(response, public=exemplar.published, private=not exemplar.published, max_age=86400)
-    return response
+    return stored_file(photo.image if size == "full" else photo.thumbnail, public=exemplar.published)

@@ -1,8 +1,14 @@
-"""Files handed to the browser to save: Word and Excel documents made on the fly."""
+"""Files handed to the browser: Word and Excel documents made on the fly, and the files
+people uploaded (evidence, dossiers, photos), which are never served from a guessable
+public path but only here, after the owning object's access helper let the user in."""
 
 from __future__ import annotations
 
-from django.http import HttpResponse
+import mimetypes
+
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, HttpResponse
+from django.utils.cache import patch_cache_control
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -11,4 +17,14 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def attachment(content: bytes, content_type: str, name: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def stored_file(stored: FieldFile, *, public: bool, name: str | None = None) -> FileResponse:
+    """An uploaded file, after its owner's access helper allowed it: cached a day by
+    everyone when `public`, kept out of shared caches otherwise."""
+    content_type = mimetypes.guess_type(stored.name)[0] or "application/octet-stream"
+    response = FileResponse(stored.open("rb"), content_type=content_type, filename=name or "")
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, public=public, private=not public, max_age=86400 if public else 0)
     return response
