@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from phongtrao.geo.models import AdminUnit
 
@@ -27,6 +28,8 @@ ROLE_RANK = {role: rank for rank, role in enumerate(Role.values)}
 class User(AbstractUser):
     full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
     phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
+    # Who may do what is a record like any other: every change of an account is kept.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:
         verbose_name = _("người dùng")
@@ -52,6 +55,8 @@ class Membership(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("phân quyền")

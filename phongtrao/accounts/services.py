@@ -16,13 +16,16 @@ class AccountError(ValueError):
 def membership_grant(*, user: User, unit: AdminUnit, role: str, title: str = "") -> Membership:
     if role not in Role.values:
         raise AccountError(_("Vai trò “%(role)s” không hợp lệ.") % {"role": role})
-    Membership.objects.filter(user=user, unit=unit, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    for earlier in Membership.objects.filter(user=user, unit=unit, revoked_at__isnull=True):
+        membership_revoke(membership=earlier)
     return Membership.objects.create(user=user, unit=unit, role=role, title=title)
 
 
 @transaction.atomic
 def membership_revoke(*, membership: Membership) -> None:
-    Membership.objects.filter(pk=membership.pk).update(revoked_at=timezone.now())
+    """Ended, not deleted: the history keeps who held the role and until when."""
+    membership.revoked_at = timezone.now()
+    membership.save(update_fields=["revoked_at"])
 
 
 def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:

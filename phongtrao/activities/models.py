@@ -285,6 +285,8 @@ class WorkDayPhoto(models.Model):
     uploaded_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("ảnh ngày thứ Bảy")
         verbose_name_plural = _("ảnh ngày thứ Bảy")
@@ -299,6 +301,8 @@ class Evidence(models.Model):
     kind = models.CharField(_("loại"), max_length=10)  # image, pdf, docx, xlsx: read from the content
     original_name = models.CharField(_("tên tệp gốc"), max_length=255)
     size = models.PositiveIntegerField(_("dung lượng"))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("minh chứng")

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from phongtrao.geo.models import AdminUnit, UnitSuccession
+from phongtrao.ui.admin import KeptAdmin
 
 
 @admin.register(AdminUnit)
-class AdminUnitAdmin(admin.ModelAdmin):
+class AdminUnitAdmin(KeptAdmin):
     list_display = ["name", "code", "kind", "level", "listing", "valid_from", "valid_until"]
     list_filter = ["level", "listing"]
     search_fields = ["name", "code"]
@@ -13,6 +14,6 @@ class AdminUnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(UnitSuccession)
-class UnitSuccessionAdmin(admin.ModelAdmin):
+class UnitSuccessionAdmin(KeptAdmin):
     list_display = ["predecessor", "successor", "effective_date", "partial", "primary"]
     raw_id_fields = ["predecessor", "successor"]

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Level(models.TextChoices):
@@ -137,6 +138,8 @@ class AdminUnit(models.Model):
 
     objects = AdminUnitQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("đơn vị hành chính")
         verbose_name_plural = _("đơn vị hành chính")
@@ -204,6 +207,8 @@ class UnitSuccession(models.Model):
     effective_date = models.DateField(_("ngày hiệu lực"))
     partial = models.BooleanField(_("chia tách một phần"), default=False)
     primary = models.BooleanField(_("đơn vị kế thừa chính"), default=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("sáp nhập, kế thừa")

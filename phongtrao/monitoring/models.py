@@ -238,6 +238,8 @@ class DossierFile(models.Model):
     uploaded_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("hồ sơ tiêu chí")
         verbose_name_plural = _("hồ sơ tiêu chí")

@@ -55,6 +55,8 @@ class Organization(models.Model):
 
     objects = OrganizationQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("cơ quan, tổ chức")
         verbose_name_plural = _("cơ quan, tổ chức")
@@ -102,6 +104,8 @@ class Official(models.Model):
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="official"
     )
     active = models.BooleanField(_("đang công tác"), default=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("cán bộ, công chức")
