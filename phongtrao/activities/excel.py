@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import IO
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -72,6 +72,7 @@ CONTRIBUTION_COLUMNS = [
 ]
 
 
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 def registrations_xlsx(call, registrations) -> bytes:
     heading = [call.title, str(call.plan), _("Xuất ngày %(d)s") % {"d": timezone.localdate().strftime("%d/%m/%Y")}]
     workbook, sheet = new_sheet(_("Đăng ký"), EXPORT_COLUMNS, heading=heading, widths=[6, 20, 50, 24, 10, 30, 20, 14])
@@ -91,6 +92,7 @@ def registrations_xlsx(call, registrations) -> bytes:
     return save_workbook(workbook)
 
 
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 def contributions_xlsx(unit, contributions) -> IO[bytes]:
     """The ledger as a workbook spooled to disk when large (a province's years of it), in
     the import's own columns under a title."""
@@ -118,6 +120,7 @@ def contributions_xlsx(unit, contributions) -> IO[bytes]:
     return spool_workbook(workbook)
 
 
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 def template_xlsx() -> bytes:
     """An empty contributions sheet with the expected headers, for a commune to fill."""
     workbook = Workbook()

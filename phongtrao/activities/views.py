@@ -112,9 +112,7 @@ def register(request, pk: int):
     if request.method == "POST" and form.is_valid() and lines.is_valid():
         data = dict(form.cleaned_data)
         people = data.pop("people")
-        rows = (
-            [{"kind": "people", "description": "", "quantity": people, "unit_of_measure": _("người")}] if people else []
-        )
+        rows = [{"kind": "people", "description": "", "quantity": people, "unit_of_measure": "người"}] if people else []
         rows += [line for line in lines.cleaned_data if line]
         try:
             registration = services.registration_submit(user=request.user, call=call, lines=rows, **data)

@@ -18,6 +18,7 @@ FONT = "Times New Roman"
 BODY_PT = 14
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_LINE = "Độc lập - Tự do - Hạnh phúc"
+BULLETS = ("-", "+", "*", "•", "–")
 
 
 class OfficialDocument:
@@ -72,7 +73,14 @@ class OfficialDocument:
             run.bold = bold
 
     def heading(self, label: str, text: str, depth: int) -> None:
-        self.paragraph(f"{label}. {text}".strip(". ") if label else text, bold=depth <= 1)
+        """ "II. NỘI DUNG", "2.1. Tuyên truyền"; a dashed item keeps its dash ("- Thời gian")."""
+        if label in BULLETS:
+            line = f"{label} {text}"
+        elif label:
+            line = f"{label}. {text}".strip(". ")
+        else:
+            line = text
+        self.paragraph(line, bold=depth <= 1)
 
     def table(self, columns: list[str], rows: list[list[str]]) -> None:
         table = self.doc.add_table(rows=1, cols=len(columns))
@@ -84,17 +92,20 @@ class OfficialDocument:
             for cell, text in zip(cells, row, strict=True):
                 self._cell_paragraph(cell, str(text), size=12, first=True)
 
-    def foot(self, *, recipients: list[str], authority: list[str], title: str, name: str) -> None:
+    def foot(self, *, recipients: list[str] | None, authority: list[str], title: str, name: str) -> None:
+        """The recipients on the left (None: a certificate, which has none), the signature
+        block on the right."""
         table = self.doc.add_table(rows=1, cols=2)
         left, right = table.cell(0, 0), table.cell(0, 1)
-        paragraph = left.paragraphs[0]
-        run = paragraph.add_run("Nơi nhận:")
-        run.bold, run.italic, run.font.size = True, True, Pt(12)
-        for item in [*recipients, "Lưu: VT."]:
-            line = left.add_paragraph()
-            line.paragraph_format.space_after = Pt(0)
-            item_run = line.add_run(f"- {item}{'' if item.endswith('.') else ';'}")
-            item_run.font.size = Pt(11)
+        if recipients is not None:
+            paragraph = left.paragraphs[0]
+            run = paragraph.add_run("Nơi nhận:")
+            run.bold, run.italic, run.font.size = True, True, Pt(12)
+            for item in [*(r.strip().lstrip("-+•– ").strip() for r in recipients if r.strip(" -;.")), "Lưu: VT."]:
+                line = left.add_paragraph()
+                line.paragraph_format.space_after = Pt(0)
+                item_run = line.add_run(f"- {item.rstrip(';')}{'' if item.endswith('.') else ';'}")
+                item_run.font.size = Pt(11)
         first = True
         for line in [*authority, title]:
             if line:

@@ -15,6 +15,7 @@ from phongtrao.documents.official import OfficialDocument, place_date
 from phongtrao.monitoring.models import Report
 from phongtrao.monitoring.reports import recipient
 from phongtrao.plans.models import Plan
+from phongtrao.plans.selectors import opening_lines
 from phongtrao.sheets import new_sheet
 from phongtrao.text import vn_number
 
@@ -44,12 +45,8 @@ def plan_docx(plan: Plan) -> bytes:
         parent_body=above, issuer=issuer, number_line=number, place_date=place_date(plan.place, plan.issue_date)
     )
     document.title("Kế hoạch", plan.title)
-    if plan.preamble:
-        document.paragraph(plan.preamble)
-    else:
-        for ref in plan.references.filter(role="basis"):
-            date = f" ngày {ref.date:%d/%m/%Y}" if ref.date else ""
-            document.paragraph(f"Thực hiện {ref.number}{date} của {ref.issuer}.")
+    for line in opening_lines(plan):
+        document.paragraph(line)
     sections = list(plan.sections.all())
     for section in sections:
         if section.heading:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
@@ -133,6 +133,7 @@ def criteria_from_sheet(raw: bytes) -> list[dict]:
     return sorted(found.values(), key=lambda c: c["number"])
 
 
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 def criteria_set_sheet(criteria_set: CriteriaSet) -> bytes:
     """A set as the sheet the import reads: to copy the national set and adapt it."""
     workbook, sheet = new_sheet(_("Bộ tiêu chí"), SHEET_COLUMNS, heading=[criteria_set.name], widths=[12, 40, 24, 60])

@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 from typing import IO
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
@@ -34,6 +35,7 @@ VALUE_COLUMNS = ["Mã chỉ số", "Đơn vị", "Kỳ", "Ngày", "Giá trị", 
 NUMBER_COLUMNS = ("Giá trị", "Tử số", "Mẫu số")
 
 
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 def values_export(*, unit: AdminUnit, year: int | None = None, indicator: Indicator | None = None) -> IO[bytes]:
     """The values entered in the unit's subtree, laid out as the import reads them, so a
     sheet can be corrected and imported back. Rows go from a chunked query into a
@@ -80,6 +82,7 @@ def values_export(*, unit: AdminUnit, year: int | None = None, indicator: Indica
     return spool_workbook(workbook)
 
 
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 def values_template_xlsx(unit: AdminUnit) -> bytes:
     """The headers, one example row, and the indicator codes on a second sheet."""
     workbook, sheet = new_sheet(_("Số liệu"), VALUE_COLUMNS)

@@ -12,7 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
@@ -87,6 +87,7 @@ def _periods(duty: ReportingDuty, start: dt.date, end: dt.date) -> list[tuple[dt
     return out
 
 
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 @transaction.atomic
 def reports_schedule(*, user: User, plan: Plan, until: dt.date | None = None) -> list[Report]:
     """Draft reports for every reporting duty of the plan, over its period (or until a date);
@@ -136,6 +137,7 @@ def reports_schedule(*, user: User, plan: Plan, until: dt.date | None = None) ->
     return created
 
 
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 @transaction.atomic
 def review_create(
     *, user: User, plan: Plan, kind: str, period_start: dt.date, period_end: dt.date, due_date: dt.date
@@ -157,6 +159,7 @@ def review_create(
     )
 
 
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 def _figures(report: Report) -> list[tuple[str, Decimal, str]]:
     plan, unit = report.plan, report.unit
     duties = Duty.objects.filter(plan=plan)
@@ -323,6 +326,7 @@ def report_return(
     return report
 
 
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 @transaction.atomic
 def report_unlock(*, user: User, report: Report, reason: str) -> Report:
     """An approver opens one accepted report again, saying why; the history keeps both."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts.models import User
@@ -76,6 +77,7 @@ def households_import(*, user: User, unit: AdminUnit, data: bytes) -> ImportRepo
     return write_all(report, prepared, functools.partial(household_save, user=user))
 
 
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 def households_xlsx(unit: AdminUnit) -> bytes:
     """The register in the import's own layout: download, correct, import again."""
     workbook, sheet = new_sheet(

@@ -487,3 +487,19 @@ class Reference(PlanPart):
 
     def __str__(self) -> str:
         return f"{self.number} {self.issuer}".strip()
+
+    @property
+    def sentence(self) -> str:
+        """ "Thực hiện Kế hoạch số 122/KH-UBND ngày 05/4/2023 của UBND huyện Bình Gia về …",
+        in Vietnamese (document text, whatever the reader's language), saying only what is
+        known: never "số … ngày …"."""
+        number = self.number.strip()
+        named = number if number.lower().startswith(("kế hoạch", "quyết định", "nghị quyết", "chỉ thị")) else ""
+        words = [named or (f"Kế hoạch số {number}" if number else "Kế hoạch")]
+        if self.date:
+            words.append(f"ngày {self.date.day:02d}/{self.date.month:02d}/{self.date.year}")
+        if self.issuer.strip():
+            words.append(f"của {self.issuer.strip()}")
+        if self.title.strip():
+            words.append(f"về {self.title.strip()}")
+        return "Thực hiện " + " ".join(words) + "."

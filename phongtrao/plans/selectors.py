@@ -12,7 +12,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phongtrao.geo.models import AdminUnit
-from phongtrao.plans.models import ADOPTED, Duty, DutyStatus, Plan, PlanStatus, Target, TargetAllocation
+from phongtrao.plans.models import (
+    ADOPTED,
+    Duty,
+    DutyStatus,
+    Plan,
+    PlanStatus,
+    ReferenceRole,
+    Target,
+    TargetAllocation,
+)
 from phongtrao.text import natural_key
 
 
@@ -167,6 +176,15 @@ def _d(day: dt.date | None) -> str:
 def _n(value) -> str:
     text = f"{value.normalize():f}" if value is not None else "…"
     return text.replace(".", ",")
+
+
+def opening_lines(plan: Plan) -> list[str]:
+    """What the document says it implements, as its text opens: the preamble as written
+    when it has one (it names its bases in its own words), otherwise one line per basis.
+    The page and the Word file both read this, so neither says it twice."""
+    if plan.preamble.strip():
+        return [line for line in plan.preamble.splitlines() if line.strip()]
+    return [ref.sentence for ref in plan.references.all() if ref.role == ReferenceRole.BASIS]
 
 
 def plan_for_document(pk: int):

@@ -4,16 +4,18 @@ derive a child plan, allocate targets. Each is atomic and leaves history."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
+from phongtrao.concurrency import Conflict
 from phongtrao.geo.models import AdminUnit, Kind
 from phongtrao.plans.models import (
     ADOPTED,
@@ -432,17 +434,41 @@ def plan_issue(*, user: User, plan: Plan) -> Plan:
     _require(user, permissions.APPROVE, plan)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if plan.status != PlanStatus.DRAFT:
-        raise ValidationError({"status": _("Chỉ ban hành được kế hoạch đang là dự thảo.")})
-    errors = {}
-    if plan.issue_date is None:
-        errors["issue_date"] = _("Cần ngày ban hành trước khi ban hành.")
-    if not plan.signer_name.strip():
-        errors["signer_name"] = _("Cần tên người ký trước khi ban hành.")
-    if errors:
+        raise Conflict(_("Kế hoạch này đã được ban hành hoặc không còn là dự thảo; hãy tải lại trang."))
+    if errors := plan_issue_problems(plan):
         raise ValidationError(errors)
     _validate_header(plan)
     _validate_parts_against_period(plan)
     return _transition(plan, user, PlanStatus.IN_PROGRESS if _started(plan) else PlanStatus.ISSUED)
+
+
+# "số … ngày …", "ngày ... tháng ... năm": a blank left to fill in a draft.
+PLACEHOLDER = re.compile(r"\b(?:số|ngày|tháng|năm)\s*(?:…|\.{3,}|_{2,})", re.IGNORECASE)
+
+
+def plan_issue_problems(plan: Plan) -> dict[str, str]:
+    """What stops a draft from being issued: what an official document must have, and
+    the blanks of a draft still unfilled (an issued plan once read "Thực hiện Kế hoạch
+    số … ngày …")."""
+    problems = {}
+    if plan.issue_date is None:
+        problems["issue_date"] = _("Cần ngày ban hành trước khi ban hành.")
+    if not plan.signer_name.strip():
+        problems["signer_name"] = _("Cần tên người ký trước khi ban hành.")
+    texts = {
+        "title": plan.title,
+        "preamble": plan.preamble,
+        "purposes": plan.purposes,
+        "requirements": plan.requirements,
+        "place": plan.place,
+        **{"references": " ".join(r.sentence for r in plan.references.all())},
+    }
+    for field, text in texts.items():
+        if PLACEHOLDER.search(text or ""):
+            problems[field] = _("Còn chỗ trống chưa điền (“%(blank)s”): hãy điền đủ trước khi ban hành.") % {
+                "blank": PLACEHOLDER.search(text).group(0)
+            }
+    return problems
 
 
 @transaction.atomic
@@ -519,6 +545,7 @@ _ISSUER_PREFIX = {
 }
 
 
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 def default_issuer_name(unit: AdminUnit) -> str:
     """ "UBND xã Hồng Thái": how a document header names the unit's People's Committee."""
     prefix = _ISSUER_PREFIX.get(unit.kind)
@@ -568,8 +595,6 @@ def plan_derive(*, user: User, parent: Plan, unit: AdminUnit) -> Plan:
         period_start=parent.period_start,
         period_end=parent.period_end,
         symbol=parent.symbol,
-        preamble=_("Thực hiện Kế hoạch số %(number)s ngày %(date)s của %(issuer)s.")
-        % {"number": parent.full_number or "…", "date": _fmt(parent.issue_date), "issuer": parent.issuer_name},
     )
     child.parent = parent
     child._history_user = user

@@ -30,7 +30,13 @@ from phongtrao.plans.forms import (
     rows_from,
 )
 from phongtrao.plans.models import PlanKind, PlanStatus, TargetAllocation, visibility
-from phongtrao.plans.selectors import allocation_summary, implementing_units, plan_adoption, plan_differences
+from phongtrao.plans.selectors import (
+    allocation_summary,
+    implementing_units,
+    opening_lines,
+    plan_adoption,
+    plan_differences,
+)
 from phongtrao.ui.forms import flash_refusal
 
 
@@ -81,6 +87,7 @@ def plan_detail(request, pk: int):
             "can_derive": plan.is_published
             and permissions.units_for(user, permissions.EDIT).in_subtree(plan.unit).exclude(pk=plan.unit_id).exists(),
             "reason_form": ReasonForm(),
+            "opening": opening_lines(plan),
         },
     )
 
@@ -214,14 +221,22 @@ def _status_action(request, pk: int, action: str, run, done: str):
 
 
 @login_required
-@require_POST
 def plan_issue(request, pk: int):
-    return _status_action(
+    """Issuing makes the plan public and fixes it for good: first a page saying what will
+    be issued and what is still missing, then the confirmation."""
+    if request.method == "POST":
+        return _status_action(
+            request,
+            pk,
+            permissions.APPROVE,
+            lambda p, r: services.plan_issue(user=request.user, plan=p),
+            _("Đã ban hành kế hoạch."),
+        )
+    plan = get_plan_for_user(request.user, pk, action=permissions.APPROVE, full=True)
+    return render(
         request,
-        pk,
-        permissions.APPROVE,
-        lambda p, r: services.plan_issue(user=request.user, plan=p),
-        _("Đã ban hành kế hoạch."),
+        "plans/issue_confirm.html",
+        {"plan": plan, "missing": services.plan_issue_problems(plan), "opening": opening_lines(plan)},
     )
 
 

@@ -78,5 +78,5 @@ def certificate_docx(award: Award) -> bytes:
         + place_date(decision.issuer_unit.short_name, decision.date),
         indent=False,
     )
-    document.foot(recipients=[], authority=[], title=decision.signer_title, name=decision.signer_name)
+    document.foot(recipients=None, authority=[], title=decision.signer_title, name=decision.signer_name)
     return document.save()

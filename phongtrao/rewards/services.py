@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
@@ -247,14 +247,18 @@ def deciding_unit(pledge: Pledge, reward_form: RewardForm) -> AdminUnit:
     )
 
 
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 def nomination_summary_draft(pledge: Pledge) -> str:
     """The achievement summary drafted from what the system holds, for the nominator to edit."""
     record = subject_record(pledge)
-    lines = [
-        _("Đã đăng ký thi đua: %(c)s") % {"c": pledge.commitments},
-        _("Công trình, phần việc đăng ký đã được xác nhận: %(n)s.") % {"n": record.registrations_confirmed},
-        _("Ngày thứ Bảy đã thực hiện: %(n)s.") % {"n": record.work_days_done},
-    ]
+    # Only what the subject did: a certificate saying "0 works" is worse than none.
+    lines = [_("Đã đăng ký thi đua: %(c)s") % {"c": pledge.commitments}]
+    if record.registrations_confirmed:
+        lines.append(
+            _("Công trình, phần việc đăng ký đã được xác nhận: %(n)s.") % {"n": record.registrations_confirmed}
+        )
+    if record.work_days_done:
+        lines.append(_("Ngày thứ Bảy đã thực hiện: %(n)s.") % {"n": record.work_days_done})
     if record.duties:
         lines.append(_("Nhiệm vụ được giao đã hoàn thành %(d)s/%(t)s.") % {"d": record.duties_done, "t": record.duties})
     if record.money or record.labour_days or record.land:

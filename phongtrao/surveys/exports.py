@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from phongtrao.sheets import Table, exported_on, new_sheet, save_workbook
@@ -13,6 +14,7 @@ def _verdict(meets: bool | None) -> str:
     return "" if meets is None else (_("Đạt") if meets else _("Chưa đạt"))
 
 
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 def results_xlsx(results: SurveyResults) -> bytes:
     """A sheet of the contents over the whole area, one of each unit under it and content."""
     survey = results.survey
@@ -83,6 +85,7 @@ def results_xlsx(results: SurveyResults) -> bytes:
     return save_workbook(workbook)
 
 
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 def codes_xlsx(survey: Survey, codes) -> bytes:
     workbook, sheet = new_sheet(
         _("Mã phiếu"),
