@@ -10,6 +10,7 @@ register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("", ui_views.home, name="home"),
+    path("favicon.ico", ui_views.favicon),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -102,6 +102,12 @@ def require_sight(user: User | AnonymousUser, unit: AdminUnit, *, public: bool, 
 # withheld; refused ballots.
 
 
+def may_hold_api_tokens(user: User | AnonymousUser) -> bool:
+    """Personal API tokens serve integrations (a district's reporting software): officers
+    and above; a village head works on the pages and is not offered them."""
+    return any(ROLE_RANK[role] >= ROLE_RANK[Role.OFFICER] for _path, role in _scopes(user))
+
+
 def sees_internal(user: User | AnonymousUser, unit: AdminUnit) -> bool:
     """Whether the user may read a unit's internal records (see the rule above)."""
     return can(user, VIEW, unit)

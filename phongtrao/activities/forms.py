@@ -94,6 +94,7 @@ class MoveForm(forms.Form):
     def __init__(self, *args, villages=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = villages
+        self.fields["unit"].choices = [(v.pk, v.name) for v in villages.in_reading_order()]
 
 
 class RecordForm(forms.Form):

@@ -254,7 +254,7 @@ def workday_detail(request, pk: int):
     )
     move = MoveForm(
         request.POST if "move" in request.POST else None,
-        villages=AdminUnit.objects.filter(parent=work_day.plan.unit, level="village").order_by("name"),
+        villages=AdminUnit.objects.filter(parent=work_day.plan.unit, level="village"),
         initial={"date": work_day.date, "unit": work_day.unit},
     )
     photo_form = PhotoForm(request.POST if "photo" in request.POST else None, request.FILES or None)

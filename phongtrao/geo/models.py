@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from phongtrao.text import natural_key
+
 
 class Level(models.TextChoices):
     PROVINCE = "province", _("Tỉnh")
@@ -113,6 +115,11 @@ class AdminUnitQuerySet(models.QuerySet):
         for path in rollup_paths(unit):
             condition |= Q(path__startswith=path)
         return self.filter(condition)
+
+    def in_reading_order(self) -> list[AdminUnit]:
+        """As a list of villages is read: "Tiểu khu 2" before "Tiểu khu 10" (not the
+        database's 1, 10, 2), "Thôn Đông" before "Thôn Tây"."""
+        return sorted(self, key=lambda unit: natural_key(unit.name))
 
     def with_parent(self) -> AdminUnitQuerySet:
         return self.select_related("parent", "parent__parent")

@@ -20,7 +20,7 @@ def unit_detail(request, pk: int):
         {
             "unit": unit,
             "ancestors": unit.ancestors(),
-            "children": unit.children.order_by("name"),
+            "children": unit.children.all().in_reading_order(),
             "successors": unit.successors.all(),
             "predecessors": unit.predecessors.all(),
             "organizations": unit.organizations.order_by("name"),

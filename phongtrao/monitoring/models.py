@@ -73,7 +73,8 @@ class Indicator(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.code} – {self.name}"
+        """Its name, as people call it; the code is for files and the API."""
+        return self.name
 
 
 class IndicatorValue(models.Model):

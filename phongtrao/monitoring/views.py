@@ -35,6 +35,7 @@ from phongtrao.monitoring.models import (
     PeriodKind,
 )
 from phongtrao.plans.access import get_plan_for_user
+from phongtrao.text import natural_key
 from phongtrao.ui.downloads import XLSX, attachment, stored_file
 from phongtrao.ui.forms import add_service_errors, flash_refusal, seen_version
 from phongtrao.ui.imports import import_page
@@ -148,7 +149,7 @@ VALUE_FIELDS = {"period_start": "date"}
 def values_enter(request, unit_pk: int):
     """Enter or correct one figure for the unit or one of the units right under it."""
     unit = _unit_for_values(request.user, unit_pk)
-    places = [unit, *AdminUnit.objects.current().filter(parent=unit).order_by("name")]
+    places = [unit, *AdminUnit.objects.current().filter(parent=unit).in_reading_order()]
     form = ValueForm(request.POST or None, places=places, initial={"date": timezone.localdate(), "unit": unit.pk})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -298,7 +299,7 @@ def plan_reports(request, plan_pk: int):
     visible = [r for r in overview.reports if report_visible(request.user, r)]
     shown = {r.pk for r in visible}
     missing, late = {r.pk for r in overview.missing} & shown, {r.pk for r in overview.late} & shown
-    units = sorted({r.unit for r in visible}, key=lambda u: u.name)
+    units = sorted({r.unit for r in visible}, key=lambda u: natural_key(u.name))
     filters = ReportFilterForm(request.GET or None, units=units)
     chosen = visible
     if filters.is_valid():

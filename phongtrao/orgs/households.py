@@ -30,7 +30,7 @@ COLUMNS = ["Thôn", "Mã hộ", "Chủ hộ", "Địa chỉ", "Số nhân khẩu
 def villages_of(unit: AdminUnit) -> list[AdminUnit]:
     if unit.level == Level.VILLAGE:
         return [unit]
-    return list(AdminUnit.objects.in_subtree(unit).current().filter(level=Level.VILLAGE).order_by("name"))
+    return AdminUnit.objects.in_subtree(unit).current().filter(level=Level.VILLAGE).in_reading_order()
 
 
 def households_import(*, user: User, unit: AdminUnit, data: bytes) -> ImportReport:

@@ -38,6 +38,7 @@ from phongtrao.plans.selectors import (
     plan_differences,
 )
 from phongtrao.ui.forms import flash_refusal
+from phongtrao.ui.history import readable_history
 
 
 def _unit_choices(user) -> list[AdminUnit]:
@@ -88,6 +89,11 @@ def plan_detail(request, pk: int):
             and permissions.units_for(user, permissions.EDIT).in_subtree(plan.unit).exclude(pk=plan.unit_id).exists(),
             "reason_form": ReasonForm(),
             "opening": opening_lines(plan),
+            # The Saturday calendar belongs to a commune's recurring work days, not to
+            # every campaign: shown where the plan recurs, has days, or a commune may set them.
+            "saturdays": plan.recurrence_frequency
+            or plan.work_days.exists()
+            or (plan.unit.level == "commune" and permissions.can(user, permissions.EDIT, plan.unit)),
         },
     )
 
@@ -320,8 +326,5 @@ def target_allocations(request, pk: int):
 def plan_history(request, pk: int):
     plan = get_plan_for_user(request.user, pk)
     records = list(plan.history.select_related("history_user").order_by("-history_date")[:200])
-    changes = []
-    for newer, older in zip(records, records[1:] + [None], strict=True):
-        delta = newer.diff_against(older).changes if older is not None else []
-        changes.append({"record": newer, "changes": [c for c in delta if c.field not in ("updated_at", "issue_year")]})
+    changes = readable_history(records, hidden=("updated_at", "issue_year", "search_text"))
     return render(request, "plans/history.html", {"plan": plan, "changes": changes})

@@ -93,7 +93,7 @@ def unit_page(request, pk: int):
         {
             "unit": unit,
             "ancestors": list(unit.ancestors()),
-            "children": list(unit.children.current().order_by("name")[:300]),
+            "children": unit.children.current().in_reading_order()[:300],
             "plans": plans,
             "targets": targets_progress(own_plans, timezone.localdate()),
             "totals": ledger.area_totals(unit),

@@ -13,7 +13,7 @@ from phongtrao.activities.models import Contribution, Registration, Registration
 from phongtrao.grouping import grouped
 from phongtrao.plans.models import Duty, DutyStatus, Plan
 from phongtrao.ranks import ranked
-from phongtrao.rewards.models import Nomination, NominationStatus, Pledge, Score
+from phongtrao.rewards.models import Nomination, NominationStatus, Pledge, Score, ScoringItem, ScoringScope, scope_of
 from phongtrao.text import fold
 
 
@@ -66,13 +66,19 @@ class Standing:
 def ranking(plan: Plan) -> list[Standing]:
     """Subjects by the average of the complete sheets their council members gave; equal
     averages share a rank; unscored subjects last. Two queries."""
-    items = plan.scoring_items.count()
+    pledges = list(Pledge.objects.live().filter(plan=plan).for_list())
+    lines_per_scope = dict(
+        grouped(ScoringItem.objects.filter(plan=plan), "applies_to")
+        .annotate(n=Count("pk"))
+        .values_list("applies_to", "n")
+    )
+    items = {p.pk: lines_per_scope.get(ScoringScope.ALL, 0) + lines_per_scope.get(scope_of(p), 0) for p in pledges}
     sheets = grouped(Score.objects.filter(pledge__plan=plan), "pledge_id", "member_id").annotate(
         total=Sum("points"), lines=Count("id")
     )
     complete: dict[int, list[Decimal]] = {}
     for sheet in sheets:
-        if sheet["lines"] == items:
+        if sheet["lines"] == items.get(sheet["pledge_id"]):
             complete.setdefault(sheet["pledge_id"], []).append(sheet["total"])
     standings = [
         Standing(
@@ -83,7 +89,7 @@ def ranking(plan: Plan) -> list[Standing]:
             else None,
             len(complete.get(pledge.pk, [])),
         )
-        for pledge in Pledge.objects.live().filter(plan=plan).for_list()
+        for pledge in pledges
     ]
     return ranked(standings, lambda s: s.average)
 

@@ -6,10 +6,9 @@ from phongtrao.activities.forms import DATE_INPUTS, DATE_WIDGET
 from phongtrao.bounds import DOCUMENT_BYTES
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Plan, SubjectKind
-from phongtrao.rewards.models import ExemplarKind, Nomination, Pledge, RewardDecision, RewardForm
-from phongtrao.sheets import parse_number
+from phongtrao.rewards.models import ExemplarKind, Nomination, Pledge, RewardDecision, RewardForm, ScoringScope
 from phongtrao.text import vn_number
-from phongtrao.ui.fields import MultipleFileInput, MultipleUploadField, UploadField
+from phongtrao.ui.fields import MultipleFileInput, MultipleUploadField, UploadField, VietnameseDecimalField
 
 
 class PledgeForm(forms.Form):
@@ -38,25 +37,25 @@ class WithdrawForm(forms.Form):
     reason = forms.CharField(label=_("Lý do rút đăng ký"), max_length=255)
 
 
-class SheetForm(forms.Form):
-    """One line per item: “points | text”, as a council would write its scoring table."""
+class SheetLineForm(forms.Form):
+    """One line of the scoring sheet: what is scored, out of how many points, for whom."""
 
-    lines = forms.CharField(
-        label=_("Bảng điểm (mỗi dòng: điểm tối đa | nội dung)"), widget=forms.Textarea(attrs={"rows": 8})
-    )
+    text = forms.CharField(label=_("Nội dung chấm điểm"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    max_points = VietnameseDecimalField(label=_("Điểm tối đa"), min_value=0, max_digits=6, decimal_places=2)
+    applies_to = forms.ChoiceField(label=_("Áp dụng cho"), choices=ScoringScope.choices, initial=ScoringScope.ALL)
 
-    def clean_lines(self) -> list[dict]:
-        items, errors = [], []
-        for n, line in enumerate(filter(None, (raw.strip() for raw in self.cleaned_data["lines"].splitlines())), 1):
-            points, bar, text = line.partition("|")
-            number = parse_number(points) if bar else None
-            if number is None:
-                errors.append(_("Dòng %(n)s: cần dạng “điểm | nội dung”, ví dụ “20 | Hoàn thành chỉ tiêu”.") % {"n": n})
-                continue
-            items.append({"max_points": number, "text": text.strip()})
-        if errors:
-            raise forms.ValidationError(errors)
-        return items
+
+class BaseSheetFormSet(forms.BaseFormSet):
+    def items(self) -> list[dict]:
+        """The lines filled in, in order; blank and deleted ones left out."""
+        return [
+            {k: v for k, v in form.cleaned_data.items() if k != "DELETE"}
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+
+SheetFormSet = forms.formset_factory(SheetLineForm, formset=BaseSheetFormSet, extra=2, can_delete=True, max_num=100)
 
 
 class AppointForm(forms.Form):

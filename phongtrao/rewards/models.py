@@ -70,15 +70,45 @@ class Pledge(models.Model):
         return f"{self.subject_name} – {self.plan}"
 
 
+class ScoringScope(models.TextChoices):
+    """Whom a line of the scoring sheet is for: a plan's reward standards differ for
+    villages, organisations, enterprises and households (seed 002)."""
+
+    ALL = "all", _("Mọi đối tượng")
+    VILLAGE = "village", _("Thôn, tổ dân phố")
+    ORGANIZATION = "organization", _("Cơ quan, đoàn thể")
+    ENTERPRISE = "enterprise", _("Doanh nghiệp")
+    INDIVIDUAL = "individual", _("Hộ gia đình, cá nhân")
+
+
+class ScoringItemQuerySet(models.QuerySet):
+    def for_pledge(self, pledge) -> ScoringItemQuerySet:
+        """The lines a subject is scored on: those for everyone and those for its kind."""
+        return self.filter(plan_id=pledge.plan_id, applies_to__in=[ScoringScope.ALL, scope_of(pledge)])
+
+
+def scope_of(pledge) -> str:
+    if pledge.subject_kind == SubjectKind.INDIVIDUAL:
+        return ScoringScope.INDIVIDUAL
+    if pledge.organization_id is not None:
+        return ScoringScope.ENTERPRISE if pledge.organization.kind == "doanh_nghiep" else ScoringScope.ORGANIZATION
+    return ScoringScope.VILLAGE
+
+
 class ScoringItem(models.Model):
-    """One line of the plan's scoring sheet: a reward standard, or a part of one, and the
-    points it is worth."""
+    """One line of the plan's scoring sheet: a reward standard, or a part of one, the
+    points it is worth, and whom it is for."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="scoring_items")
     order = models.PositiveSmallIntegerField(default=0)
     text = models.TextField(_("nội dung chấm điểm"))
     max_points = models.DecimalField(_("điểm tối đa"), max_digits=6, decimal_places=2)
+    applies_to = models.CharField(
+        _("áp dụng cho"), max_length=12, choices=ScoringScope.choices, default=ScoringScope.ALL
+    )
     history = HistoricalRecords()
+
+    objects = ScoringItemQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mục chấm điểm")

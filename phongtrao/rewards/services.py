@@ -34,6 +34,7 @@ from phongtrao.rewards.models import (
     RewardQuota,
     Score,
     ScoringItem,
+    ScoringScope,
 )
 from phongtrao.text import fold, vn_number
 
@@ -128,16 +129,41 @@ def scoring_sheet_set(*, user: User, plan: Plan, items: list[dict]) -> list[Scor
         old.delete()
     made = []
     for n, item in enumerate(items):
-        line = ScoringItem(plan=plan, order=n, text=str(item["text"]).strip(), max_points=item["max_points"])
+        line = ScoringItem(
+            plan=plan,
+            order=n,
+            text=str(item["text"]).strip(),
+            max_points=item["max_points"],
+            applies_to=item.get("applies_to") or ScoringScope.ALL,
+        )
         line._history_user = user
-        line.save()
+        checked(line).save()
         made.append(line)
     return made
 
 
+SCOPE_WORDS = [
+    (ScoringScope.ENTERPRISE, ("doanh nghiep", "hop tac xa")),
+    (ScoringScope.INDIVIDUAL, ("ho gia dinh", "ca nhan")),
+    (ScoringScope.ORGANIZATION, ("co quan", "ban nganh", "doan the", "to chuc", "don vi")),
+    (ScoringScope.VILLAGE, ("thon", "tieu khu", "to dan pho", "khu pho", "xom", "ban ", "khu dan cu")),
+]
+
+
+def scope_from_words(subject: str) -> str:
+    """Whom a reward standard is for, read from how the plan names them ("Các tiểu khu",
+    "Các doanh nghiệp", "Hộ gia đình, cá nhân")."""
+    words = f"{fold(subject)} "
+    return next((scope for scope, keys in SCOPE_WORDS if any(k in words for k in keys)), ScoringScope.ALL)
+
+
 def scoring_sheet_proposal(plan: Plan) -> list[dict]:
-    """A first sheet from the plan's reward standards, ten points each, for the council to adjust."""
-    return [{"text": f"{s.subject}: {s.text}", "max_points": Decimal(10)} for s in plan.reward_standards.all()]
+    """A first sheet from the plan's reward standards, ten points each, each line for the
+    subjects its standard names, for the council to adjust."""
+    return [
+        {"text": s.text, "max_points": Decimal(10), "applies_to": scope_from_words(s.subject)}
+        for s in plan.reward_standards.all()
+    ]
 
 
 @transaction.atomic
@@ -210,9 +236,9 @@ def scores_record(*, user: User, pledge: Pledge, points: dict[int, Decimal], not
                 % {"subject": pledge.subject_name, "reason": reason}
             }
         )
-    items = list(pledge.plan.scoring_items.all())
+    items = list(ScoringItem.objects.for_pledge(pledge))
     if not items:
-        raise ValidationError({"__all__": _("Kế hoạch chưa có bảng điểm.")})
+        raise ValidationError({"__all__": _("Bảng điểm của kế hoạch chưa có mục nào cho đối tượng này.")})
     errors = {}
     for item in items:
         given = points.get(item.pk)

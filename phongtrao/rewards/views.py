@@ -37,7 +37,7 @@ from phongtrao.rewards.forms import (
     PhotoForm,
     PledgeForm,
     ScoreForm,
-    SheetForm,
+    SheetFormSet,
     WithdrawForm,
 )
 from phongtrao.rewards.models import (
@@ -52,6 +52,7 @@ from phongtrao.rewards.models import (
     RewardDecision,
     RewardForm,
     Score,
+    ScoringItem,
 )
 from phongtrao.sheets import parse_date
 from phongtrao.text import vn_number
@@ -121,17 +122,11 @@ def plan_evaluation(request, plan_pk: int):
     plan = get_plan_for_user(request.user, plan_pk, action=permissions.VIEW)
     can_approve = permissions.can(request.user, permissions.APPROVE, plan.unit)
     items = list(plan.scoring_items.all())
-    sheet = SheetForm(
+    sheet = SheetFormSet(
         request.POST if "sheet" in request.POST else None,
-        initial={
-            "lines": "\n".join(
-                f"{vn_number(i['max_points'])} | {i['text']}"
-                for i in (
-                    [{"max_points": i.max_points, "text": i.text} for i in items]
-                    or services.scoring_sheet_proposal(plan)
-                )
-            )
-        },
+        prefix="sheet",
+        initial=[{"text": i.text, "max_points": vn_number(i.max_points), "applies_to": i.applies_to} for i in items]
+        or [{**line, "max_points": vn_number(line["max_points"])} for line in services.scoring_sheet_proposal(plan)],
     )
     candidates = User.objects.filter(
         memberships__in=Membership.objects.active().filter(unit__in=[plan.unit, *plan.unit.ancestors()])
@@ -142,7 +137,7 @@ def plan_evaluation(request, plan_pk: int):
             raise PermissionDenied
         try:
             if "sheet" in request.POST and sheet.is_valid():
-                services.scoring_sheet_set(user=request.user, plan=plan, items=sheet.cleaned_data["lines"])
+                services.scoring_sheet_set(user=request.user, plan=plan, items=sheet.items())
                 messages.success(request, _("Đã lưu bảng điểm."))
                 return redirect("rewards:plan_evaluation", plan.pk)
             if "appoint" in request.POST and appoint.is_valid():
@@ -155,7 +150,10 @@ def plan_evaluation(request, plan_pk: int):
                 messages.success(request, _("Đã bổ sung thành viên hội đồng."))
                 return redirect("rewards:plan_evaluation", plan.pk)
         except ValidationError as exc:
-            add_service_errors(sheet if "sheet" in request.POST else appoint, exc)
+            if "sheet" in request.POST:
+                flash_refusal(request, exc)
+            else:
+                add_service_errors(appoint, exc)
     member = CouncilMember.objects.filter(plan=plan, user=request.user.pk).first()
     return render(
         request,
@@ -179,7 +177,7 @@ def pledge_score(request, pk: int):
     """A council member scores one subject, with its record under the plan beside the form."""
     pledge = get_pledge_for_user(request.user, pk)
     member = services.council_member_of(user=request.user, plan=pledge.plan)
-    items = list(pledge.plan.scoring_items.all())
+    items = list(ScoringItem.objects.for_pledge(pledge))
     given = {s.item_id: s.points for s in Score.objects.filter(pledge=pledge, member=member)}
     form = ScoreForm(
         request.POST if "score" in request.POST else None,

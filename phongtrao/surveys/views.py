@@ -86,6 +86,8 @@ def survey_detail(request, pk: int):
     questions = list(survey.questions.select_related("criterion"))
     results = survey_results(survey, public=not insider)
     context = {
+        # A citizen reads the results in the portal's look, without the officials' menu.
+        "layout": "base.html" if request.user.is_authenticated else "portal/base.html",
         "survey": survey,
         "questions": questions,
         "results": results,

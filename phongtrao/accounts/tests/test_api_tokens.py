@@ -1,6 +1,6 @@
 from phongtrao.accounts.models import ApiToken
 from phongtrao.accounts.services import api_token_revoke
-from phongtrao.testing import make_plan
+from phongtrao.testing import PASSWORD, make_plan
 
 
 def test_a_token_reads_and_writes_like_its_owner(people):
@@ -40,13 +40,28 @@ def test_a_revoked_or_wrong_token_is_refused(people):
 
 
 def test_only_the_digest_is_stored_and_tokens_are_managed_on_the_account_page(people):
-    client = people.client(people.village_head)
-    response = client.post("/me/tokens/", {"name": "điện thoại"}, follow=True)
-    token = ApiToken.objects.get(user=people.village_head)
+    client = people.client(people.commune_officer)
+    response = client.post("/me/tokens/", {"name": "phần mềm của huyện"}, follow=True)
+    token = ApiToken.objects.get(user=people.commune_officer)
     page = response.content.decode()
     assert "pt_" in page and token.digest not in page
-    assert client.post(f"/me/tokens/{token.pk}/revoke/").status_code == 302
     assert people.client(people.outsider).post(f"/me/tokens/{token.pk}/revoke/").status_code == 404
+    assert client.post(f"/me/tokens/{token.pk}/revoke/").status_code == 302
+
+
+def test_a_village_head_changes_a_password_and_is_not_offered_api_keys(people):
+    head = people.client(people.village_head)
+    page = head.get("/me/").content.decode()
+    assert "/me/password/" in page and "Khóa API" not in page
+    assert head.post("/me/tokens/", {"name": "điện thoại"}).status_code == 403
+    assert not ApiToken.objects.filter(user=people.village_head).exists()
+    changed = head.post(
+        "/me/password/",
+        {"old_password": PASSWORD, "new_password1": "nuoc-chay-da-mon-2026", "new_password2": "nuoc-chay-da-mon-2026"},
+    )
+    assert changed.status_code == 302
+    people.village_head.refresh_from_db()
+    assert people.village_head.check_password("nuoc-chay-da-mon-2026")
 
 
 def test_session_writes_to_the_api_need_the_csrf_token(people):

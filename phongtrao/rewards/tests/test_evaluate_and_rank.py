@@ -12,7 +12,7 @@ from django.urls import reverse
 from phongtrao.accounts.models import Role
 from phongtrao.accounts.services import membership_grant
 from phongtrao.plans import services as plans
-from phongtrao.rewards import services
+from phongtrao.rewards import evaluation, services
 from phongtrao.rewards.models import ConflictOfInterest, Score
 from phongtrao.testing import make_plan
 
@@ -132,21 +132,59 @@ def test_the_scoring_page_shows_the_record_and_only_members_score(people, contes
     assert Score.objects.filter(pledge=east).count() == 2
 
 
+def _sheet(*lines: tuple[str, str, str]) -> dict:
+    """The scoring sheet's form as posted: one row per line (points, text, for whom)."""
+    data = {"sheet": "1", "sheet-TOTAL_FORMS": str(len(lines)), "sheet-INITIAL_FORMS": "0"}
+    for n, (points, text, applies_to) in enumerate(lines):
+        data |= {f"sheet-{n}-max_points": points, f"sheet-{n}-text": text, f"sheet-{n}-applies_to": applies_to}
+    return data
+
+
 def test_the_sheet_and_council_are_set_by_approvers_and_frozen_once_scoring_starts(people, contest):
     plan, east, _west, items = contest
     url = reverse("rewards:plan_evaluation", args=[plan.pk])
     assert people.client(people.outsider).get(url).status_code == 403
-    assert people.client(people.commune_officer).post(url, {"sheet": "1", "lines": "10 | A"}).status_code == 403
-    bad = people.client(people.commune_approver).post(url, {"sheet": "1", "lines": "mười | A"})
-    assert "cần dạng “điểm | nội dung”" in bad.content.decode()
-    people.client(people.commune_approver).post(url, {"sheet": "1", "lines": "70 | Chỉ tiêu\n30 | Huy động"})
-    assert [i.max_points for i in plan.scoring_items.all()] == [Decimal(70), Decimal(30)]
+    before = list(plan.scoring_items.values_list("pk", flat=True))
+    refused = people.client(people.commune_officer).post(url, _sheet(("10", "A", "all")))
+    assert refused.status_code == 403 and list(plan.scoring_items.values_list("pk", flat=True)) == before
+    bad = people.client(people.commune_approver).post(url, _sheet(("mười", "A", "all")))
+    assert bad.context["sheet"].forms[0].errors["max_points"] and "điểm | nội dung" not in bad.content.decode()
+    people.client(people.commune_approver).post(url, _sheet(("70", "Chỉ tiêu", "all"), ("30", "Huy động", "village")))
+    assert [(i.max_points, i.applies_to) for i in plan.scoring_items.all()] == [(70, "all"), (30, "village")]
     items = list(plan.scoring_items.all())
     services.scores_record(user=people.commune_officer, pledge=east, points=_points(items, 70, 30))
-    frozen = people.client(people.commune_approver).post(url, {"sheet": "1", "lines": "100 | Tất cả"})
+    frozen = people.client(people.commune_approver).post(url, _sheet(("100", "Tất cả", "all")))
     assert "không sửa được bảng điểm nữa" in frozen.content.decode()
     stranger = people.client(people.commune_approver).post(url, {"appoint": "1", "member": "outsider"})
     assert "member" in stranger.context["appoint"].errors
+
+
+def test_a_subject_is_scored_on_the_lines_for_its_kind(people, contest):
+    """Seed 002's standards differ for villages, organisations, enterprises and households:
+    a village is not scored on what is asked of an enterprise."""
+    plan, east, _west, _items = contest
+    services.scoring_sheet_set(
+        user=people.commune_approver,
+        plan=plan,
+        items=[
+            {"text": "Hoàn thành chỉ tiêu", "max_points": Decimal(50), "applies_to": "all"},
+            {"text": "Đầu tư sản xuất", "max_points": Decimal(30), "applies_to": "enterprise"},
+            {"text": "Khu dân cư sáng, xanh, sạch", "max_points": Decimal(50), "applies_to": "village"},
+        ],
+    )
+    page = people.client(people.commune_officer).get(reverse("rewards:pledge_score", args=[east.pk])).content.decode()
+    assert "Khu dân cư sáng, xanh, sạch" in page and "Đầu tư sản xuất" not in page
+    for_village = [i for i in plan.scoring_items.all() if i.applies_to != "enterprise"]
+    services.scores_record(user=people.commune_officer, pledge=east, points=_points(for_village, 45, 40))
+    standing = next(s for s in evaluation.ranking(plan) if s.pledge == east)
+    assert (standing.average, standing.sheets) == (Decimal(85), 1)  # complete without the enterprise line
+
+
+def test_the_proposal_reads_whom_each_standard_is_for(people):
+    assert services.scope_from_words("Các tiểu khu") == "village"
+    assert services.scope_from_words("Các doanh nghiệp") == "enterprise"
+    assert services.scope_from_words("Hộ gia đình, cá nhân") == "individual"
+    assert services.scope_from_words("Các cơ quan, ban, ngành, đoàn thể thị trấn") == "organization"
 
 
 def test_a_draft_plans_evaluation_is_hidden(people):

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django import template
+from django.utils.html import format_html
 
 from phongtrao import text
 
@@ -38,3 +39,12 @@ def vndate(value) -> str:
 @register.filter
 def isodate(value) -> str:
     return value.isoformat() if value else ""
+
+
+@register.filter
+def with_unit(name, unit) -> str:
+    """ "Hộ ông Tư <muted>Thôn Đông</muted>"; a village that pledged or gave as itself is
+    named once, not "Tiểu khu 1 Tiểu khu 1"."""
+    if unit is None or str(unit).strip().casefold() == str(name).strip().casefold():
+        return format_html("{}", name)
+    return format_html('{} <span class="muted">{}</span>', name, unit)
