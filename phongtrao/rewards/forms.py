@@ -86,6 +86,12 @@ class ConflictForm(forms.Form):
     reason = forms.CharField(label=_("Lý do không chấm"), max_length=255)
 
 
+def _pledge_label(pledge: Pledge) -> str:
+    """ "Hộ ông Tư – Thôn Đông"; a village that pledged as itself, named once."""
+    same = pledge.subject_name.casefold() == pledge.unit.name.casefold()
+    return pledge.subject_name if same else f"{pledge.subject_name} – {pledge.unit.name}"
+
+
 class NominationForm(forms.Form):
     pledge = forms.ModelChoiceField(label=_("Tập thể, cá nhân"), queryset=Pledge.objects.none())
     reward_form = forms.ModelChoiceField(label=_("Hình thức khen thưởng"), queryset=RewardForm.objects.all())
@@ -99,7 +105,8 @@ class NominationForm(forms.Form):
     def __init__(self, *args, pledges=None, **kwargs):
         super().__init__(*args, **kwargs)
         if pledges is not None:
-            self.fields["pledge"].queryset = pledges
+            self.fields["pledge"].queryset = pledges.select_related("unit").order_by("unit__name", "subject_name")
+            self.fields["pledge"].label_from_instance = _pledge_label
 
 
 class DecisionForm(forms.Form):
