@@ -13,6 +13,7 @@ from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
 from phongtrao.activities.evidence import photo_jpeg
 from phongtrao.bounds import DOCUMENT_BYTES
+from phongtrao.concurrency import Conflict, lock_fresh
 from phongtrao.geo.models import AdminUnit
 from phongtrao.plans.models import Plan
 from phongtrao.rewards.models import Exemplar, ExemplarKind, ExemplarPhoto
@@ -85,6 +86,8 @@ def exemplar_photo_add(*, user: User, exemplar: Exemplar, name: str, data: bytes
 @transaction.atomic
 def exemplar_publish(*, user: User, exemplar: Exemplar) -> Exemplar:
     permissions.demand(user, permissions.EDIT, exemplar.unit)
+    if lock_fresh(exemplar).published:
+        raise Conflict(_("Điển hình này vừa được công khai; hãy tải lại trang."))
     exemplar.published, exemplar.withdrawn_reason = True, ""
     return _save(exemplar, user)
 
@@ -94,5 +97,7 @@ def exemplar_withdraw(*, user: User, exemplar: Exemplar, reason: str) -> Exempla
     permissions.demand(user, permissions.EDIT, exemplar.unit)
     if not reason.strip():
         raise ValidationError({"reason": _("Hãy ghi lý do thôi công khai.")})
+    if not lock_fresh(exemplar).published:
+        raise Conflict(_("Điển hình này vừa được thôi công khai; hãy tải lại trang."))
     exemplar.published, exemplar.withdrawn_reason = False, reason.strip()[:255]
     return _save(exemplar, user)

@@ -2,9 +2,12 @@
 sheets one after another from one phone: no burst limit for them, each household still
 once, their name kept on the ballot, and only for their own village."""
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from phongtrao.surveys import services
 from phongtrao.surveys.models import Ballot, RefusedBallot, Response
@@ -92,3 +95,29 @@ def test_paper_sheets_through_the_api(people, open_survey, settings):
     )
     assert anonymous.status_code == 401
     assert Ballot.objects.filter(entered_by=people.village_head).count() == Response.objects.count() == 3
+
+
+def test_a_slip_of_another_village_is_refused_on_the_form(people, plan):
+    """A village head typing a code handed out in another village is told so beside the
+    field; nothing is recorded (it once reached an uncaught error)."""
+    survey = services.survey_create(
+        user=people.commune_officer,
+        plan=plan,
+        unit=people.commune,
+        title="Khảo sát bằng mã phiếu",
+        opens_on=timezone.localdate() - dt.timedelta(days=1),
+        closes_on=timezone.localdate() + dt.timedelta(days=9),
+        identification="code",
+        questions=[("Giao thông", None)],
+    )
+    services.survey_open(user=people.commune_officer, survey=survey)
+    (slip,) = services.access_codes_issue(
+        user=people.commune_officer, survey=survey, village=people.other_village, count=1
+    )
+    question = survey.questions.get()
+    page = people.client(people.village_head).post(
+        reverse("surveys:paper", args=[survey.pk]), {"access_code": slip.code, f"q{question.pk}": "satisfied"}
+    )
+    assert page.status_code == 200 and "access_code" in page.context["form"].errors
+    slip.refresh_from_db()
+    assert not slip.used and not Response.objects.exists()
