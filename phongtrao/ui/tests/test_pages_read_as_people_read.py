@@ -72,3 +72,27 @@ def test_no_inline_style_and_an_icon(people):
     base = people.client(people.commune_officer).get("/plans/").content.decode()
     assert '"includeIndicatorStyles": false' in base and 'rel="icon"' in base
     assert people.client(None).get("/favicon.ico").status_code == 301
+
+
+def test_a_citizen_starts_at_the_portal_and_answers_in_its_look(people):
+    assert people.client(None).get("/")["Location"] == "/portal/"
+    assert people.client(people.village_head).get("/")["Location"] == "/plans/"
+    plan = make_plan(people, issued=True)
+    from django.utils import timezone
+
+    from phongtrao.surveys import services as surveys
+
+    survey = surveys.survey_create(
+        user=people.commune_officer,
+        plan=plan,
+        unit=people.commune,
+        title="Khảo sát",
+        opens_on=timezone.localdate(),
+        closes_on=timezone.localdate(),
+        questions=[("Giao thông", None)],
+    )
+    surveys.survey_open(user=people.commune_officer, survey=survey)
+    for url in (f"/surveys/{survey.pk}/answer/", f"/surveys/{survey.pk}/"):
+        html = people.client(None).get(url).content.decode()
+        assert "Cổng thông tin phong trào" in html and "Cán bộ đăng nhập" in html, url
+        assert "/notifications/" not in html and "Kế hoạch</a>" not in html, url
