@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 
 from phongtrao.accounts import permissions
-from phongtrao.monitoring.models import Report
+from phongtrao.monitoring.models import DossierFile, Report
 from phongtrao.monitoring.reports import recipient
 
 
@@ -24,3 +24,13 @@ def get_report_for_user(user, pk: int) -> Report:
     if not report_visible(user, report):
         raise Http404
     return report
+
+
+def get_dossier_file_for_user(user, pk: int) -> DossierFile:
+    """A criterion's dossier is internal to those with a role over the unit (see the
+    permission module's public and internal rule)."""
+    dossier = DossierFile.objects.select_related("unit").filter(pk=pk).first()
+    if dossier is None:
+        raise Http404
+    permissions.require_sight(user, dossier.unit, public=False)
+    return dossier

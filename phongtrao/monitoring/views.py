@@ -13,7 +13,7 @@ from phongtrao.accounts import permissions
 from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit
 from phongtrao.monitoring import charts, criteria, excel, periods, ranking, reports, rollups, services
-from phongtrao.monitoring.access import get_report_for_user, report_visible
+from phongtrao.monitoring.access import get_dossier_file_for_user, get_report_for_user, report_visible
 from phongtrao.monitoring.dashboard import dashboard
 from phongtrao.monitoring.forms import (
     CriteriaFileForm,
@@ -29,7 +29,6 @@ from phongtrao.monitoring.models import (
     CriteriaSet,
     Criterion,
     CriterionStatus,
-    DossierFile,
     Indicator,
     IndicatorValue,
     PeriodKind,
@@ -409,8 +408,5 @@ def report_detail(request, pk: int):
 
 def dossier_file(request, pk: int):
     """A criterion's dossier is internal to those with a role over the unit."""
-    dossier = DossierFile.objects.select_related("unit").filter(pk=pk).first()
-    if dossier is None:
-        raise Http404
-    permissions.require_sight(request.user, dossier.unit, public=False)
+    dossier = get_dossier_file_for_user(request.user, pk)
     return stored_file(dossier.file, public=False, name=dossier.original_name)

@@ -27,6 +27,7 @@ from phongtrao.plans.schemas import (
     AllocationOut,
     DeriveIn,
     DifferenceOut,
+    ParsedDocumentOut,
     PartsIn,
     PlanCreateIn,
     PlanDocumentOut,
@@ -43,7 +44,7 @@ parse_router = Router(tags=["parse"])
 DOCUMENT = {"by_alias": True}
 
 
-@parse_router.post("", auth=WRITE_AUTH, response=answers(dict[str, Any], FORBIDDEN))
+@parse_router.post("", auth=WRITE_AUTH, response=answers(ParsedDocumentOut, FORBIDDEN))
 def parse_document(request, file: UploadedFile = File(...)):  # noqa: B008 (ninja's way to declare an upload)
     """Read a plan document (.txt, .docx, .pdf) into the parse contract's JSON, as
     `python -m phongtrao.docparse` prints it (numbers as the contract has them). Nothing

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from ninja import Field, Schema
-from pydantic import create_model
+from pydantic import BaseModel, ConfigDict, create_model
 
 from phongtrao.apitypes import DecimalText
 from phongtrao.bounds import Day, Id, column, text
@@ -403,3 +403,64 @@ class AdoptionOut(Schema):
 class DifferenceOut(Schema):
     kind: str
     message: str
+
+
+class ParsedReferenceOut(BaseModel):
+    number: str | None
+    date: dt.date | None
+    issuer: str | None
+
+
+class ParsedPeriodOut(BaseModel):
+    start: dt.date | None
+    end: dt.date | None
+
+
+class ParsedPhaseOut(BaseModel):
+    name: str
+    start: dt.date | None
+    end: dt.date | None
+
+
+class ParsedDeadlineOut(BaseModel):
+    what: str
+    date: dt.date | None
+
+
+class ParsedTargetOut(BaseModel):
+    """As the parse contract has it: the value a number (61.5), not a decimal string."""
+
+    model_config = ConfigDict(extra="allow")
+
+    text: str
+    value: int | float | None
+    unit: str | None = None
+
+
+class ParsedSignerOut(BaseModel):
+    name: str | None
+    authority: str | None
+    title: str | None
+
+
+class ParsedDocumentOut(BaseModel):
+    """What `python -m phongtrao.docparse` prints (DESIGN's parse contract): the core keys
+    typed here; the extra keys (sections, reports, forms, uncertain…) come along as read.
+    Plain pydantic models (not Ninja schemas, which read attributes one by one) keep them."""
+
+    model_config = ConfigDict(extra="allow")
+
+    doc_type: str
+    number: str | None
+    issue_date: dt.date | None
+    place: str | None
+    issuer: str | None
+    title: str | None
+    basis_refs: list[ParsedReferenceOut]
+    period: ParsedPeriodOut | None
+    phases: list[ParsedPhaseOut]
+    deadlines: list[ParsedDeadlineOut]
+    targets: list[ParsedTargetOut]
+    assignees: list[str]
+    recipients: list[str]
+    signer: ParsedSignerOut | None

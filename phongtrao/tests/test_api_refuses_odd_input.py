@@ -46,3 +46,26 @@ def test_odd_writes_change_nothing(people, body):
     answer = people.client(people.commune_officer).post("/api/plans", body, content_type="application/json")
     assert answer.status_code == 422, answer.content
     assert list(Plan.objects.values_list("pk", "title")) == before
+
+
+def test_a_weight_and_a_target_rate_beyond_their_columns_are_refused(people):
+    from phongtrao.monitoring.models import Indicator, IndicatorValue
+    from phongtrao.surveys.models import Survey
+
+    Indicator.objects.create(code="ngay-cong", name="Ngày công", value_type="number", aggregation="sum")
+    officer = people.client(people.commune_officer)
+    value = {"indicator": "ngay-cong", "unit": people.village.pk, "period": "year", "date": "2023-12-31", "value": "5"}
+    heavy = officer.post("/api/values", value | {"weight": "1e30"}, content_type="application/json")
+    assert heavy.status_code == 422 and "weight" in heavy.json()["errors"]
+    plan = make_plan(people, issued=True)
+    survey = {
+        "plan": plan.pk,
+        "unit": people.commune.pk,
+        "title": "Khảo sát",
+        "opens_on": "2023-03-01",
+        "closes_on": "2023-03-31",
+        "questions": ["Giao thông"],
+    }
+    rate = officer.post("/api/surveys", survey | {"target_rate": "1e30"}, content_type="application/json")
+    assert rate.status_code == 422 and "target_rate" in rate.json()["errors"]
+    assert not IndicatorValue.objects.exists() and not Survey.objects.exists()
