@@ -31,6 +31,13 @@ DecimalText = Annotated[
 ]
 
 
+class UnitRef(Schema):
+    """A unit named in an answer: its id and its name."""
+
+    id: int
+    name: str
+
+
 class ErrorOut(Schema):
     """Why a request was refused. `errors` names the fields refused (empty otherwise)."""
 

@@ -25,7 +25,7 @@ from phongtrao.activities.models import (
     WorkDay,
     WorkResult,
 )
-from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, answers
+from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, UnitRef, answers
 from phongtrao.bounds import Day, Id, column
 from phongtrao.geo.access import get_unit, get_unit_for_user
 from phongtrao.orgs.access import get_organization
@@ -36,11 +36,6 @@ from phongtrao.ui.forms import VERSION_MAX
 router = Router(tags=["registrations"])
 
 Version = Annotated[int, Field(ge=1, le=VERSION_MAX)]
-
-
-class UnitRef(Schema):
-    id: int
-    name: str
 
 
 class LineIn(Schema):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
 from phongtrao.accounts.auth import PUBLIC, WRITE_AUTH
-from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, answers
+from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, UnitRef, answers
 from phongtrao.bounds import Day, Id, column
 from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit
@@ -215,11 +215,6 @@ class TargetRef(Schema):
     id: int
     text: str
     indicator: str
-
-
-class UnitRef(Schema):
-    id: int
-    name: str
 
 
 class CellOut(Schema):

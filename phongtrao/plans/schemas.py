@@ -13,7 +13,7 @@ from typing import Any
 from ninja import Field, Schema
 from pydantic import BaseModel, ConfigDict, create_model
 
-from phongtrao.apitypes import DecimalText
+from phongtrao.apitypes import DecimalText, UnitRef
 from phongtrao.bounds import Day, Id, column, text
 from phongtrao.plans.models import Plan, ReferenceRole, SubjectKind, TargetAllocation
 from phongtrao.plans.services import PARTS
@@ -86,9 +86,7 @@ class AllocationOut(Schema):
     value: DecimalText
 
 
-class UnitRef(Schema):
-    id: int
-    name: str
+class UnitLevelRef(UnitRef):
     level: str
 
 
@@ -106,7 +104,7 @@ class PlanSummaryOut(Schema):
     title: str
     kind: str
     status: str
-    unit: UnitRef
+    unit: UnitLevelRef
     parent: int | None = Field(validation_alias="parent_id")
     period: PeriodOut | None
 
@@ -387,7 +385,7 @@ class PlanDocumentOut(PlanSummaryOut):
 
 
 class AdoptionRowOut(Schema):
-    unit: UnitRef
+    unit: UnitLevelRef
     adopted: bool
     late: bool
     overdue_duties: int

@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema
 
 from phongtrao.accounts import permissions
 from phongtrao.accounts.auth import PUBLIC, WRITE_AUTH
-from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, answers
+from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, UnitRef, answers
 from phongtrao.bounds import Day, Id, column
 from phongtrao.geo.access import get_unit
 from phongtrao.orgs.access import get_organization
@@ -22,11 +22,6 @@ from phongtrao.rewards.models import Award, Nomination, Pledge, RewardDecision, 
 from phongtrao.ui.forms import VERSION_MAX
 
 pledges_router = Router(tags=["pledges"])
-
-
-class UnitRef(Schema):
-    id: int
-    name: str
 
 
 class PledgeOut(Schema):

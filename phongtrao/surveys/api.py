@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema
 from phongtrao.accounts import permissions
 from phongtrao.accounts.auth import PUBLIC, WRITE_AUTH
 from phongtrao.accounts.clients import client_address
-from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, answers
+from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, UnitRef, answers
 from phongtrao.bounds import Day, Id, column, text
 from phongtrao.geo.access import get_unit
 from phongtrao.monitoring.models import Criterion
@@ -22,11 +22,6 @@ from phongtrao.surveys.models import Choice, Identification, Question, Survey
 from phongtrao.surveys.results import SurveyResults, Tally, survey_results
 
 router = Router(tags=["surveys"])
-
-
-class UnitRef(Schema):
-    id: int
-    name: str
 
 
 class QuestionOut(Schema):
