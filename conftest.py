@@ -4,7 +4,8 @@ import os
 
 import pytest
 
-from phongtrao.testing import CHROMIUM, People, make_people
+from phongtrao.registrations.services import call_create
+from phongtrao.testing import CHROMIUM, People, make_people, make_plan
 
 
 @pytest.fixture(autouse=True)
@@ -70,3 +71,17 @@ def _server_sessions_ended_at_exit(django_db_setup, django_db_blocker):
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture
+def saturday_call(people):
+    """Seed 000's call: every village registers its Saturday activities."""
+    plan = make_plan(people, issued=True, title="Ngày thứ Bảy đi cơ sở năm 2023")
+    return call_create(
+        user=people.commune_officer,
+        plan=plan,
+        title="Đăng ký hoạt động thứ Bảy",
+        kind="activity",
+        registrants="villages",
+        deadline=None,
+    )

@@ -307,9 +307,9 @@ def generate(scale: float, seed: int = 2026, out=print) -> dict:
 
     from phongtrao.accounts.models import User
     from phongtrao.accounts.services import membership_grant
-    from phongtrao.activities.models import Contribution
+    from phongtrao.contributions.models import Contribution
     from phongtrao.geo.models import AdminUnit
-    from phongtrao.monitoring.models import Indicator, IndicatorValue, Rollup
+    from phongtrao.indicators.models import Indicator, IndicatorValue, Rollup
     from phongtrao.plans.models import Plan, PlanStatus, Target
 
     figures: dict = {}
@@ -447,8 +447,8 @@ def raw_aggregate(indicators, *, month: dt.date | None, area_path: str | None) -
     """The same figures straight from the raw values, the way one would without roll-ups."""
     from django.db import connection
 
-    from phongtrao.monitoring.models import Rollup
-    from phongtrao.monitoring.rollups import rollup_value
+    from phongtrao.indicators.models import Rollup
+    from phongtrao.indicators.rollups import rollup_value
 
     sql = RAW_SQL.format(
         join="JOIN geo_adminunit u ON u.id = v.unit_id" if area_path else "",
@@ -481,7 +481,7 @@ def measure(repeat: int, out=print) -> dict:
 
     from phongtrao.accounts.models import User
     from phongtrao.geo.models import AdminUnit
-    from phongtrao.monitoring.models import Indicator, IndicatorValue
+    from phongtrao.indicators.models import Indicator, IndicatorValue
     from phongtrao.plans.models import Plan
 
     plan = Plan.objects.select_related("unit").get(title="Kế hoạch xây dựng nông thôn mới năm 2026")
@@ -549,7 +549,7 @@ def measure(repeat: int, out=print) -> dict:
     for name, username, unit in [("commune", "bench-xa", commune), ("province", "bench-tinh", province)]:
         viewer = Client()
         viewer.force_login(User.objects.get(username=username))
-        page = f"/monitoring/units/{unit.pk}/dashboard/"
+        page = f"/units/{unit.pk}/dashboard/"
         assert viewer.get(page).status_code == 200
         with CaptureQueriesContext(connection) as queries:
             times, response = timed(lambda viewer=viewer, page=page: viewer.get(page), max(3, repeat // 10))
@@ -594,7 +594,7 @@ def measure(repeat: int, out=print) -> dict:
     rows = IndicatorValue.objects.filter(unit__path__startswith=province.path, period_start__year=2026).count()
     before = rss_mb()
     started = time.perf_counter()
-    response = exporter.get(f"/monitoring/units/{province.pk}/values/export.xlsx", {"year": 2026})
+    response = exporter.get(f"/indicators/units/{province.pk}/values/export.xlsx", {"year": 2026})
     size = sum(len(chunk) for chunk in response.streaming_content)
     figures["province_export"] = {
         "rows": rows,
@@ -612,9 +612,9 @@ def measure(repeat: int, out=print) -> dict:
 
 def verify(out=print) -> int:
     """At a small scale: every roll-up cell equals `compute_rollups` over the raw values."""
-    from phongtrao.monitoring.models import IndicatorValue, Rollup
-    from phongtrao.monitoring.rollups import SUMMED
-    from phongtrao.monitoring.services import compute_rollups
+    from phongtrao.indicators.models import IndicatorValue, Rollup
+    from phongtrao.indicators.rollups import SUMMED
+    from phongtrao.indicators.services import compute_rollups
 
     stored = {
         (r.indicator_id, r.unit_id, r.period_kind, r.period_start): {f: getattr(r, f) for f in SUMMED}

@@ -15,17 +15,20 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from phongtrao.activities.api import contributions_router, duties_router, funds_router, workdays_router
-from phongtrao.activities.api import router as registrations_router
 from phongtrao.apitypes import CONFLICT, FORBIDDEN, INVALID, NOT_FOUND, UNAUTHENTICATED
 from phongtrao.concurrency import Conflict
-from phongtrao.geo.api import router as geo_router
-from phongtrao.monitoring.api import criteria_router, indicators_router, reports_router, rollup_router, values_router
-from phongtrao.plans.api import parse_router
+from phongtrao.contributions.api import contributions_router, funds_router
+from phongtrao.criteria.api import criteria_router
+from phongtrao.indicators.api import indicators_router, rollup_router, values_router
+from phongtrao.plans.api import duties_router, parse_router, plan_rollup_router
 from phongtrao.plans.api import router as plans_router
 from phongtrao.plans.services import PARTS
+from phongtrao.registrations.api import router as registrations_router
+from phongtrao.reports.api import reports_router
 from phongtrao.rewards.api import evaluations_router, nominations_router, pledges_router, rewards_router
 from phongtrao.surveys.api import router as surveys_router
+from phongtrao.units.api import router as units_router
+from phongtrao.workdays.api import workdays_router
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +39,7 @@ api = NinjaAPI(
     description=_("Kế hoạch, phong trào thi đua và cuộc vận động xây dựng nông thôn mới."),
     urls_namespace="api",
 )
-api.add_router("/units", geo_router)
+api.add_router("/units", units_router)
 api.add_router("/plans", plans_router)
 api.add_router("/parse", parse_router)
 api.add_router("/registrations", registrations_router)
@@ -46,6 +49,7 @@ api.add_router("/duties", duties_router)
 api.add_router("/workdays", workdays_router)
 api.add_router("/indicators", indicators_router)
 api.add_router("/values", values_router)
+api.add_router("/rollup/plans", plan_rollup_router)
 api.add_router("/rollup", rollup_router)
 api.add_router("/criteria", criteria_router)
 api.add_router("/reports", reports_router)

@@ -158,3 +158,6 @@ def _label(instance: models.Model, name: str) -> str:
         return str(instance._meta.get_field(name).verbose_name).capitalize()
     except FieldDoesNotExist:  # a constraint may name something that is not a field
         return ""
+
+
+MAX_QUANTITY = Decimal(100_000)  # more people, cuốc or m³ than this on one Saturday is a typing slip

@@ -24,6 +24,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from phongtrao.text import fold
+from phongtrao.ui.formatting import day_text
 
 MAX_ROWS = 5000
 MAX_UNPACKED = 50 * 1024 * 1024  # a table of MAX_ROWS rows unpacks to a few megabytes
@@ -78,7 +79,7 @@ def new_sheet(title: str, columns: list[str], *, heading: list[str] = (), widths
 
 def exported_on(what: str, unit) -> list[str]:
     """The heading lines of an export: what it is, of which unit, as of which day."""
-    return [what, str(unit), _("Xuất ngày %(d)s") % {"d": timezone.localdate().strftime("%d/%m/%Y")}]
+    return [what, str(unit), _("Xuất ngày %(d)s") % {"d": day_text(timezone.localdate())}]
 
 
 def save_workbook(workbook) -> bytes:

@@ -2,7 +2,6 @@
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
 
 
 def _base_letters() -> dict[int, str]:
@@ -25,30 +24,6 @@ def fold(text: str) -> str:
     """Lower case without diacritics, single spaces ("Kế hoạch Thứ Bảy" → "ke hoach thu bay"):
     for matching what people type on a phone, a spreadsheet header or a document's keywords."""
     return " ".join(text.translate(_BASE).lower().split())
-
-
-def _group(integer: str) -> str:
-    sign = "-" if integer.startswith("-") else ""
-    digits = integer.lstrip("-")
-    groups = []
-    while len(digits) > 3:
-        groups.insert(0, digits[-3:])
-        digits = digits[:-3]
-    groups.insert(0, digits)
-    return sign + ".".join(groups)
-
-
-def vn_number(value) -> str:
-    """61.5 → "61,5"; 134000000 → "134.000.000"; trailing zeros dropped."""
-    if value is None or value == "":
-        return ""
-    try:
-        number = Decimal(str(value))
-    except InvalidOperation:
-        return str(value)
-    text = f"{number.normalize():f}" if number != number.to_integral_value() else f"{number.to_integral_value():f}"
-    integer, _sep, fraction = text.partition(".")
-    return _group(integer) + ("," + fraction if fraction else "")
 
 
 def natural_key(name: str) -> list:

@@ -18,21 +18,25 @@ from PIL import Image, ImageDraw
 from phongtrao import docparse
 from phongtrao.accounts.models import Membership, Role, User
 from phongtrao.accounts.services import membership_grant
-from phongtrao.activities import services as activity_services
+from phongtrao.contributions import services as contributions_services
+from phongtrao.criteria.models import Criterion
+from phongtrao.criteria.services import criteria_set_load
 from phongtrao.geo.models import AdminUnit, Listing
 from phongtrao.geo.services import units_load_official, villages_import_csv
-from phongtrao.monitoring import services as monitoring_services
-from phongtrao.monitoring.criteria import criteria_set_load
-from phongtrao.monitoring.models import Criterion, Indicator
+from phongtrao.indicators import services as monitoring_services
+from phongtrao.indicators.models import Indicator
 from phongtrao.orgs.models import Official, Organization, Position
 from phongtrao.orgs.services import household_save, official_create, organization_create
 from phongtrao.plans import importing
 from phongtrao.plans import services as plan_services
+from phongtrao.plans import services as plans_services
 from phongtrao.plans.models import Plan
-from phongtrao.rewards import exemplars as exemplar_services
+from phongtrao.registrations import services as registrations_services
+from phongtrao.rewards import services as exemplar_services
 from phongtrao.rewards import services as reward_services
 from phongtrao.rewards.models import RewardForm
 from phongtrao.surveys import services as survey_services
+from phongtrao.workdays import services as workdays_services
 
 DEMO_DIR = settings.DATA_DIR / "demo"
 SEEDS_DIR = settings.DATA_DIR / "seeds"
@@ -299,7 +303,7 @@ class DemoLoader:
         if plan.registration_calls.exists():
             return
         form = read_seed("000_3b73d6c918d70f28.txt")["forms"][0]
-        call = activity_services.call_create(
+        call = registrations_services.call_create(
             user=self.admin,
             plan=plan,
             title=form["title"],
@@ -329,7 +333,7 @@ class DemoLoader:
             ),
         ]
         for village, content, place, support, lines in examples:
-            registration = activity_services.registration_submit(
+            registration = registrations_services.registration_submit(
                 user=self.admin,
                 call=call,
                 unit=villages[village],
@@ -341,8 +345,8 @@ class DemoLoader:
                 ],
             )
             if village == "Thôn Nà Ín":
-                activity_services.registration_confirm(user=self.admin, registration=registration, version=1)
-        days = activity_services.workdays_generate(
+                registrations_services.registration_confirm(user=self.admin, registration=registration, version=1)
+        days = workdays_services.workdays_generate(
             user=self.admin, plan=plan, start=dt.date(2023, 4, 8), end=dt.date(2023, 12, 31)
         )
         self.log(f"Hồng Thái: {len(days)} ngày thứ Bảy năm 2023, 2 đăng ký")
@@ -396,13 +400,13 @@ class DemoLoader:
         }
         for duty in plan.duties.filter(assignee_text__in=steps):
             for day, percent, note in steps[duty.assignee_text]:
-                activity_services.duty_progress_add(user=self.admin, duty=duty, date=day, percent=percent, note=note)
+                plans_services.duty_progress_add(user=self.admin, duty=duty, date=day, percent=percent, note=note)
 
     def _poverty_fund(self) -> None:
         """Tam Đường (seed 004): the "Vì người nghèo" fund toward its target of over 134 million đồng."""
         plan = self.keys["seed-004"]
         target = plan.targets.filter(text__contains="Vì người nghèo").first()
-        fund = activity_services.fund_create(
+        fund = contributions_services.fund_create(
             user=self.admin,
             unit=plan.unit,
             name="Quỹ “Vì người nghèo” huyện Tam Đường",
@@ -418,7 +422,7 @@ class DemoLoader:
             (binh_lu, "household", "Nhân dân bản Nà Bỏ", "labour", 45, "", 0, ""),
         ]
         for unit, who_kind, who, kind, amount, description, value, receipt in gifts:
-            activity_services.contribution_record(
+            contributions_services.contribution_record(
                 user=self.admin,
                 unit=unit,
                 contributor_kind=who_kind,

@@ -10,14 +10,14 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from phongtrao.activities.models import Registration
 from phongtrao.documents.official import OfficialDocument, place_date
-from phongtrao.monitoring.models import Report
-from phongtrao.monitoring.reports import recipient
 from phongtrao.plans.models import Plan
 from phongtrao.plans.selectors import opening_lines
+from phongtrao.registrations.models import Registration
+from phongtrao.reports.models import Report
+from phongtrao.reports.services import recipient
 from phongtrao.sheets import new_sheet
-from phongtrao.text import vn_number
+from phongtrao.ui.formatting import number_text
 
 KIND_WORDS = ("ỦY BAN NHÂN DÂN", "UBND", "BAN CHỈ ĐẠO", "ĐẢNG ỦY", "HỘI ĐỒNG")
 
@@ -142,7 +142,7 @@ def report_docx(report: Report) -> bytes:
         document.heading("", "Số liệu", 0)
         document.table(
             ["STT", "Nội dung", "Kết quả"],
-            [[str(n), f.label, vn_number(f.value)] for n, f in enumerate(figures, start=1)],
+            [[str(n), f.label, number_text(f.value)] for n, f in enumerate(figures, start=1)],
         )
     document.foot(
         recipients=[f"UBND {to.name}"],

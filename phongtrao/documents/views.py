@@ -1,11 +1,11 @@
 from django.shortcuts import render
 from django.utils.text import slugify
 
-from phongtrao.activities.access import get_registration_for_user
 from phongtrao.documents import render as documents
-from phongtrao.monitoring.access import get_report_for_user
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.plans.selectors import plan_for_document
+from phongtrao.registrations.access import get_registration_for_user
+from phongtrao.reports.access import get_report_for_user
 from phongtrao.ui.downloads import DOCX, XLSX, attachment
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.http import Http404
 
 from phongtrao.accounts import permissions
-from phongtrao.plans.models import Plan, Target
+from phongtrao.plans.models import Duty, Evidence, Plan, Target
 from phongtrao.plans.selectors import plan_for_document
 
 
@@ -27,3 +27,22 @@ def get_target_for_user(user, pk: int, *, action: str | None = None) -> Target:
         raise Http404 from exc
     get_plan_for_user(user, target.plan_id, action=action)
     return target
+
+
+def get_duty_for_user(user, pk: int) -> Duty:
+    """A duty is seen by whoever sees its plan; reporting on it is the service's to allow."""
+    duty = Duty.objects.select_related("plan", "plan__unit", "assignee_org", "place_unit").filter(pk=pk).first()
+    if duty is None:
+        raise Http404
+    get_plan_for_user(user, duty.plan_id)
+    return duty
+
+
+def get_evidence_for_user(user, pk: int) -> Evidence:
+    """A file of a duty's progress is seen by whoever sees the duty's plan: public once the
+    plan is issued, only to those with a role over its unit before."""
+    evidence = Evidence.objects.select_related("progress__duty").filter(pk=pk).first()
+    if evidence is None:
+        raise Http404
+    get_duty_for_user(user, evidence.progress.duty_id)
+    return evidence

@@ -1,26 +1,30 @@
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Annotated, Any
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import File, Router
+from ninja import Field, File, Router, Schema
 from ninja.files import UploadedFile
 
 from phongtrao import docparse
 from phongtrao.accounts import permissions
 from phongtrao.accounts.auth import PUBLIC, WRITE_AUTH
-from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, answers
-from phongtrao.bounds import DOCUMENT_BYTES, ID_MAX, Id, Page, SearchText, Year
+from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, UnitRef, answers
+from phongtrao.bounds import DOCUMENT_BYTES, ID_MAX, Day, Id, Page, SearchText, Year, column
 from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit
-from phongtrao.monitoring.models import Indicator
+from phongtrao.indicators import periods
+from phongtrao.indicators.models import Indicator, PeriodKind
 from phongtrao.orgs.models import Organization
-from phongtrao.plans import services
-from phongtrao.plans.access import get_plan_for_user, get_target_for_user
+from phongtrao.plans import services, target_progress
+from phongtrao.plans.access import get_duty_for_user, get_plan_for_user, get_target_for_user
 from phongtrao.plans.filters import PlanFilter
-from phongtrao.plans.models import Duty, Plan, PlanKind, PlanStatus, Target, visibility
+from phongtrao.plans.models import Duty, DutyProgress, Plan, PlanKind, PlanStatus, Target, visibility
 from phongtrao.plans.schemas import (
     AdoptionOut,
     AllocationIn,
@@ -256,3 +260,164 @@ def allocate(request, target_id: Id, payload: list[AllocationIn]) -> list:
     units = {u.pk: u for u in AdminUnit.objects.filter(pk__in=[a.unit for a in payload])}
     values = {units[a.unit]: a.value for a in payload if a.unit in units}
     return services.target_allocate(user=request.user, target=target, values=values)
+
+
+duties_router = Router(tags=["duties"])
+
+
+class ProgressIn(Schema):
+    date: Day
+    percent: Annotated[int, Field(ge=0, le=100)]
+    note: column(DutyProgress, "note") = ""
+
+
+class DutyOut(Schema):
+    id: int
+    plan: int
+    assignee: str
+    organization: int | None
+    place_unit: int | None
+    text: str
+    status: str
+    deadline: dt.date | None
+    overdue: bool
+    percent: int
+
+
+def _duty(duty: Duty, latest: DutyProgress | None, today: dt.date) -> dict:
+    return {
+        "id": duty.pk,
+        "plan": duty.plan_id,
+        "assignee": duty.assignee_text,
+        "organization": duty.assignee_org_id,
+        "place_unit": duty.place_unit_id,
+        "text": duty.text,
+        "status": duty.status,
+        "deadline": duty.deadline,
+        "overdue": duty.is_overdue(today),
+        "percent": latest.percent if latest else 0,
+    }
+
+
+@duties_router.get("", **PUBLIC, response=answers(list[DutyOut], NOT_FOUND))
+def list_duties(
+    request, plan: Id | None = None, organization: Id | None = None, unit: Id | None = None, overdue: bool = False
+) -> list[dict]:
+    today = timezone.localdate()
+    duties = Duty.objects.filter(plan__in=Plan.objects.visible_to(request.user)).select_related("plan")
+    if plan is not None:
+        duties = duties.filter(plan_id=plan)
+    if organization is not None:
+        duties = duties.filter(assignee_org_id=organization)
+    if unit is not None:
+        place = get_unit(unit)
+        duties = duties.filter(Q(place_unit__path__startswith=place.path) | Q(plan__unit=place))
+    rows = list(duties.order_by("deadline", "pk")[:500])
+    if overdue:
+        rows = [d for d in rows if d.is_overdue(today)]
+    latest: dict[int, DutyProgress] = {}
+    for progress in DutyProgress.objects.filter(duty__in=rows).order_by("duty_id", "-date", "-pk"):
+        latest.setdefault(progress.duty_id, progress)
+    return [_duty(d, latest.get(d.pk), today) for d in rows]
+
+
+@duties_router.post("/{duty_id}/progress", auth=WRITE_AUTH, response=answers(DutyOut, FORBIDDEN, NOT_FOUND))
+def add_progress(request, duty_id: Id, payload: ProgressIn) -> dict:
+    duty = get_duty_for_user(request.user, duty_id)
+    progress = services.duty_progress_add(user=request.user, duty=duty, **payload.dict())
+    duty.refresh_from_db()
+    return _duty(duty, progress, timezone.localdate())
+
+
+# Mounted at /rollup/plans: a plan's measured targets read from the indicators' roll-ups.
+plan_rollup_router = Router(tags=["rollup"])
+
+
+class TargetProgressOut(Schema):
+    id: int
+    text: str
+    indicator: str
+    target: DecimalText
+    unit_of_measure: str
+    actual: DecimalText | None
+    percent: int | None
+    reporting_units: int
+
+
+class PlanRollupOut(Schema):
+    plan: int
+    unit: int | None
+    period: str
+    period_start: dt.date
+    label: str
+    targets: list[TargetProgressOut]
+
+
+@plan_rollup_router.get("/{plan_id}", **PUBLIC, response=answers(PlanRollupOut, NOT_FOUND))
+def plan_rollup(request, plan_id: Id, period: PeriodKind, date: Day, unit: Id | None = None) -> dict:
+    """How far each of a plan's measured targets has come over `unit` (the plan's
+    implementing units below it), or over the whole country when no unit is given."""
+    plan = get_plan_for_user(request.user, plan_id)
+    start = periods.period_start(period, date)
+    return {
+        "plan": plan.pk,
+        "unit": unit,
+        "period": period,
+        "period_start": start,
+        "label": periods.label(period, start),
+        "targets": [
+            {
+                "id": row.target.pk,
+                "text": row.target.text,
+                "indicator": row.target.indicator.code,
+                "target": row.target.value,
+                "unit_of_measure": row.target.unit_of_measure,
+                "actual": row.actual,
+                "percent": row.percent,
+                "reporting_units": row.reporting_units,
+            }
+            for row in target_progress.plan_progress(plan, None if unit is None else get_unit(unit), period, start)
+        ],
+    }
+
+
+class TargetRef(Schema):
+    id: int
+    text: str
+    indicator: str
+
+
+class CellOut(Schema):
+    actual: DecimalText | None
+    goal: DecimalText | None
+    percent: int | None
+
+
+class UnitProgressOut(Schema):
+    unit: UnitRef
+    targets: list[CellOut]
+
+
+class PlanByUnitOut(Schema):
+    plan: int
+    period: str
+    period_start: dt.date
+    targets: list[TargetRef]
+    units: list[UnitProgressOut]
+
+
+@plan_rollup_router.get("/{plan_id}/units", **PUBLIC, response=answers(PlanByUnitOut, NOT_FOUND))
+def plan_rollup_by_unit(request, plan_id: Id, period: PeriodKind, date: Day) -> dict:
+    """The plan's measured targets for each unit carrying it out (those right under the
+    plan's unit during the plan), against the share handed to it (or, for rates and
+    averages, the plan's own value)."""
+    plan = get_plan_for_user(request.user, plan_id)
+    start = periods.period_start(period, date)
+    targets, rows = target_progress.plan_progress_by_unit(plan, period, start)
+    return {
+        "plan": plan.pk,
+        "period": period,
+        "period_start": start,
+        "targets": [{"id": t.pk, "text": t.text, "indicator": t.indicator.code} for t in targets],
+        "units": [{"unit": row.unit, "targets": row.targets} for row in rows],
+    }

@@ -6,20 +6,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from phongtrao.bounds import DOCUMENT_BYTES
+from phongtrao.bounds import DOCUMENT_BYTES, ID_MAX
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Frequency, Plan, PlanKind, Weekday
 from phongtrao.plans.services import PARTS
-from phongtrao.text import vn_number
-from phongtrao.ui.fields import UploadField, VietnameseDecimalField
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
-
-
-def date_field(label: str, required: bool = False) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DATE_WIDGET, input_formats=DATE_INPUTS)
+from phongtrao.ui.fields import DayField, MultipleUploadField, UploadField, VietnameseDecimalField
+from phongtrao.ui.formatting import number_text
 
 
 class PlanHeaderForm(forms.Form):
@@ -32,14 +25,14 @@ class PlanHeaderForm(forms.Form):
         help_text=_("Ví dụ 42/KH-UBND; để trống số nếu chưa cấp: /KH-UBND"),
     )
     place = forms.CharField(label=_("Địa danh"), max_length=100, required=False)
-    issue_date = date_field(_("Ngày ban hành"))
+    issue_date = DayField(required=False, label=_("Ngày ban hành"))
     title = forms.CharField(label=_("Trích yếu"), widget=forms.Textarea(attrs={"rows": 2}))
     theme = forms.CharField(label=_("Chủ đề"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     preamble = forms.CharField(label=_("Căn cứ, mở đầu"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     purposes = forms.CharField(label=_("Mục đích"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     requirements = forms.CharField(label=_("Yêu cầu"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    period_start = date_field(_("Thực hiện từ ngày"))
-    period_end = date_field(_("Đến ngày"))
+    period_start = DayField(required=False, label=_("Thực hiện từ ngày"))
+    period_end = DayField(required=False, label=_("Đến ngày"))
     signer_authority = forms.CharField(
         label=_("Thẩm quyền ký"), max_length=100, required=False, help_text=_("TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH")
     )
@@ -137,13 +130,13 @@ def _part_form(part: str) -> type[forms.Form]:
     for name in PAGE_PART_FIELDS[part]:
         field = model._meta.get_field(name)
         if field.get_internal_type() == "DateField":
-            widgets[name] = DATE_WIDGET
+            widgets[name] = DayField.widget
         elif field.get_internal_type() == "TextField":
             widgets[name] = forms.Textarea(attrs={"rows": 2})
     fields = forms.fields_for_model(model, fields=PAGE_PART_FIELDS[part], widgets=widgets)
     for field in fields.values():
         if isinstance(field, forms.DateField):
-            field.input_formats = DATE_INPUTS
+            field.input_formats = DayField.input_formats
         elif isinstance(field, forms.DecimalField):
             # "61,5" as Vietnamese write it, typed on a phone's decimal keypad
             field.localize = True
@@ -219,7 +212,7 @@ class AllocationForm(forms.Form):
                 min_value=0,
                 max_digits=20,
                 decimal_places=4,
-                initial=None if given is None else vn_number(given),
+                initial=None if given is None else number_text(given),
             )
         self.units = {f"unit_{u.pk}": u for u in units}
 
@@ -246,3 +239,24 @@ class ImportUnitForm(forms.Form):
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+
+class ProgressForm(forms.Form):
+    date = DayField(label=_("Ngày"))
+    percent = forms.IntegerField(
+        label=_("Hoàn thành (%)"), min_value=0, max_value=100, widget=forms.NumberInput(attrs={"inputmode": "numeric"})
+    )
+    note = forms.CharField(label=_("Nội dung đã làm"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    evidence = MultipleUploadField(
+        max_bytes=DOCUMENT_BYTES,
+        label=_("Ảnh, tài liệu minh chứng"),
+        required=False,
+        help_text=_("Ảnh, PDF, Word hoặc Excel; mỗi tệp tối đa 10 MB; ảnh được thu nhỏ."),
+    )
+
+
+class DutyFilterForm(forms.Form):
+    """Duties of one organisation (?org=) or one village (?unit=)."""
+
+    org = forms.IntegerField(required=False, min_value=1, max_value=ID_MAX)
+    unit = forms.IntegerField(required=False, min_value=1, max_value=ID_MAX)

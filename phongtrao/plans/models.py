@@ -250,7 +250,7 @@ class Target(PlanPart):
     )
     due_date = models.DateField(_("thời hạn"), null=True, blank=True)
     indicator = models.ForeignKey(
-        "monitoring.Indicator",
+        "indicators.Indicator",
         verbose_name=_("đo bằng chỉ số"),
         null=True,
         blank=True,
@@ -503,3 +503,45 @@ class Reference(PlanPart):
         if self.title.strip():
             words.append(f"về {self.title.strip()}")
         return "Thực hiện " + " ".join(words) + "."
+
+
+def evidence_path(instance, filename: str) -> str:
+    return f"evidence/{instance.progress.duty.plan_id}/{instance.progress.duty_id}/{filename}"
+
+
+class DutyProgress(models.Model):
+    """A dated step on a duty: how far it is, what was done, with photos or documents."""
+
+    duty = models.ForeignKey("plans.Duty", on_delete=models.CASCADE, related_name="progress")
+    date = models.DateField(_("ngày"))
+    percent = models.PositiveSmallIntegerField(_("tỷ lệ hoàn thành (%)"))
+    note = models.TextField(_("nội dung"), blank=True)
+    recorded_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tiến độ nhiệm vụ")
+        verbose_name_plural = _("tiến độ nhiệm vụ")
+        ordering = ["-date", "-pk"]
+        constraints = [models.CheckConstraint(condition=Q(percent__lte=100), name="progress_percent_at_most_100")]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y}: {self.percent}%"
+
+
+class Evidence(models.Model):
+    progress = models.ForeignKey(DutyProgress, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(_("tệp"), upload_to=evidence_path)
+    kind = models.CharField(_("loại"), max_length=10)  # image, pdf, docx, xlsx: read from the content
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255)
+    size = models.PositiveIntegerField(_("dung lượng"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("minh chứng")
+        verbose_name_plural = _("minh chứng")
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -23,6 +23,7 @@ from phongtrao.plans.models import (
     TargetAllocation,
 )
 from phongtrao.text import natural_key
+from phongtrao.ui.formatting import day_text
 
 
 @dataclass
@@ -132,10 +133,10 @@ def plan_differences(plan: Plan) -> list[Difference]:
                 "period",
                 _("Thời gian thực hiện (%(a)s – %(b)s) vượt ngoài thời gian của kế hoạch cấp trên (%(c)s – %(d)s).")
                 % {
-                    "a": _d(plan.period_start),
-                    "b": _d(plan.period_end),
-                    "c": _d(parent.period_start),
-                    "d": _d(parent.period_end),
+                    "a": day_text(plan.period_start),
+                    "b": day_text(plan.period_end),
+                    "c": day_text(parent.period_start),
+                    "d": day_text(parent.period_end),
                 },
             )
         )
@@ -167,10 +168,6 @@ def plan_differences(plan: Plan) -> list[Difference]:
                 )
             )
     return found
-
-
-def _d(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else "…"
 
 
 def _n(value) -> str:

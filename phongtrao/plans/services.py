@@ -8,20 +8,24 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
+from phongtrao.bounds import checked
 from phongtrao.concurrency import Conflict
 from phongtrao.geo.models import AdminUnit, Kind
 from phongtrao.plans.models import (
     ADOPTED,
     Deadline,
     Duty,
+    DutyProgress,
+    DutyStatus,
     EmulationSubject,
+    Evidence,
     Phase,
     Plan,
     PlanRewardForm,
@@ -37,6 +41,8 @@ from phongtrao.plans.models import (
 )
 from phongtrao.plans.numbering import normalise_number, split_number
 from phongtrao.text import fold
+from phongtrao.ui import uploads as evidence
+from phongtrao.ui.formatting import day_text
 
 HEADER_FIELDS = [
     "kind",
@@ -110,10 +116,6 @@ PARTS: dict[str, tuple[type, list[str], str]] = {
 }
 
 
-def _fmt(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else "…"
-
-
 def _require(user: User, action: str, plan_or_unit: Plan | AdminUnit) -> None:
     permissions.demand(user, action, plan_or_unit.unit if isinstance(plan_or_unit, Plan) else plan_or_unit)
 
@@ -133,8 +135,8 @@ def _validate_header(plan: Plan) -> None:
         errors["issuer_name"] = _("Tên cơ quan ban hành không được để trống.")
     if plan.period_start and plan.period_end and plan.period_start > plan.period_end:
         errors["period_end"] = _("Ngày kết thúc (%(end)s) trước ngày bắt đầu (%(start)s).") % {
-            "end": _fmt(plan.period_end),
-            "start": _fmt(plan.period_start),
+            "end": day_text(plan.period_end),
+            "start": day_text(plan.period_start),
         }
     if plan.number and not plan.number.isdigit():
         errors["number"] = _("Số văn bản chỉ gồm chữ số (ví dụ 42); ký hiệu ghi ở ô Ký hiệu.")
@@ -268,12 +270,13 @@ def _row_errors(plan: Plan, part: str, row: dict[str, Any]) -> list[str]:
             errors.append(_("thiếu ngày bắt đầu hoặc kết thúc"))
         elif start > end:
             errors.append(
-                _("ngày kết thúc %(end)s trước ngày bắt đầu %(start)s") % {"end": _fmt(end), "start": _fmt(start)}
+                _("ngày kết thúc %(end)s trước ngày bắt đầu %(start)s")
+                % {"end": day_text(end), "start": day_text(start)}
             )
         elif not plan.period_contains(start, end):
             errors.append(
                 _("nằm ngoài thời gian thực hiện kế hoạch (%(start)s – %(end)s)")
-                % {"start": _fmt(plan.period_start), "end": _fmt(plan.period_end)}
+                % {"start": day_text(plan.period_start), "end": day_text(plan.period_end)}
             )
     elif part == "targets":
         if not (row.get("text") or "").strip():
@@ -292,7 +295,7 @@ def _row_errors(plan: Plan, part: str, row: dict[str, Any]) -> list[str]:
         if row.get("deadline") and plan.period_end and row["deadline"] > plan.period_end:
             errors.append(
                 _("thời hạn %(d)s sau khi kế hoạch kết thúc (%(end)s)")
-                % {"d": _fmt(row["deadline"]), "end": _fmt(plan.period_end)}
+                % {"d": day_text(row["deadline"]), "end": day_text(plan.period_end)}
             )
     elif part == "deadlines":
         if not (row.get("what") or "").strip():
@@ -323,7 +326,7 @@ def _validate_parts_against_period(plan: Plan) -> None:
         if not plan.period_contains(phase.start, phase.end):
             problems.append(
                 _("Đợt “%(name)s” (%(start)s – %(end)s) nằm ngoài thời gian thực hiện kế hoạch.")
-                % {"name": phase.name, "start": _fmt(phase.start), "end": _fmt(phase.end)}
+                % {"name": phase.name, "start": day_text(phase.start), "end": day_text(phase.end)}
             )
     if problems:
         raise ValidationError({"period_start": problems})
@@ -672,3 +675,44 @@ def target_allocate(*, user: User, target: Target, values: dict[AdminUnit, Decim
         allocation.save()
         saved.append(allocation)
     return saved
+
+
+def can_report_on(user: User, duty: Duty) -> bool:
+    """The village where a duty is done, or the unit whose plan gave it."""
+    return (duty.place_unit is not None and permissions.can(user, permissions.REPORT, duty.place_unit)) or (
+        permissions.can(user, permissions.REPORT, duty.plan.unit)
+    )
+
+
+@transaction.atomic
+def duty_progress_add(
+    *, user: User, duty: Duty, date: dt.date, percent: int, note: str = "", files: list[tuple[str, bytes]] = ()
+) -> DutyProgress:
+    """A dated progress step; 100% marks the duty done. Files are checked before anything is saved."""
+    if not can_report_on(user, duty):
+        raise PermissionDenied(_("Bạn không có quyền báo cáo tiến độ nhiệm vụ này."))
+    errors = {}
+    if not 0 <= percent <= 100:
+        errors["percent"] = _("Tỷ lệ hoàn thành phải từ 0 đến 100%.")
+    if date > timezone.localdate():
+        errors["date"] = _("Ngày %(d)s chưa đến.") % {"d": day_text(date)}
+    plan = duty.plan
+    if plan.period_start and date < plan.period_start:
+        errors["date"] = _("Ngày %(d)s trước khi kế hoạch bắt đầu (%(start)s).") % {
+            "d": day_text(date),
+            "start": day_text(plan.period_start),
+        }
+    if errors:
+        raise ValidationError(errors)
+    uploads = [evidence.check_upload(name, data) for name, data in files]
+    progress = DutyProgress(duty=duty, date=date, percent=percent, note=note.strip(), recorded_by=user)
+    progress._history_user = user
+    checked(progress).save()
+    for item in uploads:
+        Evidence.objects.create(
+            progress=progress, file=item.content, kind=item.kind, original_name=item.name, size=item.content.size
+        )
+    duty.status = DutyStatus.DONE if percent == 100 else DutyStatus.IN_PROGRESS if percent else DutyStatus.PENDING
+    duty._history_user = user
+    duty.save(update_fields=["status"])
+    return progress

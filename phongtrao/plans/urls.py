@@ -15,5 +15,9 @@ urlpatterns = [
     path("<id:pk>/delete/", views.plan_delete, name="delete"),
     path("<id:pk>/derive/", views.plan_derive, name="derive"),
     path("<id:pk>/history/", views.plan_history, name="history"),
+    path("<id:plan_pk>/progress/", views.plan_progress, name="plan_progress"),
+    path("duties/", views.duty_list, name="duties"),
+    path("duties/<id:pk>/", views.duty_detail, name="duty"),
+    path("evidence/<id:pk>/file", views.evidence_file, name="evidence_file"),
     path("targets/<id:pk>/allocations/", views.target_allocations, name="allocations"),
 ]

@@ -3,33 +3,48 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phongtrao import docparse
 from phongtrao.accounts import permissions
 from phongtrao.geo.models import AdminUnit
-from phongtrao.plans import importing, services
-from phongtrao.plans.access import get_plan_for_user, get_target_for_user
+from phongtrao.indicators import periods
+from phongtrao.indicators.forms import PeriodForm
+from phongtrao.indicators.models import PeriodKind
+from phongtrao.orgs.models import Organization
+from phongtrao.plans import importing, services, target_progress
+from phongtrao.plans.access import get_duty_for_user, get_evidence_for_user, get_plan_for_user, get_target_for_user
 from phongtrao.plans.filters import PlanFilter
 from phongtrao.plans.forms import (
     AllocationForm,
     DeriveForm,
+    DutyFilterForm,
     ImportUnitForm,
     ImportUploadForm,
     PlanCreateForm,
     PlanHeaderForm,
+    ProgressForm,
     ReasonForm,
     apply_errors,
     part_formsets,
     plan_rows,
     rows_from,
 )
-from phongtrao.plans.models import PlanKind, PlanStatus, TargetAllocation, visibility
+from phongtrao.plans.models import (
+    Duty,
+    DutyProgress,
+    Plan,
+    PlanKind,
+    PlanStatus,
+    TargetAllocation,
+    visibility,
+)
 from phongtrao.plans.selectors import (
     allocation_summary,
     implementing_units,
@@ -37,7 +52,8 @@ from phongtrao.plans.selectors import (
     plan_adoption,
     plan_differences,
 )
-from phongtrao.ui.forms import flash_refusal
+from phongtrao.ui.downloads import stored_file
+from phongtrao.ui.forms import add_service_errors, flash_refusal
 from phongtrao.ui.history import readable_history
 
 
@@ -328,3 +344,86 @@ def plan_history(request, pk: int):
     records = list(plan.history.select_related("history_user").order_by("-history_date")[:200])
     changes = readable_history(records, hidden=("updated_at", "issue_year", "search_text"))
     return render(request, "plans/history.html", {"plan": plan, "changes": changes})
+
+
+def duty_list(request):
+    """Duties per organisation (?org=) or per village (?unit=), with the overdue ones marked."""
+    duties = (
+        Duty.objects.filter(plan__in=Plan.objects.visible_to(request.user))
+        .select_related("plan", "plan__unit", "assignee_org", "place_unit")
+        .order_by("deadline", "pk")
+    )
+    chosen = DutyFilterForm(request.GET)
+    chosen.is_valid()  # a filter that does not read is left out
+    org = Organization.objects.filter(pk=chosen.cleaned_data.get("org") or 0).first()
+    unit = AdminUnit.objects.filter(pk=chosen.cleaned_data.get("unit") or 0).first()
+    if org is not None:
+        duties = duties.filter(assignee_org=org)
+    if unit is not None:
+        duties = duties.filter(Q(place_unit__path__startswith=unit.path) | Q(plan__unit=unit))
+    rows = list(duties[:300])
+    latest = {}
+    for progress in DutyProgress.objects.filter(duty__in=rows).order_by("duty_id", "-date", "-pk"):
+        latest.setdefault(progress.duty_id, progress)
+    today = timezone.localdate()
+    return render(
+        request,
+        "plans/duty_list.html",
+        {
+            "rows": [(duty, latest.get(duty.pk), duty.is_overdue(today)) for duty in rows],
+            "org": org,
+            "unit": unit,
+        },
+    )
+
+
+def duty_detail(request, pk: int):
+    duty = get_duty_for_user(request.user, pk)
+    can_report = services.can_report_on(request.user, duty)
+    form = ProgressForm(request.POST or None, request.FILES or None, initial={"date": timezone.localdate()})
+    if request.method == "POST":
+        if not can_report:
+            raise PermissionDenied
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            files = [(f.name, f.read()) for f in data.pop("evidence")]
+            try:
+                services.duty_progress_add(user=request.user, duty=duty, files=files, **data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Đã ghi tiến độ."))
+                return redirect("plans:duty", duty.pk)
+    return render(
+        request,
+        "plans/duty_detail.html",
+        {
+            "duty": duty,
+            "progress": duty.progress.prefetch_related("evidence"),
+            "form": form,
+            "can_report": can_report,
+            "overdue": duty.is_overdue(timezone.localdate()),
+        },
+    )
+
+
+def evidence_file(request, pk: int):
+    evidence = get_evidence_for_user(request.user, pk)
+    public = evidence.progress.duty.plan.is_published
+    return stored_file(evidence.file, public=public, name=evidence.original_name)
+
+
+def plan_progress(request, plan_pk: int):
+    """The plan's measured targets, unit by unit among those that carry it out."""
+    plan = get_plan_for_user(request.user, plan_pk)
+    form = PeriodForm(request.GET or None, initial={"date": timezone.localdate()})
+    kind, day = PeriodKind.YEAR, timezone.localdate()
+    if form.is_valid():
+        kind, day = form.cleaned_data["period"], form.cleaned_data["date"]
+    start = periods.period_start(kind, day)
+    targets, rows = target_progress.plan_progress_by_unit(plan, kind, start)
+    return render(
+        request,
+        "plans/plan_progress.html",
+        {"plan": plan, "form": form, "label": periods.label(kind, start), "targets": targets, "rows": rows},
+    )

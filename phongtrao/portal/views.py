@@ -16,13 +16,13 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, cache_page
 
-from phongtrao.activities import ledger
+from phongtrao.contributions import ledger
 from phongtrao.geo.models import AdminUnit, rollup_paths
-from phongtrao.monitoring.dashboard import targets_progress
 from phongtrao.plans.models import PUBLISHED, Plan, PlanStatus
 from phongtrao.rewards.models import Award, Exemplar, Nomination
 from phongtrao.surveys.models import Survey, SurveyStatus
 from phongtrao.surveys.results import survey_results
+from phongtrao.units.dashboard import targets_progress
 
 RUNNING = [PlanStatus.ISSUED, PlanStatus.IN_PROGRESS]
 

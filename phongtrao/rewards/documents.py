@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from phongtrao.documents.official import OfficialDocument, place_date
 from phongtrao.rewards.models import Award, RewardDecision
-from phongtrao.text import vn_number
+from phongtrao.ui.formatting import number_text
 
 LEVEL_NAME = {"commune": "xã", "district": "huyện", "province": "tỉnh"}
 
@@ -39,12 +39,12 @@ def decision_docx(decision: RewardDecision) -> bytes:
     document.table(
         ["STT", "Tập thể, cá nhân", "Đơn vị", "Thành tích", "Tiền thưởng (đồng)"],
         [
-            [str(n), a.subject_name, a.unit.name, a.achievement, vn_number(a.amount)]
+            [str(n), a.subject_name, a.unit.name, a.achievement, number_text(a.amount)]
             for n, a in enumerate(awards, start=1)
         ],
     )
     document.paragraph(
-        f"Điều 2. Mỗi tập thể, cá nhân được tặng kèm tiền thưởng {vn_number(decision.amount)} đồng, "
+        f"Điều 2. Mỗi tập thể, cá nhân được tặng kèm tiền thưởng {number_text(decision.amount)} đồng, "
         "từ nguồn quỹ thi đua, khen thưởng theo quy định."
     )
     document.paragraph(

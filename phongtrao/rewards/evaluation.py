@@ -8,13 +8,15 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from phongtrao.activities import ledger
-from phongtrao.activities.models import Contribution, Registration, RegistrationStatus, WorkDay
+from phongtrao.contributions import ledger
+from phongtrao.contributions.models import Contribution
 from phongtrao.grouping import grouped
 from phongtrao.plans.models import Duty, DutyStatus, Plan
 from phongtrao.ranks import ranked
+from phongtrao.registrations.models import Registration, RegistrationStatus
 from phongtrao.rewards.models import Nomination, NominationStatus, Pledge, Score, ScoringItem, ScoringScope, scope_of
 from phongtrao.text import fold
+from phongtrao.workdays.models import WorkDay
 
 
 @dataclass

@@ -2,13 +2,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phongtrao.accounts.models import User
-from phongtrao.activities.forms import DATE_INPUTS, DATE_WIDGET
 from phongtrao.bounds import DOCUMENT_BYTES
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Plan, SubjectKind
 from phongtrao.rewards.models import ExemplarKind, Nomination, Pledge, RewardDecision, RewardForm, ScoringScope
-from phongtrao.text import vn_number
-from phongtrao.ui.fields import MultipleFileInput, MultipleUploadField, UploadField, VietnameseDecimalField
+from phongtrao.ui.fields import (
+    DayField,
+    MultipleFileInput,
+    MultipleUploadField,
+    UploadField,
+    VietnameseDecimalField,
+)
+from phongtrao.ui.formatting import number_text
 
 
 class PledgeForm(forms.Form):
@@ -75,7 +80,7 @@ class ScoreForm(forms.Form):
         super().__init__(*args, **kwargs)
         for item in items:
             self.fields[f"item_{item.pk}"] = forms.DecimalField(
-                label=f"{item.text} ({_('tối đa')} {vn_number(item.max_points)})",
+                label=f"{item.text} ({_('tối đa')} {number_text(item.max_points)})",
                 max_digits=6,
                 decimal_places=2,
             )
@@ -116,7 +121,7 @@ class DecisionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     number = forms.CharField(label=_("Số quyết định"), max_length=20)
-    date = forms.DateField(label=_("Ngày ký"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
+    date = DayField(label=_("Ngày ký"))
     signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=100, initial="CHỦ TỊCH")
     signer_name = forms.CharField(label=_("Người ký"), max_length=100)
     amount = forms.DecimalField(

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from phongtrao.accounts import permissions
 from phongtrao.accounts.clients import address_fingerprint
 from phongtrao.accounts.models import Membership, User
-from phongtrao.bounds import checked
+from phongtrao.bounds import DOCUMENT_BYTES, checked
 from phongtrao.concurrency import Conflict, first_one_wins, lock_fresh, serialize_on
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Organization
@@ -24,6 +25,9 @@ from phongtrao.rewards.models import (
     Award,
     ConflictOfInterest,
     CouncilMember,
+    Exemplar,
+    ExemplarKind,
+    ExemplarPhoto,
     Nomination,
     NominationStatus,
     NomineeComment,
@@ -36,7 +40,9 @@ from phongtrao.rewards.models import (
     ScoringItem,
     ScoringScope,
 )
-from phongtrao.text import fold, vn_number
+from phongtrao.text import fold
+from phongtrao.ui.formatting import number_text
+from phongtrao.ui.uploads import photo_jpeg
 
 
 @transaction.atomic
@@ -245,7 +251,7 @@ def scores_record(*, user: User, pledge: Pledge, points: dict[int, Decimal], not
         if given is None or not Decimal(0) <= given <= item.max_points:
             errors[f"item_{item.pk}"] = _("“%(item)s”: điểm phải từ 0 đến %(max)s.") % {
                 "item": item.text[:80],
-                "max": vn_number(item.max_points),
+                "max": number_text(item.max_points),
             }
     if errors:
         raise ValidationError(errors)
@@ -290,13 +296,13 @@ def nomination_summary_draft(pledge: Pledge) -> str:
     if record.money or record.labour_days or record.land:
         lines.append(
             _("Huy động đóng góp: %(m)s đồng, %(l)s ngày công, hiến %(a)s m² đất.")
-            % {"m": vn_number(record.money), "l": vn_number(record.labour_days), "a": vn_number(record.land)}
+            % {"m": number_text(record.money), "l": number_text(record.labour_days), "a": number_text(record.land)}
         )
     standing = next((s for s in ranking(pledge.plan) if s.pledge.pk == pledge.pk), None)
     if standing is not None and standing.average is not None:
         lines.append(
             _("Hội đồng thi đua chấm bình quân %(p)s điểm, xếp thứ %(r)s.")
-            % {"p": vn_number(standing.average), "r": standing.rank}
+            % {"p": number_text(standing.average), "r": standing.rank}
         )
     return "\n".join(lines)
 
@@ -578,3 +584,90 @@ def nominee_comment_add(*, nomination: Nomination, name: str, text: str, address
     return NomineeComment.objects.create(
         nomination=nomination, name=name.strip()[:100], text=text.strip()[:2000], address_hash=digest
     )
+
+
+MAX_PHOTOS = 12
+
+
+THUMBNAIL_SIDE = 480
+
+
+def _save(exemplar: Exemplar, user: User) -> Exemplar:
+    exemplar._history_user = user
+    exemplar.save()
+    return exemplar
+
+
+def _photo(exemplar: Exemplar, name: str, data: bytes, caption: str, order: int) -> ExemplarPhoto:
+    if len(data) > DOCUMENT_BYTES:
+        raise ValidationError({"photos": _("Ảnh “%(name)s” quá lớn (tối đa 10 MB).") % {"name": name}})
+    full = photo_jpeg(name, data, field="photos")
+    small = photo_jpeg(name, data, max_side=THUMBNAIL_SIDE, field="photos")
+    photo = ExemplarPhoto(exemplar=exemplar, caption=caption.strip()[:200], order=order)
+    photo.image.save(f"anh-{order}.jpg", ContentFile(full), save=False)
+    photo.thumbnail.save(f"anh-{order}-nho.jpg", ContentFile(small), save=False)
+    photo.save()
+    return photo
+
+
+@transaction.atomic
+def exemplar_create(
+    *,
+    user: User,
+    unit: AdminUnit,
+    kind: str,
+    title: str,
+    story: str,
+    plan: Plan | None = None,
+    photos: list[tuple[str, bytes, str]] = (),
+) -> Exemplar:
+    """Told by those who report for the unit; not public until an official publishes it."""
+    permissions.demand(user, permissions.REPORT, unit)
+    errors: dict[str, str] = {}
+    if kind not in ExemplarKind.values:
+        errors["kind"] = _("Chọn loại điển hình.")
+    if not title.strip():
+        errors["title"] = _("Hãy ghi tên điển hình, mô hình.")
+    if not story.strip():
+        errors["story"] = _("Hãy kể câu chuyện, cách làm để nơi khác học tập.")
+    if plan is not None and not plan.unit.contains(unit) and not unit.contains(plan.unit):
+        errors["plan"] = _("Kế hoạch này không thuộc %(unit)s.") % {"unit": unit}
+    if len(photos) > MAX_PHOTOS:
+        errors["photos"] = _("Tối đa %(n)s ảnh.") % {"n": MAX_PHOTOS}
+    if errors:
+        raise ValidationError(errors)
+    exemplar = _save(
+        Exemplar(unit=unit, plan=plan, kind=kind, title=title.strip(), story=story.strip(), created_by=user), user
+    )
+    for order, (name, data, caption) in enumerate(photos, start=1):
+        _photo(exemplar, name, data, caption, order)
+    return exemplar
+
+
+@transaction.atomic
+def exemplar_photo_add(*, user: User, exemplar: Exemplar, name: str, data: bytes, caption: str = "") -> ExemplarPhoto:
+    permissions.demand(user, permissions.REPORT, exemplar.unit)
+    count = exemplar.photos.count()
+    if count >= MAX_PHOTOS:
+        raise ValidationError({"photos": _("Tối đa %(n)s ảnh.") % {"n": MAX_PHOTOS}})
+    return _photo(exemplar, name, data, caption, count + 1)
+
+
+@transaction.atomic
+def exemplar_publish(*, user: User, exemplar: Exemplar) -> Exemplar:
+    permissions.demand(user, permissions.EDIT, exemplar.unit)
+    if lock_fresh(exemplar).published:
+        raise Conflict(_("Điển hình này vừa được công khai; hãy tải lại trang."))
+    exemplar.published, exemplar.withdrawn_reason = True, ""
+    return _save(exemplar, user)
+
+
+@transaction.atomic
+def exemplar_withdraw(*, user: User, exemplar: Exemplar, reason: str) -> Exemplar:
+    permissions.demand(user, permissions.EDIT, exemplar.unit)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Hãy ghi lý do thôi công khai.")})
+    if not lock_fresh(exemplar).published:
+        raise Conflict(_("Điển hình này vừa được thôi công khai; hãy tải lại trang."))
+    exemplar.published, exemplar.withdrawn_reason = False, reason.strip()[:255]
+    return _save(exemplar, user)

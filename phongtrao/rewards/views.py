@@ -19,7 +19,8 @@ from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.plans.models import PUBLISHED, Plan
-from phongtrao.rewards import documents, evaluation, exemplars, services
+from phongtrao.rewards import documents, evaluation, services
+from phongtrao.rewards import services as exemplars
 from phongtrao.rewards.access import (
     get_award_for_user,
     get_decision_for_user,
@@ -55,8 +56,8 @@ from phongtrao.rewards.models import (
     ScoringItem,
 )
 from phongtrao.sheets import parse_date
-from phongtrao.text import vn_number
 from phongtrao.ui.downloads import DOCX, attachment, stored_file
+from phongtrao.ui.formatting import number_text
 from phongtrao.ui.forms import add_service_errors, flash_refusal, posted_version
 
 
@@ -125,8 +126,8 @@ def plan_evaluation(request, plan_pk: int):
     sheet = SheetFormSet(
         request.POST if "sheet" in request.POST else None,
         prefix="sheet",
-        initial=[{"text": i.text, "max_points": vn_number(i.max_points), "applies_to": i.applies_to} for i in items]
-        or [{**line, "max_points": vn_number(line["max_points"])} for line in services.scoring_sheet_proposal(plan)],
+        initial=[{"text": i.text, "max_points": number_text(i.max_points), "applies_to": i.applies_to} for i in items]
+        or [{**line, "max_points": number_text(line["max_points"])} for line in services.scoring_sheet_proposal(plan)],
     )
     candidates = User.objects.filter(
         memberships__in=Membership.objects.active().filter(unit__in=[plan.unit, *plan.unit.ancestors()])

@@ -13,8 +13,8 @@ from phongtrao.accounts.auth import PUBLIC, WRITE_AUTH
 from phongtrao.accounts.clients import client_address
 from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, UnitRef, answers
 from phongtrao.bounds import Day, Id, column, text
+from phongtrao.criteria.models import Criterion
 from phongtrao.geo.access import get_unit
-from phongtrao.monitoring.models import Criterion
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.surveys import services
 from phongtrao.surveys.access import get_survey_for_user

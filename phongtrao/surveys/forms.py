@@ -1,16 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from phongtrao.activities.forms import DATE_INPUTS, DATE_WIDGET
-from phongtrao.monitoring.models import CriteriaSet
+from phongtrao.criteria.models import CriteriaSet
 from phongtrao.surveys.models import Choice, Identification, Survey
+from phongtrao.ui.fields import DayField
 
 
 class SurveyForm(forms.Form):
     title = forms.CharField(label=_("Tên cuộc khảo sát"), max_length=255)
     unit = forms.TypedChoiceField(label=_("Đơn vị khảo sát (hộ gia đình của đơn vị này trả lời)"), coerce=int)
-    opens_on = forms.DateField(label=_("Từ ngày"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
-    closes_on = forms.DateField(label=_("Đến ngày"), widget=DATE_WIDGET, input_formats=DATE_INPUTS)
+    opens_on = DayField(label=_("Từ ngày"))
+    closes_on = DayField(label=_("Đến ngày"))
     identification = forms.ChoiceField(
         label=_("Mỗi hộ trả lời một lần, nhận biết bằng"),
         choices=Identification.choices,

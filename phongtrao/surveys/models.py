@@ -119,7 +119,7 @@ class Question(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
     text = models.CharField(_("nội dung"), max_length=300)
     criterion = models.ForeignKey(
-        "monitoring.Criterion",
+        "criteria.Criterion",
         verbose_name=_("tiêu chí"),
         null=True,
         blank=True,

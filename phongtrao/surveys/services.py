@@ -17,8 +17,8 @@ from phongtrao.accounts import permissions
 from phongtrao.accounts.clients import address_fingerprint
 from phongtrao.accounts.models import User
 from phongtrao.concurrency import Conflict, lock_fresh, serialize_on
+from phongtrao.criteria.models import Criterion
 from phongtrao.geo.models import AdminUnit, Level
-from phongtrao.monitoring.models import Criterion
 from phongtrao.orgs.models import Household
 from phongtrao.plans.models import ADOPTED, Comparator, Plan, Target
 from phongtrao.surveys.models import (

@@ -49,7 +49,7 @@ def test_odd_writes_change_nothing(people, body):
 
 
 def test_a_weight_and_a_target_rate_beyond_their_columns_are_refused(people):
-    from phongtrao.monitoring.models import Indicator, IndicatorValue
+    from phongtrao.indicators.models import Indicator, IndicatorValue
     from phongtrao.surveys.models import Survey
 
     Indicator.objects.create(code="ngay-cong", name="Ngày công", value_type="number", aggregation="sum")

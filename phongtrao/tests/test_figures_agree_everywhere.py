@@ -20,7 +20,7 @@ from phongtrao.plans import services as plans
 from phongtrao.plans.selectors import allocation_summary
 from phongtrao.surveys import services as surveys
 from phongtrao.testing import make_plan
-from phongtrao.text import vn_number
+from phongtrao.ui.formatting import number_text
 
 # A failing example is short already; shrinking it request by request takes minutes.
 QUICK = settings(
@@ -58,7 +58,7 @@ def test_a_targets_allocations_add_up_the_same_on_the_form_in_the_api_and_by_han
         assert (summary.allocated, summary.remainder) == (by_hand, 134_000_000 - by_hand)
         page = people.client(people.district_officer).get(f"/plans/targets/{target.pk}/allocations/")
         assert page.context["summary"].allocated == by_hand
-        assert f"{vn_number(by_hand)} đồng" in page.content.decode()
+        assert f"{number_text(by_hand)} đồng" in page.content.decode()
         transaction.set_rollback(True)
 
 
@@ -111,5 +111,5 @@ def test_survey_results_read_the_same_on_the_page_in_the_api_on_the_portal_and_b
         for q, counts in enumerate(by_hand):
             rate = (Decimal(100) * counts["satisfied"] / len(ballots)).quantize(Decimal("0.1"), ROUND_HALF_UP)
             assert Decimal(api["contents"][q]["rate"]) == rate
-            assert f"{vn_number(rate)}%" in page.content.decode()
+            assert f"{number_text(rate)}%" in page.content.decode()
         transaction.set_rollback(True)

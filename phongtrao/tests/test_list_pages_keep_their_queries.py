@@ -13,10 +13,11 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from phongtrao.activities import services as activities
+from phongtrao.contributions import services as contributions_services
 from phongtrao.geo.models import Kind
 from phongtrao.geo.services import unit_create
 from phongtrao.orgs.services import household_save
+from phongtrao.registrations import services as registrations_services
 from phongtrao.rewards import services as rewards
 from phongtrao.rewards.models import RewardForm
 from phongtrao.testing import make_plan
@@ -59,7 +60,7 @@ def test_the_plan_list(people):
 def test_the_ledger_and_its_public_page(people):
     def add(n):
         for _ in range(n):
-            activities.contribution_record(
+            contributions_services.contribution_record(
                 user=people.commune_officer,
                 unit=_village(people),
                 contributor_kind="household",
@@ -70,18 +71,18 @@ def test_the_ledger_and_its_public_page(people):
             )
 
     officer = people.client(people.commune_officer)
-    _same_for_one_and_eight(officer, f"/activities/units/{people.commune.pk}/contributions/", add)
-    _same_for_one_and_eight(people.client(None), f"/activities/units/{people.commune.pk}/contributions/public/", add)
+    _same_for_one_and_eight(officer, f"/contributions/units/{people.commune.pk}/", add)
+    _same_for_one_and_eight(people.client(None), f"/contributions/units/{people.commune.pk}/public/", add)
 
 
 def test_a_calls_registrations(people, plan):
-    call = activities.call_create(
+    call = registrations_services.call_create(
         user=people.commune_officer, plan=plan, title="Đăng ký", kind="activity", registrants="villages"
     )
 
     def add(n):
         for _ in range(n):
-            activities.registration_submit(
+            registrations_services.registration_submit(
                 user=people.commune_officer,
                 call=call,
                 unit=_village(people),
@@ -90,7 +91,7 @@ def test_a_calls_registrations(people, plan):
                 lines=[{"kind": "people", "quantity": Decimal(20), "unit_of_measure": "người"}],
             )
 
-    _same_for_one_and_eight(people.client(people.commune_officer), f"/activities/calls/{call.pk}/", add)
+    _same_for_one_and_eight(people.client(people.commune_officer), f"/registrations/calls/{call.pk}/", add)
 
 
 def test_pledges_and_nominations(people, plan):

@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from phongtrao.activities import services as activities
+from phongtrao.registrations import services as activities
 from phongtrao.surveys import services as surveys
 from phongtrao.testing import make_plan
 

@@ -65,3 +65,11 @@ class MultipleUploadField(UploadField):
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data]
         return [single(data, initial)] if data else []
+
+
+class DayField(forms.DateField):
+    """A day: the phone's own date picker (it sends 2023-04-07), and 07/04/2023 as
+    officials type or paste it."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    input_formats = ["%Y-%m-%d", "%d/%m/%Y"]

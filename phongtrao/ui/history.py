@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db import models
 
-from phongtrao.text import vn_number
+from phongtrao.ui.formatting import day_text, moment_text, number_text
 
 
 @dataclass
@@ -34,13 +34,13 @@ def _shown(field: models.Field, value, related: dict) -> str:
     if field.is_relation:
         return str(related.get((field.related_model, value), "—"))
     if isinstance(value, dt.datetime):
-        return value.strftime("%H:%M %d/%m/%Y")
+        return moment_text(value)
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return day_text(value)
     if isinstance(value, bool):
         return "có" if value else "không"
     if isinstance(value, Decimal | int | float):
-        return vn_number(value)
+        return number_text(value)
     return str(value)
 
 

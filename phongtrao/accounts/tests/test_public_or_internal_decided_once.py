@@ -13,13 +13,14 @@ import pytest
 from django.core.management import call_command
 from PIL import Image
 
-from phongtrao.activities import services as activities
+from phongtrao.criteria import services as criteria
+from phongtrao.criteria.models import CriteriaSet, DossierFile
 from phongtrao.geo.models import Kind
 from phongtrao.geo.services import unit_create
-from phongtrao.monitoring import criteria
-from phongtrao.monitoring.models import CriteriaSet, DossierFile
 from phongtrao.plans import services as plans
+from phongtrao.plans import services as plans_services
 from phongtrao.testing import make_plan
+from phongtrao.workdays import services as workdays_services
 
 
 def _jpeg() -> bytes:
@@ -47,13 +48,13 @@ def dossier(people, settings, tmp_path):
 
 def test_a_criterion_shows_its_state_to_all_and_its_note_and_dossier_to_the_commune(people, dossier):
     traffic, file = dossier
-    url = f"/monitoring/units/{people.commune.pk}/criteria/{traffic.pk}/"
+    url = f"/criteria/units/{people.commune.pk}/{traffic.pk}/"
     public = people.client(None).get(url).content.decode()
     assert "Đạt" in public and "02/05/2023" in public
     assert "Còn 300 m" not in public and "bien-ban.pdf" not in public and "commune_officer" not in public
     inside = people.client(people.commune_viewer).get(url).content.decode()
     assert "Còn 300 m" in inside and "bien-ban.pdf" in inside and "commune_officer" in inside
-    file_url = f"/monitoring/dossiers/{file.pk}/file"
+    file_url = f"/criteria/dossiers/{file.pk}/file"
     assert file_url in inside and "/media/" not in inside
     assert people.client(None).get(file_url).status_code == 404
     assert people.client(people.outsider).get(file_url).status_code == 404
@@ -70,14 +71,16 @@ def test_evidence_and_photos_of_a_draft_plan_stay_inside_until_it_is_issued(peop
         user=people.commune_officer, plan=plan, parts={"duties": [{"assignee_text": "Thôn Đông", "text": "Làm đường"}]}
     )
     duty = plan.duties.get()
-    progress = activities.duty_progress_add(
+    progress = plans_services.duty_progress_add(
         user=people.commune_officer, duty=duty, date=dt.date(2023, 3, 5), percent=50, files=[("anh.jpg", _jpeg())]
     )
-    (day,) = activities.workdays_generate(
+    (day,) = workdays_services.workdays_generate(
         user=people.commune_officer, plan=plan, start=dt.date(2023, 4, 1), end=dt.date(2023, 4, 30)
     )
-    (photo,) = activities.workday_photos_add(user=people.commune_officer, work_day=day, files=[("ngay.jpg", _jpeg())])
-    urls = [f"/activities/evidence/{progress.evidence.get().pk}/file", f"/activities/workday-photos/{photo.pk}/file"]
+    (photo,) = workdays_services.workday_photos_add(
+        user=people.commune_officer, work_day=day, files=[("ngay.jpg", _jpeg())]
+    )
+    urls = [f"/plans/evidence/{progress.evidence.get().pk}/file", f"/workdays/photos/{photo.pk}/file"]
     for url in urls:
         assert people.client(None).get(url).status_code == 404
         assert people.client(people.outsider).get(url).status_code == 404

@@ -57,7 +57,8 @@ def test_the_demo_shows_adoption_and_a_village_heads_view(client):
 
 @pytest.mark.django_db
 def test_hong_thai_has_its_2023_saturdays_rotating_over_six_villages(client):
-    from phongtrao.activities.models import Registration, WorkDay
+    from phongtrao.registrations.models import Registration
+    from phongtrao.workdays.models import WorkDay
 
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     days = WorkDay.objects.filter(plan__issuer_name="UBND xã Hồng Thái").order_by("date")
@@ -70,8 +71,9 @@ def test_hong_thai_has_its_2023_saturdays_rotating_over_six_villages(client):
 def test_cam_ha_gardens_have_progress_and_tam_duong_fund_shows_its_target(client):
     from decimal import Decimal
 
-    from phongtrao.activities import ledger
-    from phongtrao.activities.models import DutyProgress, Fund
+    from phongtrao.contributions import ledger
+    from phongtrao.contributions.models import Fund
+    from phongtrao.plans.models import DutyProgress
 
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     youth = DutyProgress.objects.filter(duty__assignee_text="Đoàn xã", duty__plan__issuer_name__contains="Cẩm Hà")
@@ -80,7 +82,7 @@ def test_cam_ha_gardens_have_progress_and_tam_duong_fund_shows_its_target(client
     assert fund.target == Decimal(134_000_000)
     given, share = ledger.fund_progress(fund)
     assert given == Decimal(48_500_000) and share == Decimal("36.2")
-    page = client.get(f"/activities/units/{fund.unit_id}/contributions/public/").content.decode()
+    page = client.get(f"/contributions/units/{fund.unit_id}/public/").content.decode()
     assert "134.000.000 đ" in page and "48.500.000 đ" in page
 
 

@@ -14,10 +14,10 @@ from django.core.exceptions import ValidationError
 from docx import Document
 
 from phongtrao.documents.render import plan_docx
-from phongtrao.monitoring import reports
 from phongtrao.plans import services as plans
 from phongtrao.plans.models import PlanStatus
 from phongtrao.plans.selectors import plan_for_document
+from phongtrao.reports import services as reports
 from phongtrao.rewards import services as rewards
 from phongtrao.rewards.documents import certificate_docx, decision_docx
 from phongtrao.rewards.models import RewardForm

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import docx
 
-from phongtrao.activities import services as activities
 from phongtrao.plans import services as plans
+from phongtrao.registrations import services as activities
 from phongtrao.testing import make_plan, table_rows
 
 

@@ -5,9 +5,9 @@ import io
 
 import docx
 
-from phongtrao.monitoring import reports
-from phongtrao.monitoring.models import Report
-from phongtrao.monitoring.tests.test_reports import _scheduled
+from phongtrao.reports import services as reports
+from phongtrao.reports.models import Report
+from phongtrao.reports.tests.test_reports import _scheduled
 
 
 def test_a_sent_village_report_as_a_decree_30_word_document(people):

@@ -12,10 +12,10 @@ import pytest
 
 from phongtrao.geo.models import Kind
 from phongtrao.geo.services import unit_create
-from phongtrao.monitoring import rollups
-from phongtrao.monitoring.models import Indicator
-from phongtrao.monitoring.services import value_record
+from phongtrao.indicators.models import Indicator
+from phongtrao.indicators.services import value_record
 from phongtrao.plans import services
+from phongtrao.plans import target_progress as rollups
 from phongtrao.plans.selectors import allocation_summary, implementing_units, plan_differences
 from phongtrao.testing import make_plan
 
@@ -127,7 +127,7 @@ def test_a_2020_plan_is_carried_out_by_the_communes_of_2020(people):
         )
     officer = people.client(people.district_officer)
     page = officer.get(
-        f"/monitoring/plans/{plan.pk}/progress/", {"period": "year", "date": "2020-12-31"}
+        f"/plans/{plan.pk}/progress/", {"period": "year", "date": "2020-12-31"}
     ).content.decode()
     assert "Không có đơn vị cấp dưới" not in page
     assert page.count(">100 %</a> / 61,5 %") == 2 and page.count(">0 %</a> / 61,5 %") == 1

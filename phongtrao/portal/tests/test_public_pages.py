@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from phongtrao.accounts.models import User
-from phongtrao.activities import services as activity_services
-from phongtrao.monitoring import services as monitoring_services
-from phongtrao.rewards import exemplars
+from phongtrao.contributions import services as activity_services
+from phongtrao.indicators import services as monitoring_services
+from phongtrao.rewards import services as exemplars
 from phongtrao.surveys import services as survey_services
 from phongtrao.testing import make_plan
 

@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("
 @pytest.fixture
 def reward_forms():
     """The forms a data migration adds; a transactional test empties the tables after it."""
-    standard = importlib.import_module("phongtrao.rewards.migrations.0004_standard_reward_forms")
+    standard = importlib.import_module("phongtrao.rewards.migrations.0002_standard_reward_forms")
     for code, name, level, order in standard.FORMS:
         RewardForm.objects.get_or_create(code=code, defaults={"name": name, "level": level, "order": order})
 

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from PIL import Image
 
-from phongtrao.rewards import exemplars
+from phongtrao.rewards import services as exemplars
 from phongtrao.rewards.models import Exemplar
 
 

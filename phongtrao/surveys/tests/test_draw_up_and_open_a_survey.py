@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from phongtrao.monitoring.models import CriteriaSet, Criterion
+from phongtrao.criteria.models import CriteriaSet, Criterion
 from phongtrao.surveys import services
 from phongtrao.surveys.models import Survey, SurveyStatus
 from phongtrao.testing import make_plan

@@ -1,14 +1,12 @@
-"""Vietnamese administrative formats: 1.000.000 đ, 61,5, dd/mm/yyyy."""
+"""Vietnamese administrative formats in templates: 1.000.000 đ, 61,5, dd/mm/yyyy (the
+formatting itself is ui/formatting.py, shared with messages, exports and documents)."""
 
 from __future__ import annotations
-
-import datetime as dt
-from decimal import Decimal
 
 from django import template
 from django.utils.html import format_html
 
-from phongtrao import text
+from phongtrao.ui import formatting
 
 register = template.Library()
 
@@ -16,24 +14,18 @@ register = template.Library()
 @register.filter
 def vn_number(value) -> str:
     """61.5 → "61,5"; 134000000 → "134.000.000"; trailing zeros dropped."""
-    return text.vn_number(value)
+    return formatting.number_text(value)
 
 
 @register.filter
 def vnd(value) -> str:
     """Money: 1000000 → "1.000.000 đ"."""
-    if value is None or value == "":
-        return ""
-    return f"{vn_number(Decimal(str(value)).quantize(Decimal(1)))} đ"
+    return formatting.money_text(value)
 
 
 @register.filter
 def vndate(value) -> str:
-    if not value:
-        return ""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    return value.strftime("%d/%m/%Y")
+    return formatting.day_text(value, missing="")
 
 
 @register.filter

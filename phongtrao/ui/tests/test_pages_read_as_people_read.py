@@ -10,7 +10,7 @@ import re
 
 from phongtrao.geo.models import Kind
 from phongtrao.geo.services import unit_create
-from phongtrao.monitoring.models import Indicator
+from phongtrao.indicators.models import Indicator
 from phongtrao.plans import services as plans
 from phongtrao.rewards import services as rewards
 from phongtrao.testing import make_plan
@@ -36,7 +36,7 @@ def test_indicators_are_named_not_coded(people):
         aggregation="count_achieving",
         achieving_threshold=1,
     )
-    page = people.client(people.district_officer).get(f"/monitoring/units/{people.district.pk}/ranking/")
+    page = people.client(people.district_officer).get(f"/indicators/units/{people.district.pk}/ranking/")
     html = page.content.decode()
     assert "Xã đạt chuẩn nông thôn mới" in html
     assert not re.search(r">[^<]*xa-dat-chuan-ntm[^<]*<", html)  # in a value, never in the text shown

@@ -15,10 +15,12 @@ from django.utils import timezone
 
 from phongtrao.accounts.models import Membership, User
 from phongtrao.accounts.services import membership_grant, membership_revoke
-from phongtrao.activities import services as activities
-from phongtrao.activities.models import Contribution, Registration
+from phongtrao.contributions import services as contributions_services
+from phongtrao.contributions.models import Contribution
 from phongtrao.orgs.services import organization_create
 from phongtrao.plans.models import Plan
+from phongtrao.registrations import services as registrations_services
+from phongtrao.registrations.models import Registration
 from phongtrao.surveys import services as surveys
 from phongtrao.surveys.models import Survey
 from phongtrao.testing import make_plan
@@ -27,13 +29,13 @@ from phongtrao.testing import make_plan
 @pytest.fixture
 def kept(people):
     plan = make_plan(people, issued=True)
-    call = activities.call_create(
+    call = registrations_services.call_create(
         user=people.commune_officer, plan=plan, title="Đăng ký", kind="activity", registrants="villages"
     )
-    registration = activities.registration_submit(
+    registration = registrations_services.registration_submit(
         user=people.village_head, call=call, unit=people.village, content="Nạo vét mương", place="Thôn Đông"
     )
-    activities.registration_confirm(user=people.commune_officer, registration=registration, version=1)
+    registrations_services.registration_confirm(user=people.commune_officer, registration=registration, version=1)
     survey = surveys.survey_create(
         user=people.commune_officer,
         plan=plan,
@@ -44,7 +46,7 @@ def kept(people):
         questions=[("Giao thông", None)],
     )
     surveys.survey_open(user=people.commune_officer, survey=survey)
-    activities.contribution_record(
+    contributions_services.contribution_record(
         user=people.village_head,
         unit=people.village,
         contributor_kind="household",

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class ActivitiesConfig(AppConfig):
-    name = "phongtrao.activities"
-    verbose_name = _("Triển khai thực hiện")

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ContributionsConfig(AppConfig):
+    name = "phongtrao.contributions"
+    verbose_name = _("Đóng góp")

@@ -1,0 +1,162 @@
+"""Every write of the ledger: funds, receipts, reversals (an entry is never edited)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phongtrao.accounts import permissions
+from phongtrao.accounts.models import User
+from phongtrao.bounds import MAX_QUANTITY, checked
+from phongtrao.concurrency import first_one_wins
+from phongtrao.contributions.models import Contribution, ContributionKind, Fund
+from phongtrao.geo.models import AdminUnit
+from phongtrao.plans.models import Plan
+from phongtrao.registrations.models import (
+    Registration,
+)
+from phongtrao.ui.formatting import day_text, number_text
+from phongtrao.workdays.models import WorkDay
+
+MAX_MONEY = Decimal(1_000_000_000_000)  # a thousand billion đồng on one receipt is a typing slip
+
+
+@transaction.atomic
+def fund_create(
+    *, user: User, unit: AdminUnit, name: str, target: Decimal | None = None, plan: Plan | None = None
+) -> Fund:
+    permissions.demand(user, permissions.EDIT, unit)
+    if target is not None and target <= 0:
+        raise ValidationError({"target": _("Mục tiêu của quỹ phải lớn hơn 0.")})
+    if Fund.objects.filter(unit=unit, name__iexact=name.strip()).exists():
+        raise ValidationError({"name": _("%(unit)s đã có quỹ “%(name)s”.") % {"unit": unit, "name": name}})
+    fund = Fund(unit=unit, name=name.strip(), target=target, plan=plan)
+    fund._history_user = user
+    with first_one_wins(_("%(unit)s đã có quỹ “%(name)s”.") % {"unit": unit, "name": name}):
+        checked(fund).save()
+    return fund
+
+
+@transaction.atomic
+def contribution_record(
+    *,
+    user: User,
+    unit: AdminUnit,
+    contributor_kind: str,
+    contributor_name: str,
+    kind: str,
+    amount: Decimal,
+    date: dt.date,
+    description: str = "",
+    value: Decimal | None = None,
+    receipt_number: str = "",
+    plan: Plan | None = None,
+    fund: Fund | None = None,
+    work_day: WorkDay | None = None,
+    registration: Registration | None = None,
+    public: bool = True,
+) -> Contribution:
+    """A gift of money, goods, labour days or land, in Decimal; a receipt number is used once per unit."""
+    permissions.demand(user, permissions.REPORT, unit)
+    errors: dict[str, str] = {}
+    if not contributor_name.strip():
+        errors["contributor_name"] = _("Cần tên người hoặc đơn vị đóng góp.")
+    if amount is None or amount <= 0:
+        errors["amount"] = _("Số lượng phải lớn hơn 0.")
+    elif kind == ContributionKind.MONEY and amount != amount.to_integral_value():
+        errors["amount"] = _("Số tiền tính bằng đồng, không có phần lẻ.")
+    elif amount > (MAX_MONEY if kind == ContributionKind.MONEY else MAX_QUANTITY * 10):
+        errors["amount"] = _("Số lượng %(a)s quá lớn, hãy kiểm tra lại.") % {"a": amount}
+    if kind == ContributionKind.GOODS and not description.strip():
+        errors["description"] = _("Cần mô tả hiện vật (ví dụ: 5 tấn xi măng).")
+    if value is not None and value < 0:
+        errors["value"] = _("Giá trị quy đổi không được âm.")
+    elif value is not None and value > MAX_MONEY:
+        errors["value"] = _("Giá trị quy đổi %(v)s quá lớn, hãy kiểm tra lại.") % {"v": number_text(value)}
+    if date > timezone.localdate():
+        errors["date"] = _("Ngày %(d)s chưa đến.") % {"d": day_text(date)}
+    if plan is not None and not plan.unit.contains(unit) and not unit.contains(plan.unit):
+        errors["plan"] = _("Kế hoạch không thuộc địa bàn %(unit)s.") % {"unit": unit}
+    elif plan is not None and not plan.period_contains(date, date):
+        errors["date"] = _("Ngày %(d)s nằm ngoài thời gian thực hiện kế hoạch (%(start)s – %(end)s).") % {
+            "d": day_text(date),
+            "start": day_text(plan.period_start),
+            "end": day_text(plan.period_end),
+        }
+    if registration is not None and not unit.contains(registration.unit) and not registration.unit.contains(unit):
+        errors["registration"] = _("Công trình “%(r)s” không thuộc địa bàn %(unit)s.") % {
+            "r": registration,
+            "unit": unit,
+        }
+    if fund is not None and not fund.unit.contains(unit):
+        errors["fund"] = _("Quỹ “%(fund)s” không thuộc địa bàn %(unit)s.") % {"fund": fund, "unit": unit}
+    receipt_number = receipt_number.strip()
+    if receipt_number and Contribution.objects.filter(unit=unit, receipt_number=receipt_number).exists():
+        errors["receipt_number"] = _("Số biên nhận %(n)s đã được dùng ở %(unit)s.") % {
+            "n": receipt_number,
+            "unit": unit,
+        }
+    if errors:
+        raise ValidationError(errors)
+    if kind == ContributionKind.MONEY:
+        value = amount
+    contribution = Contribution(
+        unit=unit,
+        plan=plan,
+        fund=fund,
+        work_day=work_day,
+        registration=registration,
+        contributor_kind=contributor_kind,
+        contributor_name=contributor_name.strip(),
+        kind=kind,
+        amount=amount,
+        description=description.strip(),
+        value=value or 0,
+        date=date,
+        receipt_number=receipt_number,
+        public=public,
+        recorded_by=user,
+    )
+    contribution._history_user = user
+    used = _("Số biên nhận %(n)s đã được dùng ở %(unit)s.") % {"n": receipt_number, "unit": unit}
+    with first_one_wins(used):  # two people entering one receipt at the same moment
+        checked(contribution).save()
+    return contribution
+
+
+@transaction.atomic
+def contribution_reverse(*, user: User, contribution: Contribution, reason: str) -> Contribution:
+    """Undo a line by a reversing line: the ledger keeps both, and totals net to zero."""
+    permissions.demand(user, permissions.EDIT, contribution.unit)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Cần ghi lý do điều chỉnh.")})
+    original = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    if original.reverses_id or Contribution.objects.filter(reverses=original).exists():
+        raise ValidationError({"__all__": _("Dòng này đã được điều chỉnh hoặc là dòng điều chỉnh.")})
+    reversal = Contribution(
+        unit=original.unit,
+        plan=original.plan,
+        fund=original.fund,
+        work_day=original.work_day,
+        contributor_kind=original.contributor_kind,
+        contributor_name=original.contributor_name,
+        household=original.household,
+        kind=original.kind,
+        amount=-original.amount,
+        description=original.description,
+        value=-original.value,
+        date=timezone.localdate(),
+        public=original.public,
+        reverses=original,
+        reason=reason.strip(),
+        recorded_by=user,
+    )
+    reversal._history_user = user
+    with first_one_wins(_("Dòng này vừa được người khác điều chỉnh.")):
+        checked(reversal).save()
+    return reversal

@@ -1,0 +1,226 @@
+"""Writes of indicator values, and the roll-ups they keep current."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phongtrao.accounts import permissions
+from phongtrao.accounts.models import User
+from phongtrao.bounds import checked
+from phongtrao.concurrency import first_one_wins
+from phongtrao.geo.models import AdminUnit, UnitSuccession
+from phongtrao.indicators import periods
+from phongtrao.indicators.models import Indicator, IndicatorValue, Rollup, ValueType
+from phongtrao.ui.formatting import number_text
+
+ZERO = Decimal(0)
+
+
+def rollup_targets(unit: AdminUnit) -> list[int]:
+    """The unit, its ancestors, and through mergers of any of them their primary
+    successors and theirs: an old commune's figures count in the new commune, a village
+    of a merged province in the new province, and so up to the country."""
+    found: list[int] = []
+    frontier = [unit]
+    while frontier:
+        current = frontier.pop()
+        chain = [pk for pk in [current.pk, *current.ancestor_ids] if pk not in found]
+        found.extend(chain)
+        successors = AdminUnit.objects.filter(
+            pk__in=UnitSuccession.objects.filter(predecessor_id__in=chain, primary=True).values("successor_id")
+        )
+        frontier.extend(s for s in successors if s.pk not in found)
+    return found
+
+
+def _contribution(indicator: Indicator, value: IndicatorValue | None) -> dict[str, Decimal | int]:
+    """What one value adds to every roll-up cell above it."""
+    if value is None:
+        return {
+            "count": 0,
+            "value_sum": ZERO,
+            "numerator_sum": ZERO,
+            "denominator_sum": ZERO,
+            "weight_sum": ZERO,
+            "weighted_sum": ZERO,
+            "achieving": 0,
+        }
+    achieving = int(indicator.achieving_threshold is not None and value.value >= indicator.achieving_threshold)
+    return {
+        "count": 1,
+        "value_sum": value.value,
+        "numerator_sum": value.numerator or ZERO,
+        "denominator_sum": value.denominator or ZERO,
+        "weight_sum": value.weight,
+        "weighted_sum": value.value * value.weight,
+        "achieving": achieving,
+    }
+
+
+def _apply(indicator: Indicator, unit: AdminUnit, kind: str, start: dt.date, before: dict, after: dict) -> None:
+    delta = {key: after[key] - before[key] for key in after}
+    if not any(delta.values()):
+        return
+    for target in rollup_targets(unit):
+        Rollup.objects.get_or_create(indicator=indicator, unit_id=target, period_kind=kind, period_start=start)
+        Rollup.objects.filter(indicator=indicator, unit_id=target, period_kind=kind, period_start=start).update(
+            **{key: F(key) + change for key, change in delta.items()}
+        )
+
+
+def _validate(indicator: Indicator, value, numerator, denominator, confirm: bool) -> Decimal:
+    errors: dict[str, str] = {}
+    if indicator.value_type == ValueType.RATIO:
+        if numerator is None or denominator is None:
+            errors["numerator"] = _("Chỉ số tỷ lệ cần cả tử số và mẫu số.")
+        elif denominator <= 0:
+            errors["denominator"] = _("Mẫu số phải lớn hơn 0.")
+        elif numerator < 0 or numerator > denominator:
+            errors["numerator"] = _("Tử số %(n)s lớn hơn mẫu số %(d)s: tỷ lệ không thể vượt 100%%.") % {
+                "n": numerator,
+                "d": denominator,
+            }
+        else:
+            value = (numerator * 100 / denominator).quantize(Decimal("0.0001"))
+    elif value is None:
+        errors["value"] = _("Cần nhập giá trị.")
+    elif indicator.value_type == ValueType.PERCENT and not ZERO <= value <= 100:
+        errors["value"] = _("Tỷ lệ phải từ 0 đến 100%.")
+    elif indicator.value_type == ValueType.BOOLEAN and value not in (0, 1):
+        errors["value"] = _("Chỉ số có/không nhận 1 (có) hoặc 0 (không).")
+    elif indicator.value_type == ValueType.COUNT and (value < 0 or value != value.to_integral_value()):
+        errors["value"] = _("Số đếm phải là số nguyên không âm.")
+    if errors:
+        raise ValidationError(errors)
+    low, high = indicator.plausible_min, indicator.plausible_max
+    if not confirm and ((low is not None and value < low) or (high is not None and value > high)):
+        raise ValidationError(
+            {
+                "confirm": _(
+                    "Giá trị %(v)s nằm ngoài khoảng hợp lý (%(low)s – %(high)s); hãy kiểm tra rồi xác nhận để lưu."
+                )
+                % {"v": value, "low": low if low is not None else "…", "high": high if high is not None else "…"}
+            }
+        )
+    return value
+
+
+# A value weighs at most a province's households: more is a typing slip, and the weighted
+# roll-ups over a million values must stay within their columns.
+MAX_WEIGHT = Decimal(1_000_000_000)
+
+
+@transaction.atomic
+def value_record(
+    *,
+    user: User,
+    indicator: Indicator,
+    unit: AdminUnit,
+    period_kind: str,
+    day: dt.date,
+    value: Decimal | None = None,
+    numerator: Decimal | None = None,
+    denominator: Decimal | None = None,
+    weight: Decimal = Decimal(1),
+    note: str = "",
+    confirm: bool = False,
+) -> IndicatorValue:
+    """Enter or correct one value; every roll-up above sees it before the transaction ends."""
+    permissions.demand(user, permissions.REPORT, unit)
+    start = periods.period_start(period_kind, day)
+    if start > timezone.localdate():
+        raise ValidationError({"period_start": _("Kỳ %(p)s chưa bắt đầu.") % {"p": periods.label(period_kind, start)}})
+    if weight <= 0 or weight > MAX_WEIGHT:
+        raise ValidationError(
+            {"weight": _("Trọng số phải lớn hơn 0 và không quá %(max)s.") % {"max": number_text(MAX_WEIGHT)}}
+        )
+    value = _validate(indicator, value, numerator, denominator, confirm)
+    existing = (
+        IndicatorValue.objects.select_for_update()
+        .filter(indicator=indicator, unit=unit, period_kind=period_kind, period_start=start)
+        .first()
+    )
+    before = _contribution(indicator, existing)
+    record = existing or IndicatorValue(indicator=indicator, unit=unit, period_kind=period_kind, period_start=start)
+    record.value, record.numerator, record.denominator, record.weight = value, numerator, denominator, weight
+    record.note, record.entered_by = note.strip(), user
+    record._history_user = user
+    if existing is None:  # a first value: of two entered at the same moment, the second is told
+        with first_one_wins(
+            _("Vừa có người nhập giá trị kỳ %(p)s cho %(unit)s; hãy tải lại trang rồi sửa nếu cần.")
+            % {"p": periods.label(period_kind, start), "unit": unit}
+        ):
+            checked(record).save()
+    else:
+        checked(record).save()
+    _apply(indicator, unit, period_kind, start, before, _contribution(indicator, record))
+    return record
+
+
+def compute_rollups(values) -> dict[tuple, dict]:
+    """Roll-up cells computed from scratch: the oracle the maintained ones must equal."""
+    targets_of: dict[int, list[int]] = {}
+    totals: dict[tuple, dict] = {}
+    for value in values:
+        add = _contribution(value.indicator, value)
+        if value.unit_id not in targets_of:
+            targets_of[value.unit_id] = rollup_targets(value.unit)
+        for target in targets_of[value.unit_id]:
+            key = (value.indicator_id, target, value.period_kind, value.period_start)
+            cell = totals.setdefault(key, _contribution(value.indicator, None))
+            for name, amount in add.items():
+                cell[name] += amount
+    return totals
+
+
+@transaction.atomic
+def rollups_rebuild(*, indicator: Indicator | None = None) -> int:
+    """Recompute the roll-ups from the raw values (a repair, or a check of the maintained ones)."""
+    values = IndicatorValue.objects.select_related("indicator", "unit")
+    cells = Rollup.objects.all()
+    if indicator is not None:
+        values, cells = values.filter(indicator=indicator), cells.filter(indicator=indicator)
+    cells.delete()
+    totals = compute_rollups(values.iterator(chunk_size=2000))
+    Rollup.objects.bulk_create(
+        [
+            Rollup(indicator_id=i, unit_id=u, period_kind=k, period_start=s, **cell)
+            for (i, u, k, s), cell in totals.items()
+        ],
+        batch_size=2000,
+    )
+    return len(totals)
+
+
+@transaction.atomic
+def units_merge(
+    *, user: User, predecessor: AdminUnit, successor: AdminUnit, effective_date: dt.date, primary: bool = True
+) -> None:
+    """A merger of units, with the figures of the old unit added to the new unit's
+    roll-ups (and its province's) at once, not by a nightly rebuild."""
+    from phongtrao.geo.services import unit_succession_add
+
+    permissions.demand(user, permissions.ADMINISTER, successor)
+    affected = IndicatorValue.objects.filter(unit__path__startswith=predecessor.path).select_related(
+        "indicator", "unit"
+    )
+    before = {value.pk: set(rollup_targets(value.unit)) for value in affected}
+    unit_succession_add(predecessor=predecessor, successor=successor, effective_date=effective_date, primary=primary)
+    for value in affected:
+        for target in set(rollup_targets(value.unit)) - before[value.pk]:
+            add = _contribution(value.indicator, value)
+            key = {
+                "indicator": value.indicator,
+                "unit_id": target,
+                "period_kind": value.period_kind,
+                "period_start": value.period_start,
+            }
+            Rollup.objects.get_or_create(**key)
+            Rollup.objects.filter(**key).update(**{name: F(name) + amount for name, amount in add.items()})

@@ -1,0 +1,155 @@
+"""Registrations to and from Excel: a call's export, and lines typed in a sheet."""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from phongtrao.registrations import services
+from phongtrao.registrations.models import LineKind, Registration
+from phongtrao.sheets import (
+    ImportReport,
+    Table,
+    new_sheet,
+    read_rows,
+    save_workbook,
+    write_all,
+)
+from phongtrao.text import fold
+from phongtrao.ui.formatting import day_text
+
+# The seed's table, as villages fill it in (and the import reads it).
+REGISTRATION_COLUMNS = [
+    "STT",
+    "Đơn vị",
+    "Nội dung công việc đăng ký thực hiện",
+    "Địa điểm thực hiện",
+    "Khả năng huy động (Tổng số người, vật tư, dụng cụ,...)",
+    "Đề xuất hỗ trợ",
+    "Ghi chú",
+    "Trạng thái",
+]
+
+
+# The export: what is mobilised in numbers (people in a column of their own, each material
+# and tool a row of the second sheet) rather than "25 người; 10 cái Xẻng" as text.
+EXPORT_COLUMNS = [
+    "STT",
+    "Đơn vị",
+    "Nội dung công việc đăng ký thực hiện",
+    "Địa điểm thực hiện",
+    "Số người",
+    "Đề xuất hỗ trợ",
+    "Ghi chú",
+    "Trạng thái",
+]
+
+
+RESOURCE_COLUMNS = ["STT đăng ký", "Đơn vị", "Loại", "Số lượng", "Đơn vị tính", "Mô tả"]
+
+
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
+def registrations_xlsx(call, registrations) -> bytes:
+    heading = [call.title, str(call.plan), _("Xuất ngày %(d)s") % {"d": day_text(timezone.localdate())}]
+    workbook, sheet = new_sheet(_("Đăng ký"), EXPORT_COLUMNS, heading=heading, widths=[6, 20, 50, 24, 10, 30, 20, 14])
+    resources = Table(
+        workbook, _("Nguồn lực huy động"), RESOURCE_COLUMNS, heading=heading, widths=[10, 20, 18, 12, 12, 30]
+    )
+    for n, r in enumerate(registrations, start=1):
+        lines = list(r.lines.all())
+        people = sum((line.quantity for line in lines if line.kind == LineKind.PEOPLE), Decimal(0))
+        sheet.append(
+            [n, r.registrant, r.content, r.place, people or None, r.support_requested, r.notes, r.get_status_display()]
+        )
+        for line in lines:
+            resources.append(
+                [n, r.registrant, line.get_kind_display(), line.quantity, line.unit_of_measure, line.description]
+            )
+    return save_workbook(workbook)
+
+
+def registrations_of(call) -> list[Registration]:
+    return list(call.registrations.select_related("unit", "organization").prefetch_related("lines").order_by("pk"))
+
+
+_LINE = re.compile(r"(?P<q>\d+(?:[.,]\d+)?)\s*(?P<u>m\s?[²³]|[^\d\s;,]+)?\s*(?P<d>[^;,]*)")
+
+
+def lines_from_text(text: str) -> list[dict]:
+    """ "30 người; 5 m³ cát; 25 cuốc, 20 xẻng" → quantity lines (the seed's way of writing them)."""
+    lines = []
+    for piece in re.split(r"[;,]", text or ""):
+        match = _LINE.match(piece.strip())
+        if not match or not match["u"]:
+            continue
+        unit = match["u"].replace(" ", "")
+        kind = "people" if fold(unit) == "nguoi" else "material" if unit.startswith("m") else "tool"
+        lines.append(
+            {
+                "kind": kind,
+                "quantity": Decimal(match["q"].replace(",", ".")),
+                "unit_of_measure": unit,
+                "description": match["d"].strip(" ."),
+            }
+        )
+    return lines
+
+
+def registrations_import(*, user, call, data: bytes) -> ImportReport:
+    """The seed's registration table filled in Excel by the villages: one row per work."""
+    from phongtrao.geo.models import AdminUnit
+
+    report = ImportReport()
+    rows = read_rows(data)
+    header = [fold(str(c or "")) for c in rows[0]]
+    needed = {"don vi": None, "noi dung cong viec dang ky thuc hien": None, "dia diem thuc hien": None}
+    for name in needed:
+        needed[name] = next((i for i, h in enumerate(header) if h.startswith(name)), None)
+    missing = [name for name, index in needed.items() if index is None]
+    if missing:
+        raise ValidationError(
+            {
+                "file": _("Thiếu cột: %(cols)s. Các cột cần có: %(all)s.")
+                % {"cols": ", ".join(missing), "all": ", ".join(REGISTRATION_COLUMNS[:7])}
+            }
+        )
+    optional = {
+        key: next((i for i, h in enumerate(header) if h.startswith(key)), None)
+        for key in ("kha nang huy dong", "de xuat ho tro", "ghi chu")
+    }
+    villages = {fold(v.name): v for v in AdminUnit.objects.filter(parent=call.plan.unit, level="village")}
+
+    def get(row, index):
+        return str(row[index]).strip() if index is not None and index < len(row) and row[index] is not None else ""
+
+    prepared = []
+    for line, row in rows.body():
+        if not any(c not in (None, "") for c in row):
+            continue
+        name = fold(get(row, needed["don vi"]))
+        village = villages.get(name) or villages.get(f"thon {name}")
+        if village is None:
+            report.errors.append(
+                _("Dòng %(n)s: không có thôn “%(v)s” ở %(u)s.")
+                % {"n": line, "v": get(row, needed["don vi"]), "u": call.plan.unit}
+            )
+            continue
+        prepared.append(
+            (
+                line,
+                {
+                    "unit": village,
+                    "content": get(row, needed["noi dung cong viec dang ky thuc hien"]),
+                    "place": get(row, needed["dia diem thuc hien"]),
+                    "lines": lines_from_text(get(row, optional["kha nang huy dong"])),
+                    "support_requested": get(row, optional["de xuat ho tro"]),
+                    "notes": get(row, optional["ghi chu"]),
+                },
+            )
+        )
+    return write_all(report, prepared, functools.partial(services.registration_submit, user=user, call=call))

@@ -1,0 +1,246 @@
+"""Every write of calls and registrations: submit, confirm, return, resubmit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phongtrao.accounts import permissions
+from phongtrao.accounts.models import User
+from phongtrao.bounds import MAX_QUANTITY, checked
+from phongtrao.concurrency import Conflict, serialize_on
+from phongtrao.geo.models import AdminUnit, Level
+from phongtrao.orgs.models import Organization
+from phongtrao.plans.models import Plan
+from phongtrao.registrations.models import (
+    Registrants,
+    Registration,
+    RegistrationCall,
+    RegistrationLine,
+    RegistrationStatus,
+)
+from phongtrao.ui.formatting import day_text
+
+LIVE = [RegistrationStatus.SUBMITTED, RegistrationStatus.CONFIRMED]
+
+
+@transaction.atomic
+def call_create(
+    *,
+    user: User,
+    plan: Plan,
+    title: str,
+    kind: str,
+    registrants: str,
+    deadline: dt.date | None = None,
+    min_per_registrant: int = 1,
+    max_per_registrant: int | None = None,
+) -> RegistrationCall:
+    permissions.demand(user, permissions.EDIT, plan.unit)
+    errors = {}
+    if not title.strip():
+        errors["title"] = _("Tên mẫu đăng ký không được để trống.")
+    if deadline and plan.period_end and deadline > plan.period_end:
+        errors["deadline"] = _("Hạn đăng ký %(d)s sau khi kế hoạch kết thúc (%(end)s).") % {
+            "d": day_text(deadline),
+            "end": day_text(plan.period_end),
+        }
+    if max_per_registrant is not None and max_per_registrant < min_per_registrant:
+        errors["max_per_registrant"] = _("Số tối đa không được nhỏ hơn số tối thiểu.")
+    if errors:
+        raise ValidationError(errors)
+    call = RegistrationCall(
+        plan=plan,
+        title=title.strip(),
+        kind=kind,
+        registrants=registrants,
+        deadline=deadline,
+        min_per_registrant=min_per_registrant,
+        max_per_registrant=max_per_registrant,
+    )
+    call._history_user = user
+    checked(call).save()
+    return call
+
+
+def _check_registrant(call: RegistrationCall, unit: AdminUnit, organization: Organization | None) -> None:
+    plan_unit = call.plan.unit
+    if not plan_unit.contains(unit):
+        raise ValidationError(
+            {
+                "unit": _("%(unit)s không thuộc %(plan_unit)s nên không đăng ký theo kế hoạch này.")
+                % {"unit": unit, "plan_unit": plan_unit}
+            }
+        )
+    if organization is not None and organization.unit_id != unit.pk:
+        raise ValidationError(
+            {"organization": _("%(org)s không thuộc %(unit)s.") % {"org": organization, "unit": unit}}
+        )
+    if call.registrants == Registrants.VILLAGES and (unit.level != Level.VILLAGE or organization is not None):
+        raise ValidationError({"unit": _("Mẫu đăng ký này dành cho các thôn.")})
+    if call.registrants == Registrants.ORGANIZATIONS and organization is None:
+        raise ValidationError({"organization": _("Mẫu đăng ký này dành cho các cơ quan, đoàn thể: hãy chọn đơn vị.")})
+
+
+def _clean_lines(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    errors, clean = [], []
+    for n, line in enumerate(lines, start=1):
+        quantity = line.get("quantity")
+        unit_of_measure = (line.get("unit_of_measure") or "").strip()
+        if quantity in (None, "") and not unit_of_measure and not (line.get("description") or "").strip():
+            continue  # a blank line of the form
+        if quantity is None or quantity <= 0:
+            errors.append(_("Dòng %(n)s: số lượng phải lớn hơn 0.") % {"n": n})
+        elif quantity > MAX_QUANTITY:
+            errors.append(_("Dòng %(n)s: số lượng %(q)s quá lớn, hãy kiểm tra lại.") % {"n": n, "q": quantity})
+        if not unit_of_measure:
+            errors.append(_("Dòng %(n)s: thiếu đơn vị tính (người, m³, cái…).") % {"n": n})
+        clean.append({**line, "unit_of_measure": unit_of_measure})
+    if errors:
+        raise ValidationError({"lines": errors})
+    return clean
+
+
+@transaction.atomic
+def registration_submit(
+    *,
+    user: User,
+    call: RegistrationCall,
+    unit: AdminUnit,
+    content: str,
+    place: str,
+    organization: Organization | None = None,
+    planned_date: dt.date | None = None,
+    support_requested: str = "",
+    notes: str = "",
+    lines: list[dict[str, Any]] = (),
+) -> Registration:
+    """A village or organisation registers what it will do; late ones are accepted and marked."""
+    permissions.demand(user, permissions.REPORT, unit)
+    _check_registrant(call, unit, organization)
+    errors = {}
+    if not content.strip():
+        errors["content"] = _("Nội dung công việc không được để trống.")
+    if not place.strip():
+        errors["place"] = _("Địa điểm thực hiện không được để trống.")
+    plan = call.plan
+    if planned_date and not plan.period_contains(planned_date, planned_date):
+        errors["planned_date"] = _("Ngày %(d)s nằm ngoài thời gian thực hiện kế hoạch (%(start)s – %(end)s).") % {
+            "d": day_text(planned_date),
+            "start": day_text(plan.period_start),
+            "end": day_text(plan.period_end),
+        }
+    if errors:
+        raise ValidationError(errors)
+    clean = _clean_lines(list(lines))
+    if call.max_per_registrant:
+        # Counted one at a time: two registrations sent at once for the last place take one.
+        serialize_on(f"registrations:{call.pk}:{unit.pk}:{organization.pk if organization else ''}")
+        taken = Registration.objects.filter(call=call, unit=unit, organization=organization, status__in=LIVE).count()
+        if taken >= call.max_per_registrant:
+            raise ValidationError(
+                {
+                    "__all__": _("%(who)s đã đăng ký đủ %(n)s nội dung cho mẫu này.")
+                    % {"who": organization or unit, "n": call.max_per_registrant}
+                }
+            )
+    now = timezone.now()
+    registration = Registration(
+        call=call,
+        unit=unit,
+        organization=organization,
+        content=content.strip(),
+        place=place.strip(),
+        planned_date=planned_date,
+        support_requested=support_requested.strip(),
+        notes=notes.strip(),
+        submitted_by=user,
+        submitted_at=now,
+        late=bool(call.deadline and timezone.localdate(now) > call.deadline),
+    )
+    registration._history_user = user
+    checked(registration).save()
+    _save_lines(registration, clean)
+    return registration
+
+
+def _decide(user: User, registration: Registration, version: int, status: str, reason: str) -> Registration:
+    permissions.demand(user, permissions.EDIT, registration.call.plan.unit)
+    updated = Registration.objects.filter(
+        pk=registration.pk, version=version, status=RegistrationStatus.SUBMITTED
+    ).update(status=status, status_reason=reason, decided_by=user, decided_at=timezone.now(), version=F("version") + 1)
+    if not updated:
+        current = Registration.objects.get(pk=registration.pk)
+        raise Conflict(
+            _("Đăng ký này vừa được %(who)s xử lý (%(status)s); hãy tải lại trang.")
+            % {"who": current.decided_by or _("người khác"), "status": current.get_status_display()}
+        )
+    registration = Registration.objects.get(pk=registration.pk)
+    registration._history_user = user
+    registration.save(update_fields=["version"])  # records the decision in the history with its author
+    return registration
+
+
+@transaction.atomic
+def registration_confirm(*, user: User, registration: Registration, version: int) -> Registration:
+    """The commune confirms; of two officers confirming at once, the second is told."""
+    return _decide(user, registration, version, RegistrationStatus.CONFIRMED, "")
+
+
+@transaction.atomic
+def registration_return(*, user: User, registration: Registration, version: int, reason: str) -> Registration:
+    if not reason.strip():
+        raise ValidationError({"reason": _("Cần ghi lý do trả lại để thôn sửa.")})
+    return _decide(user, registration, version, RegistrationStatus.RETURNED, reason.strip())
+
+
+@transaction.atomic
+def registration_resubmit(*, user: User, registration: Registration, **changes: Any) -> Registration:
+    """A returned registration, corrected, goes back for confirmation."""
+    permissions.demand(user, permissions.REPORT, registration.unit)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != RegistrationStatus.RETURNED:
+        raise ValidationError({"__all__": _("Chỉ sửa và gửi lại được đăng ký đã bị trả lại.")})
+    lines = changes.pop("lines", None)
+    for key in ("content", "place", "planned_date", "support_requested", "notes"):
+        if key in changes:
+            setattr(registration, key, changes[key].strip() if isinstance(changes[key], str) else changes[key])
+    registration.status = RegistrationStatus.SUBMITTED
+    registration.status_reason = ""
+    registration.version += 1
+    registration._history_user = user
+    checked(registration).save()
+    if lines is not None:
+        registration.lines.all().delete()
+        _save_lines(registration, _clean_lines(list(lines)))
+    return registration
+
+
+def _save_lines(registration: Registration, clean: list[dict[str, Any]]) -> None:
+    """What a village mobilises, each line checked against its columns before any is saved."""
+    rows = [
+        RegistrationLine(
+            registration=registration,
+            kind=line.get("kind") or "people",
+            description=(line.get("description") or "").strip(),
+            quantity=line["quantity"],
+            unit_of_measure=line["unit_of_measure"],
+        )
+        for line in clean
+    ]
+    errors: list[str] = []
+    for n, row in enumerate(rows, start=1):
+        try:
+            checked(row)
+        except ValidationError as exc:
+            errors += [_("Dòng %(n)s: %(m)s") % {"n": n, "m": m} for m in exc.messages]
+    if errors:
+        raise ValidationError({"lines": errors})
+    for row in rows:
+        row.save()

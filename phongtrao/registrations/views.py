@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phongtrao.accounts import permissions
+from phongtrao.concurrency import Conflict
+from phongtrao.orgs.models import MASS_ORGANISATIONS, Organization
+from phongtrao.plans.access import get_plan_for_user
+from phongtrao.registrations import excel, services
+from phongtrao.registrations.access import get_call_for_user, get_registration_for_user
+from phongtrao.registrations.forms import CallForm, LineFormSet, RegistrationForm
+from phongtrao.registrations.models import Registrants, RegistrationStatus
+from phongtrao.registrations.selectors import call_overview
+from phongtrao.ui.downloads import XLSX, attachment
+from phongtrao.ui.forms import DecisionForm, add_service_errors, flash_refusal, seen_version
+from phongtrao.ui.imports import import_page
+
+
+@login_required
+def call_create(request, plan_pk: int):
+    plan = get_plan_for_user(request.user, plan_pk, action=permissions.EDIT)
+    form = CallForm(
+        request.POST or None, initial={"title": _("Đăng ký các hoạt động thực hiện %(t)s") % {"t": plan.title}}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            call = services.call_create(user=request.user, plan=plan, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã tạo mẫu đăng ký."))
+            return redirect("registrations:call", call.pk)
+    return render(request, "registrations/call_form.html", {"plan": plan, "form": form})
+
+
+def call_detail(request, pk: int):
+    call = get_call_for_user(request.user, pk)
+    can_decide = permissions.can(request.user, permissions.EDIT, call.plan.unit)
+    overview = call_overview(call)
+    if not can_decide:  # a village sees its own rows, not its neighbours'
+        overview.rows = [r for r in overview.rows if permissions.can(request.user, permissions.VIEW, r.unit)]
+    return render(
+        request,
+        "registrations/call_detail.html",
+        {
+            "call": call,
+            "overview": overview,
+            "can_decide": can_decide,
+            "can_register": _register_choices(request.user, call)[0].exists(),
+        },
+    )
+
+
+def _register_choices(user, call):
+    plan_unit = call.plan.unit
+    units = permissions.units_for(user, permissions.REPORT).in_subtree(plan_unit)
+    units = units.filter(level="village") if call.registrants == Registrants.VILLAGES else units
+    organizations = Organization.objects.none()
+    if call.registrants != Registrants.VILLAGES and permissions.can(user, permissions.REPORT, plan_unit):
+        organizations = Organization.objects.filter(unit=plan_unit, kind__in=MASS_ORGANISATIONS).order_by("name")
+    return units.order_by("depth", "name"), organizations
+
+
+@login_required
+def register(request, pk: int):
+    """A village head registers on a phone: one screen, big fields, three lines of materials."""
+    call = get_call_for_user(request.user, pk)
+    units, organizations = _register_choices(request.user, call)
+    if not units.exists():
+        raise PermissionDenied
+    initial = {"unit": units.first()} if units.count() == 1 else {}
+    form = RegistrationForm(request.POST or None, units=units, organizations=organizations, initial=initial)
+    lines = LineFormSet(request.POST or None, prefix="lines")
+    if request.method == "POST" and form.is_valid() and lines.is_valid():
+        data = dict(form.cleaned_data)
+        people = data.pop("people")
+        rows = [{"kind": "people", "description": "", "quantity": people, "unit_of_measure": "người"}] if people else []
+        rows += [line for line in lines.cleaned_data if line]
+        try:
+            registration = services.registration_submit(user=request.user, call=call, lines=rows, **data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã gửi đăng ký; UBND xã sẽ xác nhận."))
+            return redirect("registrations:registration", registration.pk)
+    return render(request, "registrations/register.html", {"call": call, "form": form, "lines": lines})
+
+
+def registration_detail(request, pk: int):
+    registration = get_registration_for_user(request.user, pk)
+    return render(
+        request,
+        "registrations/registration_detail.html",
+        {
+            "registration": registration,
+            "can_decide": registration.status == RegistrationStatus.SUBMITTED
+            and permissions.can(request.user, permissions.EDIT, registration.call.plan.unit),
+            "decision_form": DecisionForm(initial={"version": registration.version}),
+        },
+    )
+
+
+def _decision(request, pk: int, decide):
+    registration = get_registration_for_user(request.user, pk, decide=True)
+    try:
+        registration = decide(registration, seen_version(request), request.POST.get("reason", ""))
+    except ValidationError as exc:
+        flash_refusal(request, exc)
+    except Conflict as exc:
+        if not request.htmx:
+            raise  # the 409 page
+        registration.refresh_from_db()
+        context = {"registration": registration, "can_decide": True, "conflict": exc.message}
+        return render(request, "registrations/_registration_row.html", context, status=409)
+    if request.htmx:
+        return render(
+            request, "registrations/_registration_row.html", {"registration": registration, "can_decide": True}
+        )
+    return redirect("registrations:registration", registration.pk)
+
+
+@login_required
+@require_POST
+def registration_confirm(request, pk: int):
+    return _decision(
+        request,
+        pk,
+        lambda r, version, reason: services.registration_confirm(user=request.user, registration=r, version=version),
+    )
+
+
+@login_required
+@require_POST
+def registration_return(request, pk: int):
+    return _decision(
+        request,
+        pk,
+        lambda r, version, reason: services.registration_return(
+            user=request.user, registration=r, version=version, reason=reason
+        ),
+    )
+
+
+def registration_print(request, pk: int):
+    """The registration table as the commune signs it (seed 000's BIỂU)."""
+    registration = get_registration_for_user(request.user, pk)
+    return render(request, "registrations/registration_print.html", {"registration": registration})
+
+
+def call_export(request, pk: int):
+    call = get_call_for_user(request.user, pk)
+    permissions.require(request.user, permissions.VIEW, call.plan.unit, visible=True)
+    return attachment(excel.registrations_xlsx(call, excel.registrations_of(call)), XLSX, f"dang-ky-{call.pk}.xlsx")
+
+
+@login_required
+def call_import(request, pk: int):
+    """The commune enters the tables villages sent as Excel files."""
+    call = get_call_for_user(request.user, pk)
+    permissions.require(request.user, permissions.EDIT, call.plan.unit, visible=True)
+    return import_page(
+        request,
+        run=lambda data: excel.registrations_import(user=request.user, call=call, data=data),
+        done_message=_("Đã nhập %(n)s đăng ký."),
+        done_url=reverse("registrations:call", args=[call.pk]),
+        template="registrations/call_import.html",
+        context={"call": call},
+    )

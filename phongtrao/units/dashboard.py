@@ -1,0 +1,91 @@
+"""One page a unit looks at first: its running plans, what is due and late, how far the
+targets are, the criteria achieved, what people have given."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db.models import Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from phongtrao.contributions import ledger
+from phongtrao.contributions.models import Contribution
+from phongtrao.criteria.models import CriteriaSet, CriterionState, CriterionStatus
+from phongtrao.geo.models import AdminUnit
+from phongtrao.grouping import grouped
+from phongtrao.indicators import charts, rollups
+from phongtrao.plans import target_progress
+from phongtrao.plans.models import ADOPTED, Duty, DutyStatus, Plan, Target
+from phongtrao.workdays.models import WorkDay
+
+
+def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
+    today = today or timezone.localdate()
+    plans = list(Plan.objects.visible_to(user).rolling_into(unit).filter(status__in=ADOPTED).for_list()[:20])
+    duties = list(
+        Duty.objects.filter(plan__in=plans)
+        .exclude(status=DutyStatus.DONE)
+        .filter(deadline__lte=today + dt.timedelta(days=14))
+        .select_related("plan")
+        .order_by("deadline")[:30]
+    )
+    targets = targets_progress(plans, today)
+    criteria = []
+    for criteria_set in CriteriaSet.objects.all():
+        statuses = CriterionStatus.objects.filter(criterion__criteria_set=criteria_set, indicator__isnull=True).filter(
+            Q(unit__path__startswith=unit.path)
+        )
+        achieved = statuses.filter(state=CriterionState.ACHIEVED).count()
+        if statuses.exists():
+            criteria.append((criteria_set, achieved, statuses.count()))
+    totals = ledger.area_totals(unit)
+    kinds = [("money", "Tiền (đồng)"), ("labour", "Ngày công"), ("land", "Hiến đất (m²)")]
+    days = WorkDay.objects.filter(unit__path__startswith=unit.path, plan__in=plans)
+    return {
+        "plans": plans,
+        "duties": [(d, d.is_overdue(today)) for d in duties],
+        "targets": targets,
+        "criteria": criteria,
+        "totals": totals,
+        "work_days": days.count(),
+        "work_days_done": days.filter(status="done").count(),
+        "bars": charts.bars([(label, totals.of(kind)) for kind, label in kinds if totals.of(kind)]),
+        "money_by_month": charts.columns(_money_by_month(unit, today)),
+    }
+
+
+def targets_progress(plans: list[Plan], today: dt.date) -> list[target_progress.TargetProgress]:
+    """Each measured target against its plan unit's roll-up for the year it falls due in."""
+    measured = Target.objects.filter(plan__in=plans, indicator__isnull=False).select_related("indicator", "plan__unit")
+    wanted: dict[tuple[AdminUnit, int], list[Target]] = {}
+    for target in measured.order_by("plan_id", "order", "pk"):
+        plan = target.plan
+        year = (target.due_date or plan.period_end or plan.issue_date or today).year
+        wanted.setdefault((plan.unit, year), []).append(target)
+    out = []
+    for (unit, year), targets in wanted.items():
+        found = rollups.cells({t.indicator_id for t in targets}, unit, "year", dt.date(year, 1, 1))
+        out.extend(target_progress.target_progress(t, found.get(t.indicator_id), goal=t.value) for t in targets)
+    return out
+
+
+def _money_by_month(unit: AdminUnit, today: dt.date) -> list[tuple[str, Decimal]]:
+    """Money received in each of the last twelve months (reversals net out), oldest first."""
+    months = []
+    year, month = today.year, today.month
+    for _step in range(12):
+        months.append(dt.date(year, month, 1))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    months.reverse()
+    received = Contribution.objects.of_area(unit).filter(kind="money", date__gte=months[0], date__lte=today)
+    rows = grouped(received.annotate(month=TruncMonth("date")), "month").annotate(total=Sum("amount"))
+    by_month = {_as_date(row["month"]): row["total"] or Decimal(0) for row in rows}
+    if not any(by_month.values()):
+        return []
+    return [(f"{m.month:02d}/{m.year}", max(by_month.get(m, Decimal(0)), Decimal(0))) for m in months]
+
+
+def _as_date(value) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
