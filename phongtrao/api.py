@@ -19,8 +19,8 @@ from phongtrao.apitypes import CONFLICT, FORBIDDEN, INVALID, NOT_FOUND, UNAUTHEN
 from phongtrao.concurrency import Conflict
 from phongtrao.contributions.api import contributions_router, funds_router
 from phongtrao.criteria.api import criteria_router
-from phongtrao.indicators.api import indicators_router, rollup_router, values_router
-from phongtrao.plans.api import duties_router, parse_router, plan_rollup_router
+from phongtrao.indicators.api import indicators_router, values_router
+from phongtrao.plans.api import duties_router, parse_router, rollup_router
 from phongtrao.plans.api import router as plans_router
 from phongtrao.plans.services import PARTS
 from phongtrao.registrations.api import router as registrations_router
@@ -49,7 +49,6 @@ api.add_router("/duties", duties_router)
 api.add_router("/workdays", workdays_router)
 api.add_router("/indicators", indicators_router)
 api.add_router("/values", values_router)
-api.add_router("/rollup/plans", plan_rollup_router)
 api.add_router("/rollup", rollup_router)
 api.add_router("/criteria", criteria_router)
 api.add_router("/reports", reports_router)

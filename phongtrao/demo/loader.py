@@ -22,7 +22,7 @@ from phongtrao.contributions import services as contributions_services
 from phongtrao.criteria.models import Criterion
 from phongtrao.criteria.services import criteria_set_load
 from phongtrao.geo.models import AdminUnit, Listing
-from phongtrao.geo.services import units_load_official, villages_import_csv
+from phongtrao.geo.services import villages_import_csv
 from phongtrao.indicators import services as monitoring_services
 from phongtrao.indicators.models import Indicator
 from phongtrao.orgs.models import Official, Organization, Position
@@ -36,6 +36,7 @@ from phongtrao.rewards import services as exemplar_services
 from phongtrao.rewards import services as reward_services
 from phongtrao.rewards.models import RewardForm
 from phongtrao.surveys import services as survey_services
+from phongtrao.units.services import units_load_official
 from phongtrao.workdays import services as workdays_services
 
 DEMO_DIR = settings.DATA_DIR / "demo"

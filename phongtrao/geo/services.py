@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from phongtrao.geo.models import (
     LEVEL_OF_KIND,
@@ -86,32 +87,56 @@ def unit_create(
     return unit
 
 
-def unit_succession_add(
-    *,
-    predecessor: AdminUnit,
-    successor: AdminUnit,
-    effective_date: dt.date,
-    partial: bool = False,
-    primary: bool = True,
-) -> UnitSuccession:
-    """Record that `predecessor` went into `successor`; it stops being valid the day before."""
-    if predecessor.pk == successor.pk:
-        raise UnitError(_("Một đơn vị không thể kế thừa chính nó."))
+def unit_successions_add(*, links: list[UnitSuccession]) -> int:
+    """Record that each link's predecessor went into its successor (a predecessor stops
+    being valid the day before; a new primary successor demotes the one before it).
+    A pair already known has its date and kind brought up to date. Returns how many links
+    are new. Called only by indicators.services.successions_record, which moves the
+    roll-ups in the same transaction: a merger recorded anywhere else leaves them stale."""
+    for link in links:
+        if link.predecessor_id == link.successor_id:
+            raise UnitError(_("Một đơn vị không thể kế thừa chính nó."))
     with transaction.atomic():
-        if primary:
-            UnitSuccession.objects.filter(predecessor=predecessor, primary=True).exclude(successor=successor).update(
-                primary=False
-            )
-        link, _created = UnitSuccession.objects.update_or_create(
-            predecessor=predecessor,
-            successor=successor,
-            defaults={"effective_date": effective_date, "partial": partial, "primary": primary},
-        )
-        end = effective_date - dt.timedelta(days=1)
-        if predecessor.valid_until is None or predecessor.valid_until > end:
-            predecessor.valid_until = end
-            predecessor.save(update_fields=["valid_until"])
-    return link
+        known = {
+            (s.predecessor_id, s.successor_id): s
+            for s in UnitSuccession.objects.filter(predecessor_id__in={link.predecessor_id for link in links})
+        }
+        primaries = {link.predecessor_id: link.successor_id for link in links if link.primary}
+        fresh, changed, demoted = [], [], []
+        for link in UnitSuccession.objects.filter(predecessor_id__in=primaries, primary=True):
+            if primaries[link.predecessor_id] != link.successor_id:
+                link.primary = False
+                demoted.append(link)
+        for link in links:
+            existing = known.get((link.predecessor_id, link.successor_id))
+            if existing is None:
+                fresh.append(link)
+            elif (existing.effective_date, existing.partial, existing.primary) != (
+                link.effective_date,
+                link.partial,
+                link.primary,
+            ):
+                existing.effective_date, existing.partial, existing.primary = (
+                    link.effective_date,
+                    link.partial,
+                    link.primary,
+                )
+                changed.append(existing)
+        # demotions first, alone: the one-primary-successor index holds after every statement
+        bulk_update_with_history(demoted, UnitSuccession, ["primary"], batch_size=1000)
+        bulk_update_with_history(changed, UnitSuccession, ["effective_date", "partial", "primary"], batch_size=1000)
+        bulk_create_with_history(fresh, UnitSuccession, batch_size=1000)
+        ends = {}
+        for link in links:
+            end = link.effective_date - dt.timedelta(days=1)
+            ends[link.predecessor_id] = min(end, ends.get(link.predecessor_id, end))
+        closing = []
+        for unit in AdminUnit.objects.filter(pk__in=ends):
+            if unit.valid_until is None or unit.valid_until > ends[unit.pk]:
+                unit.valid_until = ends[unit.pk]
+                closing.append(unit)
+        bulk_update_with_history(closing, AdminUnit, ["valid_until"], batch_size=1000)
+    return len(fresh)
 
 
 # --- the official lists ------------------------------------------------------------
@@ -231,9 +256,9 @@ def units_load_current(*, path: Path, report: LoadReport) -> None:
     loader.upsert(Level.COMMUNE, rows)
 
 
-def units_load_conversion(*, path: Path, report: LoadReport) -> None:
+def units_load_conversion(*, path: Path, report: LoadReport) -> list[UnitSuccession]:
     """Old commune → new commune(s); old district and province → the new province
-    that took most of their communes (primary) and any others."""
+    that took most of their communes (primary) and any others: the links, not yet recorded."""
     data = _read_gz_json(path)
     effective = dt.date.fromisoformat(data["effective_date"])
     old = {
@@ -278,25 +303,23 @@ def units_load_conversion(*, path: Path, report: LoadReport) -> None:
                 partial=len(ranked) > 1,
                 primary=rank == 0,
             )
-    with transaction.atomic():
-        known = set(UnitSuccession.objects.values_list("predecessor_id", "successor_id"))
-        fresh = [link for key, link in links.items() if key not in known]
-        UnitSuccession.objects.bulk_create(fresh, batch_size=1000)
-    report.successions += len(fresh)
+    return list(links.values())
 
 
-def units_load_official(*, data_dir: Path) -> LoadReport:
-    report = LoadReport()
-    with transaction.atomic():
-        units_load_pre2025(path=data_dir / "divisions-2025-01-04.json.gz", report=report)
-        units_load_current(path=data_dir / "divisions-2026-09.json.gz", report=report)
-        units_load_conversion(path=data_dir / "commune-conversion-2025-07-01.json.gz", report=report)
-        if connection.vendor == "postgresql":
-            # Fourteen thousand fresh rows and no statistics yet: without this the planner
-            # may join successions to units by a nested scan that takes minutes.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE geo_adminunit, geo_unitsuccession")
-    return report
+def units_load_listings(*, data_dir: Path, report: LoadReport) -> list[UnitSuccession]:
+    """The two official lists (before and after the 2025 reform); returns the conversion's
+    links for the caller to record through indicators.services.successions_record."""
+    units_load_pre2025(path=data_dir / "divisions-2025-01-04.json.gz", report=report)
+    units_load_current(path=data_dir / "divisions-2026-09.json.gz", report=report)
+    return units_load_conversion(path=data_dir / "commune-conversion-2025-07-01.json.gz", report=report)
+
+
+def units_analyze() -> None:
+    if connection.vendor == "postgresql":
+        # Fourteen thousand fresh rows and no statistics yet: without this the planner
+        # may join successions to units by a nested scan that takes minutes.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE geo_adminunit, geo_unitsuccession")
 
 
 # --- villages from a commune's CSV -------------------------------------------------

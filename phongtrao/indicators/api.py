@@ -2,27 +2,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
 from phongtrao.accounts.auth import PUBLIC, WRITE_AUTH
 from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, answers
 from phongtrao.bounds import Day, Id, column
 from phongtrao.geo.access import get_unit
-from phongtrao.geo.models import AdminUnit
-from phongtrao.indicators import periods, rollups, services
+from phongtrao.indicators import services
 from phongtrao.indicators.access import get_indicator
 from phongtrao.indicators.models import Indicator, IndicatorValue, PeriodKind
-from phongtrao.plans.access import get_target_for_user
 
 indicators_router = Router(tags=["indicators"])
 
 
 values_router = Router(tags=["values"])
-
-
-rollup_router = Router(tags=["rollup"])
 
 
 IndicatorCode = column(Indicator, "code")
@@ -97,53 +90,3 @@ def list_values(request, indicator: IndicatorCode, unit: Id, period: PeriodKind 
     if period:
         values = values.filter(period_kind=period)
     return list(values.select_related("indicator").order_by("period_start", "unit_id")[:1000])
-
-
-def _scope(unit: int | None) -> AdminUnit | None:
-    return None if unit is None else get_unit(unit)
-
-
-class RollupOut(Schema):
-    indicator: str
-    unit: int | None
-    period: str
-    period_start: dt.date
-    label: str
-    aggregation: str
-    value: DecimalText | None
-    reporting_units: int
-    achieving: int
-
-
-@rollup_router.get("", **PUBLIC, response=answers(RollupOut, NOT_FOUND))
-def rollup(
-    request,
-    period: PeriodKind,
-    date: Day,
-    unit: Id | None = None,
-    indicator: IndicatorCode = "",
-    target: Id | None = None,
-) -> dict:
-    """An indicator (or the one a plan's target is measured by) over any unit's subtree,
-    merged units included, or over the whole country when no unit is given, for one
-    period: read from the maintained roll-ups. Aggregates are public, like the plans they serve."""
-    if target is not None:
-        measured = get_target_for_user(request.user, target)
-        if measured.indicator_id is None:
-            raise ValidationError({"target": _("Chỉ tiêu này chưa gắn với chỉ số nào.")})
-        chosen = measured.indicator
-    else:
-        chosen = get_indicator(indicator)
-    start = periods.period_start(period, date)
-    cell = rollups.cells([chosen.pk], _scope(unit), period, start).get(chosen.pk)
-    return {
-        "indicator": chosen.code,
-        "unit": unit,
-        "period": period,
-        "period_start": start,
-        "label": periods.label(period, start),
-        "aggregation": chosen.aggregation,
-        "value": rollups.rollup_value(chosen, cell),
-        "reporting_units": cell.count if cell else 0,
-        "achieving": cell.achieving if cell else 0,
-    }

@@ -16,6 +16,7 @@ from phongtrao.accounts.models import User
 from phongtrao.bounds import checked
 from phongtrao.concurrency import first_one_wins
 from phongtrao.geo.models import AdminUnit, UnitSuccession
+from phongtrao.geo.services import unit_successions_add
 from phongtrao.indicators import periods
 from phongtrao.indicators.models import Indicator, IndicatorValue, Rollup, ValueType
 from phongtrao.ui.formatting import number_text
@@ -199,28 +200,66 @@ def rollups_rebuild(*, indicator: Indicator | None = None) -> int:
     return len(totals)
 
 
+def _merged_into(unit_ids: set[int]) -> set[int]:
+    """The units and, through earlier mergers, every unit whose figures already flow into them."""
+    found = set(unit_ids)
+    frontier = set(unit_ids)
+    while frontier:
+        frontier = (
+            set(
+                UnitSuccession.objects.filter(successor_id__in=frontier, primary=True).values_list(
+                    "predecessor_id", flat=True
+                )
+            )
+            - found
+        )
+        found |= frontier
+    return found
+
+
+def _add_to_cell(value: IndicatorValue, target: int, sign: int) -> None:
+    key = {
+        "indicator": value.indicator,
+        "unit_id": target,
+        "period_kind": value.period_kind,
+        "period_start": value.period_start,
+    }
+    Rollup.objects.get_or_create(**key)
+    change = _contribution(value.indicator, value)
+    Rollup.objects.filter(**key).update(**{name: F(name) + sign * amount for name, amount in change.items()})
+
+
 @transaction.atomic
+def successions_record(*, links: list[UnitSuccession]) -> int:
+    """Record mergers of units (one from a page, fourteen thousand from the official lists)
+    and move the figures at once: the old units' values join their new units' roll-ups
+    (and their provinces') and leave those of a successor no longer primary. The one way
+    a merger is written. Returns how many links are new."""
+    if not links:
+        return 0
+    reached = _merged_into({link.predecessor_id for link in links})
+    with_values = AdminUnit.objects.filter(pk__in=IndicatorValue.objects.values("unit_id"))
+    moving = {u.pk: u for u in with_values if reached & {u.pk, *u.ancestor_ids}}
+    before = {pk: set(rollup_targets(unit)) for pk, unit in moving.items()}
+    created = unit_successions_add(links=links)
+    values = list(IndicatorValue.objects.filter(unit_id__in=moving).select_related("indicator", "unit"))
+    for pk, unit in moving.items():
+        after = set(rollup_targets(unit))
+        for value in (v for v in values if v.unit_id == pk):
+            for target in after - before[pk]:
+                _add_to_cell(value, target, +1)
+            for target in before[pk] - after:
+                _add_to_cell(value, target, -1)
+    return created
+
+
 def units_merge(
     *, user: User, predecessor: AdminUnit, successor: AdminUnit, effective_date: dt.date, primary: bool = True
 ) -> None:
-    """A merger of units, with the figures of the old unit added to the new unit's
-    roll-ups (and its province's) at once, not by a nightly rebuild."""
-    from phongtrao.geo.services import unit_succession_add
-
+    """A merger decided by an administrator of the successor (a page or the admin)."""
     permissions.demand(user, permissions.ADMINISTER, successor)
-    affected = IndicatorValue.objects.filter(unit__path__startswith=predecessor.path).select_related(
-        "indicator", "unit"
+    successions_record(
+        links=[
+            UnitSuccession(predecessor=predecessor, successor=successor, effective_date=effective_date, primary=primary)
+        ]
     )
-    before = {value.pk: set(rollup_targets(value.unit)) for value in affected}
-    unit_succession_add(predecessor=predecessor, successor=successor, effective_date=effective_date, primary=primary)
-    for value in affected:
-        for target in set(rollup_targets(value.unit)) - before[value.pk]:
-            add = _contribution(value.indicator, value)
-            key = {
-                "indicator": value.indicator,
-                "unit_id": target,
-                "period_kind": value.period_kind,
-                "period_start": value.period_start,
-            }
-            Rollup.objects.get_or_create(**key)
-            Rollup.objects.filter(**key).update(**{name: F(name) + amount for name, amount in add.items()})

@@ -18,7 +18,9 @@ from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, Unit
 from phongtrao.bounds import DOCUMENT_BYTES, ID_MAX, Day, Id, Page, SearchText, Year, column
 from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit
-from phongtrao.indicators import periods
+from phongtrao.indicators import periods, rollups
+from phongtrao.indicators.access import get_indicator
+from phongtrao.indicators.api import IndicatorCode
 from phongtrao.indicators.models import Indicator, PeriodKind
 from phongtrao.orgs.models import Organization
 from phongtrao.plans import services, target_progress
@@ -329,8 +331,55 @@ def add_progress(request, duty_id: Id, payload: ProgressIn) -> dict:
     return _duty(duty, progress, timezone.localdate())
 
 
-# Mounted at /rollup/plans: a plan's measured targets read from the indicators' roll-ups.
-plan_rollup_router = Router(tags=["rollup"])
+# Mounted at /rollup: an indicator, or the one a plan's target is measured by, and a plan's
+# measured targets, read from the indicators' roll-ups.
+rollup_router = Router(tags=["rollup"])
+
+
+class RollupOut(Schema):
+    indicator: str
+    unit: int | None
+    period: str
+    period_start: dt.date
+    label: str
+    aggregation: str
+    value: DecimalText | None
+    reporting_units: int
+    achieving: int
+
+
+@rollup_router.get("", **PUBLIC, response=answers(RollupOut, NOT_FOUND))
+def rollup(
+    request,
+    period: PeriodKind,
+    date: Day,
+    unit: Id | None = None,
+    indicator: IndicatorCode = "",
+    target: Id | None = None,
+) -> dict:
+    """An indicator (or the one a plan's target is measured by) over any unit's subtree,
+    merged units included, or over the whole country when no unit is given, for one
+    period: read from the maintained roll-ups. Aggregates are public, like the plans they serve."""
+    if target is not None:
+        measured = get_target_for_user(request.user, target)
+        if measured.indicator_id is None:
+            raise ValidationError({"target": _("Chỉ tiêu này chưa gắn với chỉ số nào.")})
+        chosen = measured.indicator
+    else:
+        chosen = get_indicator(indicator)
+    start = periods.period_start(period, date)
+    cell = rollups.cells([chosen.pk], None if unit is None else get_unit(unit), period, start).get(chosen.pk)
+    return {
+        "indicator": chosen.code,
+        "unit": unit,
+        "period": period,
+        "period_start": start,
+        "label": periods.label(period, start),
+        "aggregation": chosen.aggregation,
+        "value": rollups.rollup_value(chosen, cell),
+        "reporting_units": cell.count if cell else 0,
+        "achieving": cell.achieving if cell else 0,
+    }
 
 
 class TargetProgressOut(Schema):
@@ -353,7 +402,7 @@ class PlanRollupOut(Schema):
     targets: list[TargetProgressOut]
 
 
-@plan_rollup_router.get("/{plan_id}", **PUBLIC, response=answers(PlanRollupOut, NOT_FOUND))
+@rollup_router.get("/plans/{plan_id}", **PUBLIC, response=answers(PlanRollupOut, NOT_FOUND))
 def plan_rollup(request, plan_id: Id, period: PeriodKind, date: Day, unit: Id | None = None) -> dict:
     """How far each of a plan's measured targets has come over `unit` (the plan's
     implementing units below it), or over the whole country when no unit is given."""
@@ -406,7 +455,7 @@ class PlanByUnitOut(Schema):
     units: list[UnitProgressOut]
 
 
-@plan_rollup_router.get("/{plan_id}/units", **PUBLIC, response=answers(PlanByUnitOut, NOT_FOUND))
+@rollup_router.get("/plans/{plan_id}/units", **PUBLIC, response=answers(PlanByUnitOut, NOT_FOUND))
 def plan_rollup_by_unit(request, plan_id: Id, period: PeriodKind, date: Day) -> dict:
     """The plan's measured targets for each unit carrying it out (those right under the
     plan's unit during the plan), against the share handed to it (or, for rates and

@@ -133,9 +133,7 @@ def test_the_page_records_and_reverses(people):
     )
     assert "lớn hơn 0" in duplicate.content.decode()
     assert (
-        people.client(people.commune_viewer)
-        .post(f"/contributions/{entry.pk}/reverse/", {"reason": "x"})
-        .status_code
+        people.client(people.commune_viewer).post(f"/contributions/{entry.pk}/reverse/", {"reason": "x"}).status_code
         == 403
     )
     client.post(f"/contributions/{entry.pk}/reverse/", {"reason": "Trùng biên nhận"})

@@ -29,9 +29,7 @@ def workbook(rows, merge=None) -> bytes:
 
 
 def upload(client, unit, data):
-    return client.post(
-        f"/contributions/units/{unit.pk}/import/", {"file": SimpleUploadedFile("dong-gop.xlsx", data)}
-    )
+    return client.post(f"/contributions/units/{unit.pk}/import/", {"file": SimpleUploadedFile("dong-gop.xlsx", data)})
 
 
 def test_contributions_import_all_rows_and_export_reopens(people):
@@ -141,7 +139,9 @@ def test_registrations_export_in_the_seed_table_layout(people, saturday_call):
     resources = table_rows(response.content, "Nguồn lực huy động")
     assert resources[1] == (1, "Thôn Đông", "Người", 20, "người", None)
     assert (
-        people.client(people.village_head).get(f"/registrations/calls/{saturday_call.pk}/registrations.xlsx").status_code
+        people.client(people.village_head)
+        .get(f"/registrations/calls/{saturday_call.pk}/registrations.xlsx")
+        .status_code
         == 403
     )
 

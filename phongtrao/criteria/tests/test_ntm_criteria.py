@@ -89,9 +89,7 @@ def test_an_administrator_defines_a_model_village_set_without_code(people, db):
         ],
     }
     upload = SimpleUploadedFile("bo-tieu-chi.json", json.dumps(model_village, ensure_ascii=False).encode())
-    assert (
-        people.client(people.commune_officer).post("/criteria/import/", {"file": upload}).status_code == 403
-    )
+    assert people.client(people.commune_officer).post("/criteria/import/", {"file": upload}).status_code == 403
     membership_grant(user=people.commune_officer, unit=people.commune, role=Role.ADMIN)
     upload.seek(0)
     people.client(people.commune_officer).post("/criteria/import/", {"file": upload})

@@ -48,18 +48,3 @@ def test_it_saves_nothing_when_one_row_is_bad(people):
 def test_it_refuses_villages_under_a_district(people):
     with pytest.raises(UnitError):
         villages_import_csv(commune=people.district, raw="Tên thôn\nThôn A\n".encode())
-
-
-def test_the_import_page_needs_an_officer_of_the_commune(people):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    url = f"/units/{people.commune.pk}/villages/import/"
-    assert people.client(people.village_head).get(url).status_code == 403
-    assert people.client(people.outsider).get(url).status_code == 403
-    upload = SimpleUploadedFile("thon.csv", "Tên thôn\nThôn Giữa\n".encode("utf-16"), content_type="text/csv")
-    response = people.client(people.commune_officer).post(url, {"file": upload})
-    assert response.status_code == 302
-    assert "Thôn Giữa" in names(people.commune)
-    bad = SimpleUploadedFile("thon.csv", b"a,b\n1,2\n", content_type="text/csv")
-    response = people.client(people.commune_officer).post(url, {"file": bad})
-    assert "Thiếu cột" in response.content.decode()

@@ -108,12 +108,23 @@ def test_maintained_rollups_equal_a_recomputation(people, ops):
             )
         else:
             old = [*communes, people.district][which % 3]
-            if not UnitSuccession.objects.filter(predecessor=old).exists():
+            # a second merger of the same unit moves its figures again: the new primary
+            # successor gains them and the one before loses them
+            earlier = UnitSuccession.objects.filter(predecessor=old).count()
+            if earlier < 2:
                 if old.level == "district":
-                    new = unit_create(name="Huyện Hợp Nhất", kind=Kind.DISTRICT, parent=people.province, code="9019")
+                    new = unit_create(
+                        name=f"Huyện Hợp Nhất {earlier}",
+                        kind=Kind.DISTRICT,
+                        parent=people.province,
+                        code=f"90{earlier}9",
+                    )
                 else:
                     new = unit_create(
-                        name=f"Xã Hợp Nhất {which}", kind=Kind.COMMUNE, parent=people.district, code=f"9{which}9"
+                        name=f"Xã Hợp Nhất {which}{earlier}",
+                        kind=Kind.COMMUNE,
+                        parent=people.district,
+                        code=f"9{which}{earlier}9",
                     )
                 services.units_merge(user=admin, predecessor=old, successor=new, effective_date=D(2025, 7, 1))
         assert maintained() == recomputed()

@@ -85,19 +85,6 @@ def test_pages_render_in_english_too(people):
     assert "Kế hoạch thử" in page  # the document itself stays as written
 
 
-def test_unit_page_lists_plans_of_merged_units(people):
-    import datetime as dt
-
-    from phongtrao.geo.models import Kind
-    from phongtrao.geo.services import unit_create, unit_succession_add
-
-    make_plan(people, issued=True, title="Kế hoạch của xã cũ")
-    new = unit_create(name="Xã Hợp Nhất", kind=Kind.COMMUNE, parent=people.district, code="90150")
-    unit_succession_add(predecessor=people.commune, successor=new, effective_date=dt.date(2025, 7, 1))
-    page = people.client(None).get(f"/units/{new.pk}/").content.decode()
-    assert "Kế hoạch của xã cũ" in page and "Xã Hồng Phong" in page
-
-
 def test_search_ignores_case_and_diacritics(people):
     make_plan(people, title="Ngày thứ Bảy đi cơ sở", issued=True)
     client = people.client(None)

@@ -126,9 +126,7 @@ def test_a_2020_plan_is_carried_out_by_the_communes_of_2020(people):
             value=Decimal(value),
         )
     officer = people.client(people.district_officer)
-    page = officer.get(
-        f"/plans/{plan.pk}/progress/", {"period": "year", "date": "2020-12-31"}
-    ).content.decode()
+    page = officer.get(f"/plans/{plan.pk}/progress/", {"period": "year", "date": "2020-12-31"}).content.decode()
     assert "Không có đơn vị cấp dưới" not in page
     assert page.count(">100 %</a> / 61,5 %") == 2 and page.count(">0 %</a> / 61,5 %") == 1
     assert "Xã Cũ" in page and "Xã Mới" not in page

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from phongtrao.geo.services import units_load_official
+from phongtrao.units.services import units_load_official
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ import pytest
 from django.conf import settings
 
 from phongtrao.geo.models import AdminUnit, Level, Listing, UnitSuccession, rollup_paths
-from phongtrao.geo.services import units_load_official
+from phongtrao.units.services import units_load_official
 
 
 @pytest.mark.django_db
