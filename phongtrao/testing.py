@@ -14,6 +14,7 @@ from django.test import Client
 
 from phongtrao.accounts.models import Role, User
 from phongtrao.accounts.services import api_token_create, membership_grant
+from phongtrao.docparse import legacy
 from phongtrao.geo.models import AdminUnit, Kind, Listing
 from phongtrao.geo.services import unit_create
 from phongtrao.plans import services as plan_services
@@ -186,3 +187,18 @@ def table_rows(content: bytes, sheet: int | str = 0) -> list[tuple]:
     rows = list(chosen.iter_rows(values_only=True))
     skip_title_lines(rows)
     return rows
+
+
+def tcvn3_bytes(text: str) -> bytes:
+    """Text as old .VnTime documents and spreadsheets hold it: one TCVN3 byte per letter."""
+    table = {ch: byte for byte, ch in legacy._TCVN3.items()}
+    out = bytearray()
+    for ch in text:
+        lower = ch.lower()
+        if ch in table:
+            out.append(table[ch])
+        elif lower in table:  # capitals with a tone share the lower-case byte (capital fonts)
+            out.append(table[lower])
+        else:
+            out += ch.encode("cp1252")
+    return bytes(out)

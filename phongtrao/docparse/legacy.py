@@ -175,6 +175,17 @@ def vietnamese_score(text: str) -> int:
 _ONLY_VIETNAMESE = re.compile(r"[ăĂđĐơƠưƯ\u1ea0-\u1ef9]")
 
 
+_VIETNAMESE_LATIN1 = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ"
+_NOT_VIETNAMESE = re.compile("[" + "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in _VIETNAMESE_LATIN1) + "]")
+
+
+def reads_as_unicode_vietnamese(text: str) -> bool:
+    """Letters only Unicode Vietnamese has, and none of the Latin-1 symbols and letters
+    (ª « ¹ § ö Ï) that TCVN3 or VNI bytes read as a code page leave behind."""
+    sample = text[:20000]
+    return bool(_ONLY_VIETNAMESE.search(sample)) and not _NOT_VIETNAMESE.search(sample)
+
+
 def repair(text: str) -> str:
     """The best reading among the text as it is, as TCVN3 and as VNI. Text that already
     has letters only Unicode Vietnamese has (ă, ơ, ư, đ, ạ…) is left as it is."""

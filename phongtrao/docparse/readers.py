@@ -39,6 +39,8 @@ def read_document(data: bytes, filename: str) -> str:
 
 
 def read_text(data: bytes) -> str:
+    """The one decoder of uploaded text (plan documents, CSV lists): UTF-16 and UTF-8 with
+    or without a BOM, Windows-1258, and text in the TCVN3 or VNI fonts, repaired; NFC."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
     elif data.startswith(b"\xef\xbb\xbf"):
@@ -50,14 +52,20 @@ def read_text(data: bytes) -> str:
             text = _decode_legacy(data)
     if "\x00" in text[:1000]:
         raise ReadError("Tệp không phải văn bản (có ký tự nhị phân).")
-    return legacy.repair(text)
+    return unicodedata.normalize("NFC", legacy.repair(text))
 
 
 def _decode_legacy(data: bytes) -> str:
     """Not UTF-8: Windows-1258 (Vietnamese Windows), or bytes of TCVN3/VNI fonts."""
     candidates = [data.decode("cp1252", errors="replace")]
     with contextlib.suppress(UnicodeDecodeError):
-        candidates.append(data.decode("cp1258"))
+        windows = unicodedata.normalize("NFC", data.decode("cp1258"))
+        if legacy.reads_as_unicode_vietnamese(windows):
+            # a short list (a CSV of villages) has too few common words to score: Windows-1258
+            # that composes into Vietnamese letters, with none of the symbols the font
+            # encodings leave, is taken as it is
+            return windows
+        candidates.append(windows)
     readings = [legacy.repair(unicodedata.normalize("NFC", text)) for text in candidates]
     return max(readings, key=legacy.vietnamese_score)
 

@@ -7,7 +7,6 @@ import datetime as dt
 import gzip
 import io
 import json
-import unicodedata
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from phongtrao.docparse.readers import ReadError, read_text
 from phongtrao.geo.models import (
     LEVEL_OF_KIND,
     NAME_PREFIXES,
@@ -340,24 +340,6 @@ KIND_WORDS = {
 MAX_VILLAGE_ROWS = 500
 
 
-def decode_spreadsheet_text(raw: bytes) -> str:
-    """Excel on Windows writes CSV as UTF-8 with a BOM, as UTF-16 ("Unicode text")
-    or in the Vietnamese code page 1258, which composes tones with combining marks."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = raw.decode("utf-16")
-    elif raw.startswith(b"\xef\xbb\xbf"):
-        text = raw.decode("utf-8-sig")
-    else:
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            try:
-                text = raw.decode("cp1258")
-            except UnicodeDecodeError as exc:
-                raise UnitError(_("Không đọc được tệp: mã hóa không phải UTF-8, UTF-16 hay Windows-1258.")) from exc
-    return unicodedata.normalize("NFC", text)
-
-
 @dataclass
 class VillageImportResult:
     created: list[str] = field(default_factory=list)
@@ -370,7 +352,10 @@ def villages_import_csv(*, commune: AdminUnit, raw: bytes) -> VillageImportResul
     result = VillageImportResult()
     if commune.level != Level.COMMUNE:
         raise UnitError(_("Chỉ nhập danh sách thôn cho một đơn vị cấp xã."))
-    text = decode_spreadsheet_text(raw)
+    try:
+        text = read_text(raw)
+    except ReadError as exc:
+        raise UnitError(str(exc)) from exc
     if not text.strip():
         raise UnitError(_("Tệp trống."))
     try:

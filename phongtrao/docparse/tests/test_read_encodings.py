@@ -2,23 +2,9 @@
 legacy TCVN3 and VNI font encodings."""
 
 from phongtrao.docparse import legacy, parse_bytes, read_document
-from phongtrao.testing import to_cp1258
+from phongtrao.testing import tcvn3_bytes, to_cp1258
 
 TEXT = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKẾ HOẠCH\nXây dựng nông thôn mới của xã năm 2023\n"
-
-
-def tcvn3_bytes(text: str) -> bytes:
-    table = {ch: byte for byte, ch in legacy._TCVN3.items()}
-    out = bytearray()
-    for ch in text:
-        lower = ch.lower()
-        if ch in table:
-            out.append(table[ch])
-        elif lower in table:  # capitals with a tone share the lower-case byte (capital fonts)
-            out.append(table[lower])
-        else:
-            out += ch.encode("cp1252")
-    return bytes(out)
 
 
 def test_it_reads_utf16_and_utf8_with_bom():

@@ -2,7 +2,7 @@ import pytest
 
 from phongtrao.geo.models import AdminUnit, Kind, Level
 from phongtrao.geo.services import UnitError, villages_import_csv
-from phongtrao.testing import to_cp1258
+from phongtrao.testing import tcvn3_bytes, to_cp1258
 
 
 def names(commune):
@@ -29,6 +29,14 @@ def test_it_reads_windows_1258_and_composes_tones(people):
     assert raw != "Khuổi".encode()
     villages_import_csv(commune=people.commune, raw=raw)
     assert "Thôn Khuổi Khoang" in names(people.commune)
+
+
+def test_it_reads_a_list_kept_in_the_old_tcvn3_fonts(people):
+    """A list typed years ago in .VnTime and saved as CSV: the same repair as documents."""
+    raw = tcvn3_bytes("Tên thôn,Loại\nKhuổi Khoang,thôn\nNà Đông,bản\n")
+    assert raw.decode("cp1252", errors="replace") != "Tên thôn"
+    villages_import_csv(commune=people.commune, raw=raw)
+    assert {"Thôn Khuổi Khoang", "Bản Nà Đông"} <= set(names(people.commune))
 
 
 def test_it_refuses_a_file_without_a_name_column(people):
