@@ -254,8 +254,6 @@ def contributions(country: Country, count: int, seed: int) -> Iterator[tuple]:
 
 
 def plans(country: Country, count: int) -> Iterator[tuple]:
-    from phongtrao.text import fold
-
     statuses = ["in_progress", "in_progress", "issued", "closed"]
     for n in range(count):
         unit = country.commune_ids[n % len(country.commune_ids)]
@@ -271,7 +269,6 @@ def plans(country: Country, count: int) -> Iterator[tuple]:
             dt.date(2026, 1, 15),
             dt.date(2026, 12, 31),
             statuses[n % 4],
-            fold(title),
         )
 
 
@@ -377,7 +374,6 @@ def generate(scale: float, seed: int = 2026, out=print) -> dict:
             "period_start",
             "period_end",
             "status",
-            "search_text",
         ]
         figures["plans"] = copy_rows(Plan, columns, plans(country, max(20, round(100_000 * scale))))
         province = AdminUnit.objects.get(pk=country.province_ids[0])

@@ -17,13 +17,13 @@ def _base_letters() -> dict[int, str]:
     return table
 
 
-_BASE = _base_letters()
+BASE_LETTERS = _base_letters()  # what fold() turns each letter into (None: dropped)
 
 
 def fold(text: str) -> str:
     """Lower case without diacritics, single spaces ("Kế hoạch Thứ Bảy" → "ke hoach thu bay"):
     for matching what people type on a phone, a spreadsheet header or a document's keywords."""
-    return " ".join(text.translate(_BASE).lower().split())
+    return " ".join(text.translate(BASE_LETTERS).lower().split())
 
 
 def natural_key(name: str) -> list:

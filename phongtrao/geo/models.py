@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from phongtrao.search import matching
 from phongtrao.text import natural_key
 
 
@@ -106,7 +107,7 @@ class AdminUnitQuerySet(models.QuerySet):
         return self.filter(valid_until__isnull=True)
 
     def search(self, text: str) -> AdminUnitQuerySet:
-        return self.filter(name__icontains=text.strip()) if text.strip() else self
+        return matching(self, text, "name")
 
     def rolling_into(self, unit: AdminUnit) -> AdminUnitQuerySet:
         """The units whose plans and figures count for `unit`: its subtree and, through

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -17,6 +17,7 @@ from phongtrao.orgs import households
 from phongtrao.orgs.forms import OfficialForm, OrganizationForm
 from phongtrao.orgs.models import Household
 from phongtrao.orgs.services import OrgError, official_create, organization_create
+from phongtrao.search import matching
 from phongtrao.ui.downloads import XLSX, attachment
 from phongtrao.ui.imports import import_page
 
@@ -89,8 +90,7 @@ def unit_households(request, pk: int):
     unit = _unit_with(request.user, pk, permissions.VIEW)
     households = Household.objects.in_subtree(unit).for_list()
     query = request.GET.get("q", "").strip()
-    if query:
-        households = households.filter(Q(code__icontains=query) | Q(head_name__icontains=query))
+    households = matching(households, query, "code", "head_name")
     per_village = (
         grouped(Household.objects.in_subtree(unit), "unit__name").annotate(n=Count("pk")).order_by("unit__name")
     )

@@ -7,12 +7,13 @@ from functools import cached_property
 from typing import Any
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Concat
 
 from phongtrao.bounds import EARLIEST, ID_MAX, LATEST
 from phongtrao.geo.models import AdminUnit
 from phongtrao.plans.models import Plan, PlanKind, PlanStatus
-from phongtrao.text import fold
+from phongtrao.search import matching
 
 
 class PlanFilterForm(forms.Form):
@@ -49,6 +50,8 @@ class PlanFilter:
             plans = plans.filter(kind=kind)
         if status := self.params.get("status"):
             plans = plans.filter(status=status)
-        if text := (self.params.get("q") or "").strip():
-            plans = plans.filter(search_text__contains=fold(text))
+        if text := self.params.get("q"):
+            # "42/KH-UBND" as written on the document, or any word of its title or issuer
+            numbers = (Concat("number", Value(sep), "symbol") for sep in ("/", "-"))
+            plans = matching(plans, text, "title", "issuer_name", "theme", *numbers)
         return plans.distinct()

@@ -131,7 +131,6 @@ class Plan(models.Model):
     recurrence_skip = models.CharField(_("trừ những ngày"), max_length=100, blank=True)
     # Title, issuer, number and theme folded to lower case without diacritics, so that
     # "ke hoach thu bay" typed on a phone finds "Kế hoạch … thứ Bảy" on every database.
-    search_text = models.TextField(blank=True, editable=False)
     created_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

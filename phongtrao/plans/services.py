@@ -40,7 +40,6 @@ from phongtrao.plans.models import (
     TargetAllocation,
 )
 from phongtrao.plans.numbering import normalise_number, split_number
-from phongtrao.text import fold
 from phongtrao.ui import uploads as evidence
 from phongtrao.ui.formatting import day_text
 
@@ -165,7 +164,6 @@ def _validate_header(plan: Plan) -> None:
 
 def _save(plan: Plan, user: User | None) -> None:
     plan.issue_year = plan.issue_date.year if plan.issue_date else None
-    plan.search_text = fold(" ".join([plan.title, plan.issuer_name, plan.full_number, plan.theme]))
     plan._history_user = user
     try:
         with transaction.atomic():

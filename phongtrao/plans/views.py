@@ -342,7 +342,7 @@ def target_allocations(request, pk: int):
 def plan_history(request, pk: int):
     plan = get_plan_for_user(request.user, pk)
     records = list(plan.history.select_related("history_user").order_by("-history_date")[:200])
-    changes = readable_history(records, hidden=("updated_at", "issue_year", "search_text"))
+    changes = readable_history(records, hidden=("updated_at", "issue_year"))
     return render(request, "plans/history.html", {"plan": plan, "changes": changes})
 
 

@@ -55,6 +55,7 @@ from phongtrao.rewards.models import (
     Score,
     ScoringItem,
 )
+from phongtrao.search import matching
 from phongtrao.sheets import parse_date
 from phongtrao.ui.downloads import DOCX, attachment, stored_file
 from phongtrao.ui.formatting import number_text
@@ -409,8 +410,7 @@ def unit_awards(request, unit_pk: int):
         .order_by("-decision__date", "-decision_id", "pk")
     )
     query = request.GET.get("q", "").strip()
-    if query:
-        awards = awards.filter(subject_name__icontains=query)
+    awards = matching(awards, query, "subject_name")
     page = Paginator(awards, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
