@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
@@ -27,6 +27,8 @@ from django.db.models.constants import LOOKUP_SEP
 from pydantic import AfterValidator, Field, StringConstraints, WrapValidator
 from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import PydanticCustomError
+
+ModelT = TypeVar("ModelT", bound=models.Model)
 
 EARLIEST = dt.date(1945, 9, 2)  # no document of the state is older
 LATEST = dt.date(2099, 12, 31)
@@ -122,7 +124,7 @@ def column(model: type[models.Model], name: str) -> Any:
     raise TypeError(f"no bound for {model.__name__}.{name} ({type(field).__name__})")
 
 
-def checked(instance: models.Model, *, exclude: tuple[str, ...] = ()) -> models.Model:
+def checked(instance: ModelT, *, exclude: tuple[str, ...] = ()) -> ModelT:
     """Refuse, before saving, what the columns and check constraints of the instance's
     model would refuse. Relations are not looked up again (the service fetched them)."""
     skipped = {f.name for f in instance._meta.get_fields() if f.is_relation} | set(exclude)

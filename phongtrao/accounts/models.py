@@ -39,7 +39,7 @@ class User(AbstractUser):
         return self.full_name or self.username
 
 
-class MembershipQuerySet(models.QuerySet):
+class MembershipQuerySet(models.QuerySet["Membership"]):
     def active(self) -> MembershipQuerySet:
         return self.filter(revoked_at__isnull=True).select_related("unit")
 
@@ -77,7 +77,7 @@ def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-class ApiTokenQuerySet(models.QuerySet):
+class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
     def find(self, presented: str) -> ApiToken | None:
         return (
             self.filter(digest=_digest(presented), revoked_at__isnull=True)

@@ -18,6 +18,9 @@ from django.utils.translation import gettext as _
 from phongtrao.accounts.models import ROLE_RANK, Membership, Role, User
 from phongtrao.geo.models import AdminUnit, rollup_paths
 
+# Whoever asks: a signed-in user or a visitor.
+Someone = User | AnonymousUser
+
 # What each action needs, at least.
 VIEW = "view"  # drafts and internal records of a unit
 REPORT = "report"  # enter figures and progress
@@ -34,7 +37,7 @@ REQUIRED_ROLE = {
 }
 
 
-def _scopes(user: User | AnonymousUser) -> list[tuple[str, str]]:
+def _scopes(user: Someone) -> list[tuple[str, str]]:
     """(path prefix, role) pairs the user holds, cached on the user object per request."""
     if not user.is_authenticated or not user.is_active:
         return []
@@ -50,7 +53,7 @@ def _scopes(user: User | AnonymousUser) -> list[tuple[str, str]]:
     return cached
 
 
-def role_over(user: User | AnonymousUser, unit: AdminUnit) -> str | None:
+def role_over(user: Someone, unit: AdminUnit) -> str | None:
     """The highest role the user holds over `unit`, or None."""
     best = None
     for path, role in _scopes(user):
@@ -59,18 +62,18 @@ def role_over(user: User | AnonymousUser, unit: AdminUnit) -> str | None:
     return best
 
 
-def can(user: User | AnonymousUser, action: str, unit: AdminUnit) -> bool:
+def can(user: Someone, action: str, unit: AdminUnit) -> bool:
     role = role_over(user, unit)
     return role is not None and ROLE_RANK[role] >= ROLE_RANK[REQUIRED_ROLE[action]]
 
 
-def demand(user: User | AnonymousUser, action: str, unit: AdminUnit) -> None:
+def demand(user: Someone, action: str, unit: AdminUnit) -> None:
     """For services: refuse with PermissionDenied, which pages and the API answer with 403."""
     if not can(user, action, unit):
         raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này ở %(unit)s.") % {"unit": unit})
 
 
-def require(user: User | AnonymousUser, action: str, unit: AdminUnit, *, visible: bool) -> None:
+def require(user: Someone, action: str, unit: AdminUnit, *, visible: bool) -> None:
     """Refuse: 404 when the object is out of the user's sight, 403 when it is seen but
     the action is not allowed (healthchecks' _get_rw_check_for_user pattern)."""
     if can(user, action, unit):
@@ -80,7 +83,7 @@ def require(user: User | AnonymousUser, action: str, unit: AdminUnit, *, visible
     raise PermissionDenied
 
 
-def require_sight(user: User | AnonymousUser, unit: AdminUnit, *, public: bool, action: str | None = None) -> None:
+def require_sight(user: Someone, unit: AdminUnit, *, public: bool, action: str | None = None) -> None:
     """For access helpers: an object is seen when it is public or the user may view its
     unit (404 otherwise); an action then needs its role (403 when seen but not allowed)."""
     visible = public or can(user, VIEW, unit)
@@ -102,18 +105,18 @@ def require_sight(user: User | AnonymousUser, unit: AdminUnit, *, public: bool, 
 # withheld; refused ballots.
 
 
-def may_hold_api_tokens(user: User | AnonymousUser) -> bool:
+def may_hold_api_tokens(user: Someone) -> bool:
     """Personal API tokens serve integrations (a district's reporting software): officers
     and above; a village head works on the pages and is not offered them."""
     return any(ROLE_RANK[role] >= ROLE_RANK[Role.OFFICER] for _path, role in _scopes(user))
 
 
-def sees_internal(user: User | AnonymousUser, unit: AdminUnit) -> bool:
+def sees_internal(user: Someone, unit: AdminUnit) -> bool:
     """Whether the user may read a unit's internal records (see the rule above)."""
     return can(user, VIEW, unit)
 
 
-def scope_filter(user: User | AnonymousUser, action: str, field: str = "unit") -> Q:
+def scope_filter(user: Someone, action: str, field: str = "unit") -> Q:
     """A filter for objects (through `field`, a foreign key to AdminUnit, or "" for
     units themselves) on which the user may do `action`; matches nothing for a user
     with no role."""
@@ -126,19 +129,19 @@ def scope_filter(user: User | AnonymousUser, action: str, field: str = "unit") -
     return condition
 
 
-def units_for(user: User | AnonymousUser, action: str):
+def units_for(user: Someone, action: str):
     """Units on which the user may do `action` (for choosing where to create)."""
     return AdminUnit.objects.filter(scope_filter(user, action, field=""))
 
 
-def home_units(user: User | AnonymousUser) -> list[AdminUnit]:
+def home_units(user: Someone) -> list[AdminUnit]:
     """The units the user's memberships are on: where their pages start."""
     if not user.is_authenticated:
         return []
     return [m.unit for m in Membership.objects.active().filter(user=user).order_by("unit__depth", "unit__name")]
 
 
-def concerning_filter(user: User | AnonymousUser, field: str = "unit") -> Q:
+def concerning_filter(user: Someone, field: str = "unit") -> Q:
     """Objects that concern the user's units: on the units themselves, below them, or
     on a unit above them (a district plan concerns every village of the district)."""
     condition = Q(pk__in=[])

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.http import Http404
 
 from phongtrao.accounts import permissions
+from phongtrao.accounts.permissions import Someone
 from phongtrao.contributions.models import Contribution, Fund
 
 
-def get_contribution_for_user(user, pk: int, *, correct: bool = False) -> Contribution:
+def get_contribution_for_user(user: Someone, pk: int, *, correct: bool = False) -> Contribution:
     """A ledger line, for those with a role over the unit it was given in; correcting it
     (a reversing line) needs an officer there."""
     contribution = Contribution.objects.select_related("unit").filter(pk=pk).first()

@@ -51,7 +51,7 @@ class ContributionKind(models.TextChoices):
     LAND = "land", _("Hiến đất (m²)")
 
 
-class ContributionQuerySet(models.QuerySet):
+class ContributionQuerySet(models.QuerySet["Contribution"]):
     def of_area(self, unit: AdminUnit) -> ContributionQuerySet:
         """Given in the unit's area: its subtree and, through mergers, the units that went
         into it (the same area the unit's plans and figures roll up over)."""

@@ -21,6 +21,7 @@ from phongtrao.registrations.models import (
     Registration,
 )
 from phongtrao.ui.formatting import day_text, number_text
+from phongtrao.ui.history import attributed
 from phongtrao.workdays.models import WorkDay
 
 MAX_MONEY = Decimal(1_000_000_000_000)  # a thousand billion đồng on one receipt is a typing slip
@@ -36,7 +37,7 @@ def fund_create(
     if Fund.objects.filter(unit=unit, name__iexact=name.strip()).exists():
         raise ValidationError({"name": _("%(unit)s đã có quỹ “%(name)s”.") % {"unit": unit, "name": name}})
     fund = Fund(unit=unit, name=name.strip(), target=target, plan=plan)
-    fund._history_user = user
+    attributed(fund, user)
     with first_one_wins(_("%(unit)s đã có quỹ “%(name)s”.") % {"unit": unit, "name": name}):
         checked(fund).save()
     return fund
@@ -122,7 +123,7 @@ def contribution_record(
         public=public,
         recorded_by=user,
     )
-    contribution._history_user = user
+    attributed(contribution, user)
     used = _("Số biên nhận %(n)s đã được dùng ở %(unit)s.") % {"n": receipt_number, "unit": unit}
     with first_one_wins(used):  # two people entering one receipt at the same moment
         checked(contribution).save()
@@ -156,7 +157,7 @@ def contribution_reverse(*, user: User, contribution: Contribution, reason: str)
         reason=reason.strip(),
         recorded_by=user,
     )
-    reversal._history_user = user
+    attributed(reversal, user)
     with first_one_wins(_("Dòng này vừa được người khác điều chỉnh.")):
         checked(reversal).save()
     return reversal

@@ -6,10 +6,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from phongtrao.accounts import permissions
+from phongtrao.accounts.permissions import Someone
 from phongtrao.criteria.models import CriteriaSet, Criterion, DossierFile
 
 
-def get_dossier_file_for_user(user, pk: int) -> DossierFile:
+def get_dossier_file_for_user(user: Someone, pk: int) -> DossierFile:
     """A criterion's dossier is internal to those with a role over the unit (see the
     permission module's public and internal rule)."""
     dossier = DossierFile.objects.select_related("unit").filter(pk=pk).first()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -22,11 +24,13 @@ from phongtrao.criteria.models import (
     DossierFile,
 )
 from phongtrao.geo.models import AdminUnit
+from phongtrao.orgs.models import Official
 from phongtrao.ui import uploads as evidence
+from phongtrao.ui.history import attributed
 
 
 @transaction.atomic
-def criteria_set_load(*, data: dict) -> CriteriaSet:
+def criteria_set_load(*, data: dict[str, Any]) -> CriteriaSet:
     """Create or update a set from its data file (the same shape as data/criteria/*.json)."""
     try:
         code, name, level = data["code"], data["name"], data.get("level", "commune")
@@ -63,7 +67,7 @@ def criteria_set_load(*, data: dict) -> CriteriaSet:
     return criteria_set
 
 
-def criteria_set_import(*, user: User, raw: bytes, header: dict | None = None) -> CriteriaSet:
+def criteria_set_import(*, user: User, raw: bytes, header: dict[str, Any] | None = None) -> CriteriaSet:
     """An official defines a new set without code: an Excel sheet of criteria and their
     indicators with the set's name typed in the form, or a JSON file like the national one."""
     if not permissions.units_for(user, permissions.ADMINISTER).exists():
@@ -97,9 +101,9 @@ def criterion_status_set(
     state: str,
     date: dt.date,
     indicator: CriterionIndicator | None = None,
-    responsible=None,
+    responsible: Official | None = None,
     note: str = "",
-    files: list[tuple[str, bytes]] = (),
+    files: Sequence[tuple[str, bytes]] = (),
 ) -> CriterionStatus:
     permissions.demand(user, permissions.EDIT, unit)
     if criterion.criteria_set.level != unit.level:
@@ -122,7 +126,7 @@ def criterion_status_set(
         unit=unit, criterion=criterion, indicator=indicator
     ).first() or CriterionStatus(unit=unit, criterion=criterion, indicator=indicator)
     status.state, status.date, status.responsible, status.note = state, date, responsible, note.strip()
-    status._history_user = user
+    attributed(status, user)
     status.save()
     for item in checked:
         DossierFile.objects.create(

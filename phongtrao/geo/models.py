@@ -43,7 +43,7 @@ class Kind(models.TextChoices):
     VILLAGE_OTHER = "khu_dan_cu", _("Khu dân cư")
 
 
-LEVEL_OF_KIND = {
+LEVEL_OF_KIND: dict[str, str] = {
     Kind.PROVINCE: Level.PROVINCE,
     Kind.CENTRAL_CITY: Level.PROVINCE,
     Kind.DISTRICT: Level.DISTRICT,
@@ -55,7 +55,7 @@ LEVEL_OF_KIND = {
     Kind.TOWNSHIP: Level.COMMUNE,
     Kind.SPECIAL_ZONE: Level.COMMUNE,
 }
-PARENT_LEVELS = {
+PARENT_LEVELS: dict[str, tuple[str, ...]] = {
     Level.PROVINCE: (),
     Level.DISTRICT: (Level.PROVINCE,),
     Level.COMMUNE: (Level.DISTRICT, Level.PROVINCE),
@@ -93,7 +93,7 @@ class Listing(models.TextChoices):
     LOCAL = "local", _("Do xã nhập")
 
 
-class AdminUnitQuerySet(models.QuerySet):
+class AdminUnitQuerySet(models.QuerySet["AdminUnit"]):
     def in_subtree(self, unit: AdminUnit) -> AdminUnitQuerySet:
         return self.filter(path__startswith=unit.path)
 

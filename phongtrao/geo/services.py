@@ -9,8 +9,10 @@ import io
 import json
 import uuid
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
@@ -47,7 +49,7 @@ def kind_from_name(name: str, level: str) -> str | None:
 
 
 def _set_path(unit: AdminUnit) -> None:
-    prefix = unit.parent.path if unit.parent_id else "/"
+    prefix = unit.parent.path if unit.parent is not None else "/"
     unit.path = f"{prefix}{unit.pk}/"
     unit.depth = prefix.count("/") - 1
 
@@ -126,7 +128,7 @@ def unit_successions_add(*, links: list[UnitSuccession]) -> int:
         bulk_update_with_history(demoted, UnitSuccession, ["primary"], batch_size=1000)
         bulk_update_with_history(changed, UnitSuccession, ["effective_date", "partial", "primary"], batch_size=1000)
         bulk_create_with_history(fresh, UnitSuccession, batch_size=1000)
-        ends = {}
+        ends: dict[int, dt.date] = {}
         for link in links:
             end = link.effective_date - dt.timedelta(days=1)
             ends[link.predecessor_id] = min(end, ends.get(link.predecessor_id, end))
@@ -144,8 +146,8 @@ def unit_successions_add(*, links: list[UnitSuccession]) -> int:
 
 @dataclass
 class LoadReport:
-    created: Counter = field(default_factory=Counter)
-    updated: Counter = field(default_factory=Counter)
+    created: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
     successions: int = 0
     skipped: list[str] = field(default_factory=list)
 
@@ -160,9 +162,10 @@ class LoadReport:
         }
 
 
-def _read_gz_json(path: Path) -> dict:
+def _read_gz_json(path: Path) -> dict[str, Any]:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return json.load(handle)
+        found: dict[str, Any] = json.load(handle)
+    return found
 
 
 class _ListingLoader:
@@ -175,14 +178,18 @@ class _ListingLoader:
         self.valid_from = valid_from
         self.valid_until = valid_until
 
-    def upsert(self, level: str, rows: list[tuple[str, str, AdminUnit | None]]) -> dict[str, AdminUnit]:
+    def upsert(self, level: str, rows: Sequence[tuple[str, str, AdminUnit | None]]) -> dict[str, AdminUnit]:
         """rows: (code, name, parent). Returns code → unit for the level."""
         existing = {u.code: u for u in AdminUnit.objects.filter(listing=self.listing, level=level)}
         new_units, changed = [], []
         for code, name, parent in rows:
             kind = (
                 kind_from_name(name, level)
-                or {Level.PROVINCE: Kind.PROVINCE, Level.DISTRICT: Kind.DISTRICT, Level.COMMUNE: Kind.COMMUNE}[level]
+                or {
+                    Level.PROVINCE.value: Kind.PROVINCE,
+                    Level.DISTRICT.value: Kind.DISTRICT,
+                    Level.COMMUNE.value: Kind.COMMUNE,
+                }[level]
             )
             unit = existing.get(code)
             if unit is None:
@@ -261,20 +268,21 @@ def units_load_conversion(*, path: Path, report: LoadReport) -> list[UnitSuccess
     that took most of their communes (primary) and any others: the links, not yet recorded."""
     data = _read_gz_json(path)
     effective = dt.date.fromisoformat(data["effective_date"])
-    old = {
+    old: dict[tuple[str, str], AdminUnit] = {
         (u.level, u.code): u
         for u in AdminUnit.objects.filter(listing=Listing.PRE_2025).only("id", "code", "level", "path", "parent_id")
     }
-    new = {
+    new: dict[tuple[str, str], AdminUnit] = {
         (u.level, u.code): u
         for u in AdminUnit.objects.filter(listing=Listing.CURRENT).only("id", "code", "level", "path", "parent_id")
     }
     links: dict[tuple[int, int], UnitSuccession] = {}
-    upward: dict[tuple[str, str], Counter] = {}
+    upward: dict[tuple[str, str], Counter[str]] = {}
     for row in data["communes"]:
         before = old.get((Level.COMMUNE, str(row["old_code"])))
-        afters = [new.get((Level.COMMUNE, str(n["code"]))) for n in row["new"]]
-        if before is None or not all(afters) or not afters:
+        found = [new.get((Level.COMMUNE, str(n["code"]))) for n in row["new"]]
+        afters = [after for after in found if after is not None]
+        if before is None or len(afters) != len(found) or not afters:
             report.skipped.append(str(row["old_code"]))
             continue
         same_code = [a for a in afters if a.code == before.code]
@@ -287,7 +295,10 @@ def units_load_conversion(*, path: Path, report: LoadReport) -> list[UnitSuccess
                 partial=row["partly_merged"],
                 primary=after.pk == primary.pk,
             )
-        for key in ((Level.DISTRICT, str(row["old_district_code"])), (Level.PROVINCE, str(row["old_province_code"]))):
+        for key in (
+            (Level.DISTRICT.value, str(row["old_district_code"])),
+            (Level.PROVINCE.value, str(row["old_province_code"])),
+        ):
             upward.setdefault(key, Counter())[str(primary.parent_id)] += 1
     for key, counts in upward.items():
         before = old.get(key)
@@ -392,12 +403,13 @@ def villages_import_csv(*, commune: AdminUnit, raw: bytes) -> VillageImportResul
         if not name:
             result.errors.append(_("Dòng %(line)s: cột “Tên thôn” trống.") % {"line": line_no})
             continue
-        kind_text = fold(row[kind_at]) if kind_at is not None and kind_at < len(row) else ""
+        kind_written = row[kind_at] if kind_at is not None and kind_at < len(row) else ""
+        kind_text = fold(kind_written)
         kind = KIND_WORDS.get(kind_text) if kind_text else (kind_from_name(name, Level.VILLAGE) or Kind.HAMLET)
         if kind is None:
             result.errors.append(
                 _("Dòng %(line)s: loại “%(kind)s” không hợp lệ (thôn, bản, xóm, tiểu khu, tổ dân phố, ấp, khu phố).")
-                % {"line": line_no, "kind": row[kind_at]}
+                % {"line": line_no, "kind": kind_written}
             )
             continue
         if kind_text and not kind_from_name(name, Level.VILLAGE):

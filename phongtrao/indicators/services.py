@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,8 +22,13 @@ from phongtrao.geo.services import unit_successions_add
 from phongtrao.indicators import periods
 from phongtrao.indicators.models import Indicator, IndicatorValue, Rollup, ValueType
 from phongtrao.ui.formatting import number_text
+from phongtrao.ui.history import attributed
 
 ZERO = Decimal(0)
+
+# A roll-up cell's sums, and where it sits: (indicator, unit, period kind, period start).
+Cell = dict[str, Decimal | int]
+CellKey = tuple[int, int, str, dt.date]
 
 
 def rollup_targets(unit: AdminUnit) -> list[int]:
@@ -65,7 +72,7 @@ def _contribution(indicator: Indicator, value: IndicatorValue | None) -> dict[st
     }
 
 
-def _apply(indicator: Indicator, unit: AdminUnit, kind: str, start: dt.date, before: dict, after: dict) -> None:
+def _apply(indicator: Indicator, unit: AdminUnit, kind: str, start: dt.date, before: Cell, after: Cell) -> None:
     delta = {key: after[key] - before[key] for key in after}
     if not any(delta.values()):
         return
@@ -76,7 +83,9 @@ def _apply(indicator: Indicator, unit: AdminUnit, kind: str, start: dt.date, bef
         )
 
 
-def _validate(indicator: Indicator, value, numerator, denominator, confirm: bool) -> Decimal:
+def _validate(
+    indicator: Indicator, value: Decimal | None, numerator: Decimal | None, denominator: Decimal | None, confirm: bool
+) -> Decimal:
     errors: dict[str, str] = {}
     if indicator.value_type == ValueType.RATIO:
         if numerator is None or denominator is None:
@@ -98,7 +107,7 @@ def _validate(indicator: Indicator, value, numerator, denominator, confirm: bool
         errors["value"] = _("Chỉ số có/không nhận 1 (có) hoặc 0 (không).")
     elif indicator.value_type == ValueType.COUNT and (value < 0 or value != value.to_integral_value()):
         errors["value"] = _("Số đếm phải là số nguyên không âm.")
-    if errors:
+    if errors or value is None:  # a ratio without its parts has its error above
         raise ValidationError(errors)
     low, high = indicator.plausible_min, indicator.plausible_max
     if not confirm and ((low is not None and value < low) or (high is not None and value > high)):
@@ -152,7 +161,7 @@ def value_record(
     record = existing or IndicatorValue(indicator=indicator, unit=unit, period_kind=period_kind, period_start=start)
     record.value, record.numerator, record.denominator, record.weight = value, numerator, denominator, weight
     record.note, record.entered_by = note.strip(), user
-    record._history_user = user
+    attributed(record, user)
     if existing is None:  # a first value: of two entered at the same moment, the second is told
         with first_one_wins(
             _("Vừa có người nhập giá trị kỳ %(p)s cho %(unit)s; hãy tải lại trang rồi sửa nếu cần.")
@@ -165,10 +174,10 @@ def value_record(
     return record
 
 
-def compute_rollups(values) -> dict[tuple, dict]:
+def compute_rollups(values: Iterable[IndicatorValue]) -> dict[CellKey, Cell]:
     """Roll-up cells computed from scratch: the oracle the maintained ones must equal."""
     targets_of: dict[int, list[int]] = {}
-    totals: dict[tuple, dict] = {}
+    totals: dict[CellKey, Cell] = {}
     for value in values:
         add = _contribution(value.indicator, value)
         if value.unit_id not in targets_of:
@@ -218,7 +227,7 @@ def _merged_into(unit_ids: set[int]) -> set[int]:
 
 
 def _add_to_cell(value: IndicatorValue, target: int, sign: int) -> None:
-    key = {
+    key: dict[str, Any] = {
         "indicator": value.indicator,
         "unit_id": target,
         "period_kind": value.period_kind,

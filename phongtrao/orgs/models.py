@@ -40,7 +40,7 @@ MASS_ORGANISATIONS = {
 }
 
 
-class OrganizationQuerySet(models.QuerySet):
+class OrganizationQuerySet(models.QuerySet["Organization"]):
     def in_subtree(self, unit: AdminUnit) -> OrganizationQuerySet:
         return self.filter(unit__path__startswith=unit.path).select_related("unit")
 
@@ -116,7 +116,7 @@ class Official(models.Model):
         return f"{self.full_name} ({self.position_detail or self.get_position_display()})"
 
 
-class HouseholdQuerySet(models.QuerySet):
+class HouseholdQuerySet(models.QuerySet["Household"]):
     def in_subtree(self, unit: AdminUnit) -> HouseholdQuerySet:
         return self.filter(unit__path__startswith=unit.path)
 

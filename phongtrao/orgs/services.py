@@ -8,6 +8,7 @@ from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.orgs.models import Household, Official, Organization
+from phongtrao.ui.history import attributed
 
 
 class OrgError(ValueError):
@@ -61,6 +62,6 @@ def household_save(
         raise ValidationError(errors)
     household = Household.objects.filter(unit=village, code__iexact=code).first() or Household(unit=village, code=code)
     household.head_name, household.address, household.members = head_name[:150], address.strip()[:255], members
-    household._history_user = user
+    attributed(household, user)
     household.save()
     return household

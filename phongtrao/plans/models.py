@@ -59,7 +59,7 @@ def visibility(user) -> Q:
     return Q(status__in=PUBLISHED) | permissions.scope_filter(user, permissions.VIEW)
 
 
-class PlanQuerySet(models.QuerySet):
+class PlanQuerySet(models.QuerySet["Plan"]):
     def in_subtree(self, unit: AdminUnit) -> PlanQuerySet:
         return self.filter(unit__path__startswith=unit.path)
 

@@ -23,7 +23,7 @@ from phongtrao.plans.models import (
     TargetAllocation,
 )
 from phongtrao.text import natural_key
-from phongtrao.ui.formatting import day_text
+from phongtrao.ui.formatting import day_text, number_text
 
 
 @dataclass
@@ -35,7 +35,8 @@ class AdoptionRow:
     @property
     def best(self) -> Plan | None:
         adopted = [p for p in self.plans if p.status in ADOPTED]
-        return (adopted or [p for p in self.plans if p.status == PlanStatus.DRAFT] or [None])[0]
+        chosen = adopted or [p for p in self.plans if p.status == PlanStatus.DRAFT]
+        return chosen[0] if chosen else None
 
     @property
     def adopted(self) -> bool:
@@ -107,7 +108,7 @@ def plan_adoption(plan: Plan, *, today: dt.date | None = None, visible: Q | None
         if row is None:  # a plan from a unit further down or since merged: show it too
             row = by_unit.setdefault(child.unit_id, AdoptionRow(unit=child.unit))
         row.plans.append(child)
-        row.overdue_duties += child.overdue
+        row.overdue_duties += child.overdue  # type: ignore[attr-defined]  # annotated by the query above
     started = plan.period_start if plan.period_start and plan.period_start <= today else None
     for row in by_unit.values():
         row.overdue_since = started
@@ -156,7 +157,7 @@ def plan_differences(plan: Plan) -> list[Difference]:
                 Difference(
                     "target_weaker",
                     _("Chỉ tiêu “%(t)s”: %(mine)s thấp hơn mức được giao %(exp)s.")
-                    % {"t": target.text, "mine": _n(mine.value), "exp": _n(expected)},
+                    % {"t": target.text, "mine": number_text(mine.value) or "…", "exp": number_text(expected) or "…"},
                 )
             )
     derived = set(plan.duties.exclude(from_parent_duty=None).values_list("from_parent_duty_id", flat=True))
@@ -170,11 +171,6 @@ def plan_differences(plan: Plan) -> list[Difference]:
     return found
 
 
-def _n(value) -> str:
-    text = f"{value.normalize():f}" if value is not None else "…"
-    return text.replace(".", ",")
-
-
 def opening_lines(plan: Plan) -> list[str]:
     """What the document says it implements, as its text opens: the preamble as written
     when it has one (it names its bases in its own words), otherwise one line per basis.
@@ -184,7 +180,7 @@ def opening_lines(plan: Plan) -> list[str]:
     return [ref.sentence for ref in plan.references.all() if ref.role == ReferenceRole.BASIS]
 
 
-def plan_for_document(pk: int):
+def plan_for_document(pk: int) -> Plan:
     """The plan with every part it renders, in a fixed number of queries."""
     return (
         Plan.objects.select_related("unit", "unit__parent", "parent", "issuer")

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -42,6 +43,7 @@ from phongtrao.plans.models import (
 from phongtrao.plans.numbering import normalise_number, split_number
 from phongtrao.ui import uploads as evidence
 from phongtrao.ui.formatting import day_text
+from phongtrao.ui.history import attributed
 
 HEADER_FIELDS = [
     "kind",
@@ -66,7 +68,7 @@ HEADER_FIELDS = [
 ]
 
 # part name → (model, the fields a row may carry, its label for messages)
-PARTS: dict[str, tuple[type, list[str], str]] = {
+PARTS: dict[str, tuple[type[models.Model], list[str], str]] = {
     "sections": (Section, ["label", "depth", "heading", "text"], "Mục"),
     "phases": (Phase, ["name", "start", "end", "tasks"], "Đợt thi đua"),
     "targets": (
@@ -164,7 +166,7 @@ def _validate_header(plan: Plan) -> None:
 
 def _save(plan: Plan, user: User | None) -> None:
     plan.issue_year = plan.issue_date.year if plan.issue_date else None
-    plan._history_user = user
+    attributed(plan, user)
     try:
         with transaction.atomic():
             plan.save()
@@ -359,7 +361,7 @@ def plan_set_parts(*, user: User, plan: Plan, parts: dict[str, list[dict[str, An
         raise ValidationError(errors)
     for part, rows in parts.items():
         _sync_rows(plan, part, rows, user)
-    plan._history_user = user
+    attributed(plan, user)
     plan.save(update_fields=["updated_at"])
     return plan
 
@@ -377,13 +379,13 @@ def _sync_rows(plan: Plan, part: str, rows: list[dict[str, Any]], user: User | N
             if name in row:
                 value = row[name]
                 setattr(obj, name, value.strip() if isinstance(value, str) else value)
-        obj.order = order
-        obj._history_user = user
+        setattr(obj, "order", order)  # every part keeps its rows in order  # noqa: B010
+        attributed(obj, user)
         try:
             obj.full_clean(exclude=["plan"])
         except ValidationError as exc:
             problems = [
-                f"{model._meta.get_field(f).verbose_name}: {m}" if f != "__all__" else m
+                f"{getattr(model._meta.get_field(f), 'verbose_name', f)}: {m}" if f != "__all__" else m
                 for f, messages in exc.message_dict.items()
                 for m in messages
             ]
@@ -399,7 +401,7 @@ def _sync_rows(plan: Plan, part: str, rows: list[dict[str, Any]], user: User | N
         kept.add(obj.pk)
     for pk, obj in existing.items():
         if pk not in kept:
-            obj._history_user = user
+            attributed(obj, user)
             obj.delete()
 
 
@@ -415,7 +417,7 @@ def _link_parent(plan: Plan, references: list[dict[str, Any]], user: User | None
         row["document"] = match
         if not plan.parent_id:
             plan.parent = match
-            plan._history_user = user
+            attributed(plan, user)
             plan.save(update_fields=["parent"])
 
 
@@ -465,9 +467,9 @@ def plan_issue_problems(plan: Plan) -> dict[str, str]:
         **{"references": " ".join(r.sentence for r in plan.references.all())},
     }
     for field, text in texts.items():
-        if PLACEHOLDER.search(text or ""):
+        if blank := PLACEHOLDER.search(text or ""):
             problems[field] = _("Còn chỗ trống chưa điền (“%(blank)s”): hãy điền đủ trước khi ban hành.") % {
-                "blank": PLACEHOLDER.search(text).group(0)
+                "blank": blank.group(0)
             }
     return problems
 
@@ -526,13 +528,13 @@ def plan_delete(*, user: User, plan: Plan) -> None:
         raise ValidationError({"status": _("Kế hoạch đã ban hành không được xóa, chỉ được hủy.")})
     if plan.children.exists():
         raise ValidationError({"status": _("Đã có kế hoạch cấp dưới thực hiện kế hoạch này; không xóa được.")})
-    plan._history_user = user
+    attributed(plan, user)
     plan.delete()
 
 
 # --- cascade -----------------------------------------------------------------------
 
-_ISSUER_PREFIX = {
+_ISSUER_PREFIX: dict[str, str] = {
     Kind.COMMUNE: "xã",
     Kind.WARD: "phường",
     Kind.TOWNSHIP: "thị trấn",
@@ -555,7 +557,7 @@ def default_issuer_name(unit: AdminUnit) -> str:
     return f"UBND {prefix} {unit.short_name}"
 
 
-def _copy_rows(source, part: str) -> list[dict[str, Any]]:
+def _copy_rows(source: Plan, part: str) -> list[dict[str, Any]]:
     _model, fields, _label = PARTS[part]
     return [{name: getattr(obj, name) for name in fields} for obj in getattr(source, part).all()]
 
@@ -598,7 +600,7 @@ def plan_derive(*, user: User, parent: Plan, unit: AdminUnit) -> Plan:
         symbol=parent.symbol,
     )
     child.parent = parent
-    child._history_user = user
+    attributed(child, user)
     child.save(update_fields=["parent"])
     allocations = {a.target_id: a.value for a in TargetAllocation.objects.filter(target__plan=parent, unit=unit)}
     targets = []
@@ -662,14 +664,14 @@ def target_allocate(*, user: User, target: Target, values: dict[AdminUnit, Decim
     for unit, value in values.items():
         if value is None:
             for allocation in TargetAllocation.objects.filter(target=target, unit=unit):
-                allocation._history_user = user
+                attributed(allocation, user)
                 allocation.delete()
             continue
         allocation = TargetAllocation.objects.filter(target=target, unit=unit).first() or TargetAllocation(
             target=target, unit=unit
         )
         allocation.value = value
-        allocation._history_user = user
+        attributed(allocation, user)
         allocation.save()
         saved.append(allocation)
     return saved
@@ -684,7 +686,7 @@ def can_report_on(user: User, duty: Duty) -> bool:
 
 @transaction.atomic
 def duty_progress_add(
-    *, user: User, duty: Duty, date: dt.date, percent: int, note: str = "", files: list[tuple[str, bytes]] = ()
+    *, user: User, duty: Duty, date: dt.date, percent: int, note: str = "", files: Sequence[tuple[str, bytes]] = ()
 ) -> DutyProgress:
     """A dated progress step; 100% marks the duty done. Files are checked before anything is saved."""
     if not can_report_on(user, duty):
@@ -704,13 +706,13 @@ def duty_progress_add(
         raise ValidationError(errors)
     uploads = [evidence.check_upload(name, data) for name, data in files]
     progress = DutyProgress(duty=duty, date=date, percent=percent, note=note.strip(), recorded_by=user)
-    progress._history_user = user
+    attributed(progress, user)
     checked(progress).save()
     for item in uploads:
         Evidence.objects.create(
             progress=progress, file=item.content, kind=item.kind, original_name=item.name, size=item.content.size
         )
     duty.status = DutyStatus.DONE if percent == 100 else DutyStatus.IN_PROGRESS if percent else DutyStatus.PENDING
-    duty._history_user = user
+    attributed(duty, user)
     duty.save(update_fields=["status"])
     return progress

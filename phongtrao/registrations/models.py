@@ -25,7 +25,7 @@ class Registrants(models.TextChoices):
     BOTH = "both", _("Thôn và cơ quan, đoàn thể")
 
 
-class RegistrationCallQuerySet(models.QuerySet):
+class RegistrationCallQuerySet(models.QuerySet["RegistrationCall"]):
     def for_plan(self, plan: Plan) -> RegistrationCallQuerySet:
         return self.filter(plan=plan).order_by("deadline", "pk")
 
@@ -73,7 +73,7 @@ class RegistrationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Đã rút")
 
 
-class RegistrationQuerySet(models.QuerySet):
+class RegistrationQuerySet(models.QuerySet["Registration"]):
     def visible_to(self, user) -> RegistrationQuerySet:
         """A registration is seen by those with a role over the registering unit or over
         the unit whose plan called for it."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -26,6 +27,7 @@ from phongtrao.registrations.models import (
     RegistrationStatus,
 )
 from phongtrao.ui.formatting import day_text
+from phongtrao.ui.history import attributed
 
 LIVE = [RegistrationStatus.SUBMITTED, RegistrationStatus.CONFIRMED]
 
@@ -64,7 +66,7 @@ def call_create(
         min_per_registrant=min_per_registrant,
         max_per_registrant=max_per_registrant,
     )
-    call._history_user = user
+    attributed(call, user)
     checked(call).save()
     return call
 
@@ -119,7 +121,7 @@ def registration_submit(
     planned_date: dt.date | None = None,
     support_requested: str = "",
     notes: str = "",
-    lines: list[dict[str, Any]] = (),
+    lines: Sequence[dict[str, Any]] = (),
 ) -> Registration:
     """A village or organisation registers what it will do; late ones are accepted and marked."""
     permissions.demand(user, permissions.REPORT, unit)
@@ -164,7 +166,7 @@ def registration_submit(
         submitted_at=now,
         late=bool(call.deadline and timezone.localdate(now) > call.deadline),
     )
-    registration._history_user = user
+    attributed(registration, user)
     checked(registration).save()
     _save_lines(registration, clean)
     return registration
@@ -182,7 +184,7 @@ def _decide(user: User, registration: Registration, version: int, status: str, r
             % {"who": current.decided_by or _("người khác"), "status": current.get_status_display()}
         )
     registration = Registration.objects.get(pk=registration.pk)
-    registration._history_user = user
+    attributed(registration, user)
     registration.save(update_fields=["version"])  # records the decision in the history with its author
     return registration
 
@@ -214,7 +216,7 @@ def registration_resubmit(*, user: User, registration: Registration, **changes: 
     registration.status = RegistrationStatus.SUBMITTED
     registration.status_reason = ""
     registration.version += 1
-    registration._history_user = user
+    attributed(registration, user)
     checked(registration).save()
     if lines is not None:
         registration.lines.all().delete()

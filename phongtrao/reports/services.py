@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import F, QuerySet, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -25,9 +26,10 @@ from phongtrao.registrations.models import Registration, RegistrationStatus
 from phongtrao.reports.models import Report, ReportComment, ReportFigure, ReportKind, ReportSection, ReportStatus
 from phongtrao.text import fold
 from phongtrao.ui.formatting import day_text
+from phongtrao.ui.history import attributed
 from phongtrao.workdays.models import WorkDay
 
-REPORT_PERIOD = {
+REPORT_PERIOD: dict[str, str] = {
     ReportKind.WEEKLY: PeriodKind.WEEK,
     ReportKind.MONTHLY: PeriodKind.MONTH,
     ReportKind.QUARTERLY: PeriodKind.QUARTER,
@@ -103,7 +105,7 @@ def reports_schedule(*, user: User, plan: Plan, until: dt.date | None = None) ->
             }
         )
     created = []
-    kinds = {
+    kinds: dict[str, ReportKind] = {
         Frequency.WEEKLY: ReportKind.WEEKLY,
         Frequency.MONTHLY: ReportKind.MONTHLY,
         Frequency.QUARTERLY: ReportKind.QUARTERLY,
@@ -175,18 +177,25 @@ def _indicator_figures(report: Report) -> list[tuple[str, Decimal, str]]:
     """The roll-up over the reporting unit, for the period that matches the report."""
     kind = REPORT_PERIOD.get(report.kind, PeriodKind.YEAR)
     start = periods.period_start(kind, report.period_end)
-    targets = report.plan.targets.filter(indicator__isnull=False).select_related("indicator")
-    cells = rollups.cells({t.indicator_id for t in targets}, report.unit, kind, start)
+    measured = report.plan.targets.filter(indicator__isnull=False).select_related("indicator")
+    indicators = [target.indicator for target in measured if target.indicator is not None]
+    cells = rollups.cells({indicator.pk for indicator in indicators}, report.unit, kind, start)
     out = []
-    for target in targets:
-        value = rollups.rollup_value(target.indicator, cells.get(target.indicator_id))
+    for indicator in indicators:
+        value = rollups.rollup_value(indicator, cells.get(indicator.pk))
         if value is not None:
-            label = f"{target.indicator.name} ({periods.label(kind, start)})"
+            label = f"{indicator.name} ({periods.label(kind, start)})"
             out.append((label[:255], Decimal(value), "indicators"))
     return out
 
 
-def _duty_figures(report, duties, registrations, days, money) -> list[tuple[str, Decimal, str]]:
+def _duty_figures(
+    report: Report,
+    duties: QuerySet[Duty],
+    registrations: QuerySet[Registration],
+    days: QuerySet[WorkDay],
+    money: dict[str, Decimal | None],
+) -> list[tuple[str, Decimal, str]]:
     return [
         (_("Nhiệm vụ đã hoàn thành"), Decimal(duties.filter(status=DutyStatus.DONE).count()), "duties"),
         (
@@ -213,7 +222,12 @@ def _editable(report: Report) -> None:
         raise ValidationError({"status": _("Báo cáo đã gửi; chỉ sửa được khi bị trả lại.")})
 
 
-def _replace_rows(existing: list, wanted: list[dict[str, Any]], model, report: Report) -> None:
+def _replace_rows(
+    existing: list[ReportSection] | list[ReportFigure],
+    wanted: Sequence[dict[str, Any]],
+    model: type[ReportSection] | type[ReportFigure],
+    report: Report,
+) -> None:
     """Rows are updated in place by position, so a reviewer's remark on an item stays on it."""
     for order, values in enumerate(wanted):
         if order < len(existing):
@@ -242,7 +256,7 @@ def report_write(*, user: User, report: Report, sections: list[dict[str, Any]]) 
     _replace_rows(list(report.sections.order_by("order", "pk")), wanted, ReportSection, report)
     figures = [{"label": label, "value": value, "source": source} for label, value, source in _figures(report)]
     _replace_rows(list(report.figures.order_by("order", "pk")), figures, ReportFigure, report)
-    report._history_user = user
+    attributed(report, user)
     report.save()
     return report
 
@@ -282,7 +296,7 @@ def _decide(user: User, report: Report, version: int, status: str, reason: str =
     if not updated:
         raise Conflict(_("Báo cáo không còn chờ tiếp nhận: vừa được người khác xử lý; hãy tải lại trang."))
     report = Report.objects.get(pk=report.pk)
-    report._history_user = user
+    attributed(report, user)
     report.save(update_fields=["version"])
     return report
 
@@ -296,7 +310,7 @@ def report_submit(*, user: User, report: Report) -> Report:
     if not report.sections.exists():
         raise ValidationError({"sections": _("Báo cáo chưa có nội dung.")})
     report.status, report.submitted_at, report.version = ReportStatus.SUBMITTED, timezone.now(), report.version + 1
-    report._history_user = user
+    attributed(report, user)
     report.save()
     return report
 
@@ -308,7 +322,7 @@ def report_accept(*, user: User, report: Report, version: int) -> Report:
 
 @transaction.atomic
 def report_return(
-    *, user: User, report: Report, version: int, reason: str, comments: list[dict[str, Any]] = ()
+    *, user: User, report: Report, version: int, reason: str, comments: Sequence[dict[str, Any]] = ()
 ) -> Report:
     """Back to the writer, with a reason and remarks pointing at single items."""
     if not reason.strip():
@@ -337,6 +351,6 @@ def report_unlock(*, user: User, report: Report, reason: str) -> Report:
         _("Mở khóa: %(r)s") % {"r": reason.strip()},
         report.version + 1,
     )
-    report._history_user = user
+    attributed(report, user)
     report.save()
     return report

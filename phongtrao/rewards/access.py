@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.http import Http404
 
 from phongtrao.accounts import permissions
+from phongtrao.accounts.permissions import Someone
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.rewards.models import Award, Exemplar, Nomination, Pledge, RewardDecision
 
 
-def get_pledge_for_user(user, pk: int, *, write: bool = False) -> Pledge:
+def get_pledge_for_user(user: Someone, pk: int, *, write: bool = False) -> Pledge:
     """A pledge is seen by whoever sees its plan; changed by those reporting for its unit."""
     pledge = Pledge.objects.select_related("plan", "plan__unit", "unit", "organization").filter(pk=pk).first()
     if pledge is None:
@@ -20,7 +21,7 @@ def get_pledge_for_user(user, pk: int, *, write: bool = False) -> Pledge:
     return pledge
 
 
-def get_nomination_for_user(user, pk: int) -> Nomination:
+def get_nomination_for_user(user: Someone, pk: int) -> Nomination:
     """Seen by those with a role over the subject's unit or where it waits; each action
     asks the permission module again (reporting for the subject, approving where it waits)."""
     nomination = (
@@ -34,7 +35,7 @@ def get_nomination_for_user(user, pk: int) -> Nomination:
     return nomination
 
 
-def get_decision_for_user(user, pk: int) -> RewardDecision:
+def get_decision_for_user(user: Someone, pk: int) -> RewardDecision:
     """Issued rewards are public, like the plan they were given under."""
     decision = (
         RewardDecision.objects.select_related("plan", "issuer_unit", "reward_form", "corrects").filter(pk=pk).first()
@@ -45,7 +46,7 @@ def get_decision_for_user(user, pk: int) -> RewardDecision:
     return decision
 
 
-def get_award_for_user(user, pk: int) -> Award:
+def get_award_for_user(user: Someone, pk: int) -> Award:
     award = (
         Award.objects.select_related("unit", "decision", "decision__issuer_unit", "decision__reward_form")
         .filter(pk=pk)
@@ -57,7 +58,7 @@ def get_award_for_user(user, pk: int) -> Award:
     return award
 
 
-def get_exemplar_for_user(user, pk: int, *, action: str | None = None) -> Exemplar:
+def get_exemplar_for_user(user: Someone, pk: int, *, action: str | None = None) -> Exemplar:
     """Published exemplars are public; the others belong to those with a role over the unit."""
     exemplar = Exemplar.objects.select_related("unit", "plan").filter(pk=pk).first()
     if exemplar is None:

@@ -18,7 +18,7 @@ class PledgeStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Đã rút")
 
 
-class PledgeQuerySet(models.QuerySet):
+class PledgeQuerySet(models.QuerySet["Pledge"]):
     def live(self) -> PledgeQuerySet:
         return self.filter(status=PledgeStatus.REGISTERED)
 
@@ -81,7 +81,7 @@ class ScoringScope(models.TextChoices):
     INDIVIDUAL = "individual", _("Hộ gia đình, cá nhân")
 
 
-class ScoringItemQuerySet(models.QuerySet):
+class ScoringItemQuerySet(models.QuerySet["ScoringItem"]):
     def for_pledge(self, pledge) -> ScoringItemQuerySet:
         """The lines a subject is scored on: those for everyone and those for its kind."""
         return self.filter(plan_id=pledge.plan_id, applies_to__in=[ScoringScope.ALL, scope_of(pledge)])
@@ -231,7 +231,7 @@ class NominationStatus(models.TextChoices):
     AWARDED = "awarded", _("Đã có quyết định khen thưởng")
 
 
-class NominationQuerySet(models.QuerySet):
+class NominationQuerySet(models.QuerySet["Nomination"]):
     def visible_to(self, user) -> NominationQuerySet:
         """Seen by those with a role over the subject's unit or over where it now waits."""
         return self.filter(
@@ -371,7 +371,7 @@ class ExemplarKind(models.TextChoices):
     PRACTICE = "practice", _("Mô hình, cách làm hay")
 
 
-class ExemplarQuerySet(models.QuerySet):
+class ExemplarQuerySet(models.QuerySet["Exemplar"]):
     def published(self) -> ExemplarQuerySet:
         return self.filter(published=True)
 

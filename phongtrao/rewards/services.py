@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -42,6 +44,7 @@ from phongtrao.rewards.models import (
 )
 from phongtrao.text import fold
 from phongtrao.ui.formatting import number_text
+from phongtrao.ui.history import attributed
 from phongtrao.ui.uploads import photo_jpeg
 
 
@@ -91,7 +94,7 @@ def pledge_register(
         commitments=commitments.strip(),
         registered_by=user,
     )
-    pledge._history_user = user
+    attributed(pledge, user)
     with first_one_wins(_("%(name)s vừa được đăng ký thi đua theo kế hoạch này.") % {"name": name}):
         pledge.save()
     return pledge
@@ -107,13 +110,13 @@ def pledge_withdraw(*, user: User, pledge: Pledge, reason: str) -> Pledge:
     if not reason.strip():
         raise ValidationError({"reason": _("Hãy ghi lý do rút đăng ký.")})
     pledge.status, pledge.reason = PledgeStatus.WITHDRAWN, reason.strip()
-    pledge._history_user = user
+    attributed(pledge, user)
     pledge.save(update_fields=["status", "reason"])
     return pledge
 
 
 @transaction.atomic
-def scoring_sheet_set(*, user: User, plan: Plan, items: list[dict]) -> list[ScoringItem]:
+def scoring_sheet_set(*, user: User, plan: Plan, items: Sequence[dict[str, Any]]) -> list[ScoringItem]:
     """The plan's reward standards as a scoring sheet (text and points per line); it can
     be rewritten until the first score is given."""
     permissions.demand(user, permissions.APPROVE, plan.unit)
@@ -131,7 +134,7 @@ def scoring_sheet_set(*, user: User, plan: Plan, items: list[dict]) -> list[Scor
     if errors:
         raise ValidationError({"items": errors})
     for old in plan.scoring_items.all():
-        old._history_user = user
+        attributed(old, user)
         old.delete()
     made = []
     for n, item in enumerate(items):
@@ -142,7 +145,7 @@ def scoring_sheet_set(*, user: User, plan: Plan, items: list[dict]) -> list[Scor
             max_points=item["max_points"],
             applies_to=item.get("applies_to") or ScoringScope.ALL,
         )
-        line._history_user = user
+        attributed(line, user)
         checked(line).save()
         made.append(line)
     return made
@@ -163,7 +166,7 @@ def scope_from_words(subject: str) -> str:
     return next((scope for scope, keys in SCOPE_WORDS if any(k in words for k in keys)), ScoringScope.ALL)
 
 
-def scoring_sheet_proposal(plan: Plan) -> list[dict]:
+def scoring_sheet_proposal(plan: Plan) -> list[dict[str, Any]]:
     """A first sheet from the plan's reward standards, ten points each, each line for the
     subjects its standard names, for the council to adjust."""
     return [
@@ -185,7 +188,7 @@ def council_member_appoint(*, user: User, plan: Plan, member: User, title: str =
     if CouncilMember.objects.filter(plan=plan, user=member).exists():
         raise ValidationError({"member": _("%(who)s đã ở trong hội đồng.") % {"who": member.get_full_name() or member}})
     appointed = CouncilMember(plan=plan, user=member, title=title.strip(), appointed_by=user)
-    appointed._history_user = user
+    attributed(appointed, user)
     appointed.save()
     return appointed
 
@@ -262,7 +265,7 @@ def scores_record(*, user: User, pledge: Pledge, points: dict[int, Decimal], not
                 pledge=pledge, member=member, item=item
             )
             score.points, score.note = points[item.pk], note.strip()[:255]
-            score._history_user = user
+            attributed(score, user)
             score.save()
             saved.append(score)
     return saved
@@ -328,7 +331,7 @@ def nomination_propose(*, user: User, pledge: Pledge, reward_form: RewardForm, s
         at_unit=first_stop,
         proposed_by=user,
     )
-    nomination._history_user = user
+    attributed(nomination, user)
     with first_one_wins(_("%(s)s vừa được đề nghị %(f)s.") % {"s": pledge.subject_name, "f": reward_form}):
         nomination.save()
     return nomination
@@ -388,9 +391,12 @@ def nomination_decide(
             )
         nomination.status, nomination.reason = NominationStatus.APPROVED, ""
     else:
-        nomination.at_unit, nomination.reason = nomination.at_unit.parent, ""
+        above = nomination.at_unit.parent
+        if above is None:  # the deciding unit is above it: there is always one to pass it to
+            raise ValidationError({"status": _("Không có cấp trên để chuyển đề nghị.")})
+        nomination.at_unit, nomination.reason = above, ""
     nomination.version += 1
-    nomination._history_user = user
+    attributed(nomination, user)
     nomination.save()
     return nomination
 
@@ -406,7 +412,7 @@ def nomination_resubmit(*, user: User, nomination: Nomination, summary: str, ver
         raise ValidationError({"summary": _("Tóm tắt thành tích không được để trống.")})
     nomination.summary, nomination.status = summary.strip(), NominationStatus.PENDING
     nomination.version += 1
-    nomination._history_user = user
+    attributed(nomination, user)
     nomination.save()
     return nomination
 
@@ -419,7 +425,7 @@ def reward_quota_set(*, user: User, plan: Plan, reward_form: RewardForm, limit: 
     quota = RewardQuota.objects.filter(plan=plan, reward_form=reward_form).first()
     if limit is None:
         if quota is not None:
-            quota._history_user = user
+            attributed(quota, user)
             quota.delete()
         return None
     approved = _approved_or_awarded(plan, reward_form)
@@ -429,7 +435,7 @@ def reward_quota_set(*, user: User, plan: Plan, reward_form: RewardForm, limit: 
         )
     quota = quota or RewardQuota(plan=plan, reward_form=reward_form)
     quota.limit = limit
-    quota._history_user = user
+    attributed(quota, user)
     quota.save()
     return quota
 
@@ -535,7 +541,7 @@ def reward_decision_issue(
     for nomination in [*nominations, *Nomination.objects.filter(pk__in=left_out)]:
         nomination.status = NominationStatus.AWARDED if nomination.pk not in left_out else NominationStatus.APPROVED
         nomination.version += 1
-        nomination._history_user = user
+        attributed(nomination, user)
         nomination.save(update_fields=["status", "version"])
     return decision
 
@@ -558,7 +564,7 @@ def nominations_disclose(*, user: User, nominations: list[Nomination], day: dt.d
         raise ValidationError({"nominations": errors})
     for nomination in nominations:
         nomination.disclosed_on, nomination.comment_until = day, day + dt.timedelta(days=days)
-        nomination._history_user = user
+        attributed(nomination, user)
         nomination.save(update_fields=["disclosed_on", "comment_until"])
     return nominations
 
@@ -566,7 +572,8 @@ def nominations_disclose(*, user: User, nominations: list[Nomination], day: dt.d
 def nominee_comment_add(*, nomination: Nomination, name: str, text: str, address: str) -> NomineeComment:
     """A citizen's comment while the list is open; a burst from one address is refused."""
     today = timezone.localdate()
-    if nomination.disclosed_on is None or not nomination.disclosed_on <= today <= nomination.comment_until:
+    opened, until = nomination.disclosed_on, nomination.comment_until
+    if opened is None or until is None or not opened <= today <= until:
         raise ValidationError({"__all__": _("Danh sách này không còn trong thời gian lấy ý kiến.")})
     errors = {}
     if not name.strip():
@@ -593,7 +600,7 @@ THUMBNAIL_SIDE = 480
 
 
 def _save(exemplar: Exemplar, user: User) -> Exemplar:
-    exemplar._history_user = user
+    attributed(exemplar, user)
     exemplar.save()
     return exemplar
 
@@ -619,7 +626,7 @@ def exemplar_create(
     title: str,
     story: str,
     plan: Plan | None = None,
-    photos: list[tuple[str, bytes, str]] = (),
+    photos: Sequence[tuple[str, bytes, str]] = (),
 ) -> Exemplar:
     """Told by those who report for the unit; not public until an official publishes it."""
     permissions.demand(user, permissions.REPORT, unit)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.http import Http404
 
 from phongtrao.accounts import permissions
+from phongtrao.accounts.permissions import Someone
 from phongtrao.surveys.models import Survey
 
 
-def get_survey_for_user(user, pk: int, *, action: str | None = None) -> Survey:
+def get_survey_for_user(user: Someone, pk: int, *, action: str | None = None) -> Survey:
     """Open and closed surveys of published plans are public; drafts need a role over the
     survey's unit. `action` None means read."""
     survey = Survey.objects.select_related("plan", "plan__unit", "unit", "target").filter(pk=pk).first()

@@ -37,7 +37,7 @@ class Choice(models.TextChoices):
     NO_OPINION = "no_opinion", _("Không có ý kiến")
 
 
-class SurveyQuerySet(models.QuerySet):
+class SurveyQuerySet(models.QuerySet["Survey"]):
     def visible_to(self, user) -> SurveyQuerySet:
         """Open and closed surveys of published plans are public; drafts belong to those
         with a role over the unit."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from django.conf import settings
@@ -34,6 +35,7 @@ from phongtrao.surveys.models import (
     SurveyStatus,
 )
 from phongtrao.text import fold, natural_key
+from phongtrao.ui.history import attributed
 
 # Letters and digits a villager does not confuse when typing from a paper slip.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -49,7 +51,7 @@ def satisfaction_target(plan: Plan) -> Target | None:
     return None
 
 
-def criteria_questions(criteria) -> list[tuple[str, Criterion]]:
+def criteria_questions(criteria: Iterable[Criterion]) -> list[tuple[str, Criterion]]:
     """One content per criterion, named as the criterion is ("Giao thông"), in the set's
     order; the survey numbers its contents itself (1, 2, 3…), so the criterion's own number
     ("2. Giao thông") would read as a second number beside it."""
@@ -62,7 +64,9 @@ def village_choices(survey: Survey) -> list[AdminUnit]:
     return sorted(villages, key=lambda unit: natural_key(unit.name))
 
 
-def _clean_questions(questions: list[tuple[str, Criterion | None]], errors: dict[str, str]):
+def _clean_questions(
+    questions: Sequence[tuple[str, Criterion | None]], errors: dict[str, str]
+) -> list[tuple[str, Criterion | None]]:
     cleaned = [(text.strip()[:300], criterion) for text, criterion in questions if text.strip()]
     if not cleaned:
         errors["questions"] = _("Hãy ghi ít nhất một nội dung để người dân đánh giá.")
@@ -73,7 +77,7 @@ def _write_questions(survey: Survey, questions: list[tuple[str, Criterion | None
     survey.questions.all().delete()
     for order, (text, criterion) in enumerate(questions, start=1):
         question = Question(survey=survey, order=order, text=text, criterion=criterion)
-        question._history_user = user
+        attributed(question, user)
         question.save()
 
 
@@ -105,8 +109,9 @@ def survey_create(
         errors["identification"] = _("Chọn mã hộ gia đình hoặc mã phiếu.")
     target = satisfaction_target(plan)
     if target_rate is None:
-        target_rate = target.value if target is not None and target.comparator in (Comparator.GE, Comparator.GT) else 80
-    target_rate = Decimal(target_rate).quantize(Decimal("0.01"))
+        usable = target is not None and target.comparator in (Comparator.GE, Comparator.GT)
+        target_rate = target.value if target is not None and usable and target.value is not None else Decimal(80)
+    target_rate = target_rate.quantize(Decimal("0.01"))
     if not Decimal(0) < target_rate <= Decimal(100):
         errors["target_rate"] = _("Tỷ lệ hài lòng cần đạt phải lớn hơn 0 và không quá 100%.")
     cleaned = _clean_questions(questions, errors)
@@ -124,7 +129,7 @@ def survey_create(
         closes_on=closes_on,
         created_by=user,
     )
-    survey._history_user = user
+    attributed(survey, user)
     survey.save()
     _write_questions(survey, cleaned, user)
     return survey
@@ -146,7 +151,7 @@ def survey_questions_set(*, user: User, survey: Survey, questions: list[tuple[st
 
 def _set_status(survey: Survey, status: str, user: User) -> Survey:
     survey.status = status
-    survey._history_user = user
+    attributed(survey, user)
     survey.save(update_fields=["status"])
     return survey
 
@@ -158,7 +163,7 @@ def survey_delete(*, user: User, survey: Survey) -> None:
     survey = _locked(survey)
     if survey.status != SurveyStatus.DRAFT:
         raise ValidationError({"__all__": _("Khảo sát đã mở: chỉ kết thúc được, không xóa.")})
-    survey._history_user = user
+    attributed(survey, user)
     survey.delete()
 
 
@@ -309,12 +314,12 @@ def survey_answer(
         raise _record_refusal(survey, refusal, given, fingerprint) from None
     except IntegrityError:
         # The same household or code answering twice at the same moment: the second one loses.
-        refusal = _Refused(
+        collided = _Refused(
             RefusalReason.HOUSEHOLD_ANSWERED if by_household else RefusalReason.CODE_USED,
             _not_taken(entered_by, _("Hộ này đã trả lời khảo sát; mỗi hộ trả lời một lần.")),
             "household_code" if by_household else "access_code",
         )
-        raise _record_refusal(survey, refusal, given, fingerprint) from None
+        raise _record_refusal(survey, collided, given, fingerprint) from None
 
 
 def _not_taken(entered_by: User | None, specific: str) -> str:
@@ -350,6 +355,10 @@ def _answer_once(
             )
     household = code = None
     if survey.identification == Identification.HOUSEHOLD:
+        if village is None:
+            raise _Refused(
+                RefusalReason.HOUSEHOLD_UNKNOWN, _not_taken(entered_by, _("Hãy chọn thôn của hộ.")), "village"
+            )
         household = Household.objects.filter(unit=village, code__iexact=household_code).first()
         if household is None:
             raise _Refused(

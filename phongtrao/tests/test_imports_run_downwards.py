@@ -27,7 +27,19 @@ LAYERS = [
     "portal",
     "demo",
 ]
-SHARED = {"ui", "docparse", "apitypes", "bounds", "concurrency", "grouping", "ranks", "search", "sheets", "text", "formats"}
+SHARED = {
+    "ui",
+    "docparse",
+    "apitypes",
+    "bounds",
+    "concurrency",
+    "grouping",
+    "ranks",
+    "search",
+    "sheets",
+    "text",
+    "formats",
+}
 
 
 def imported_apps(path: Path) -> set[str]:

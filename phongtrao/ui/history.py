@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 
 from phongtrao.ui.formatting import day_text, moment_text, number_text
@@ -70,3 +71,9 @@ def readable_history(records: list, *, hidden: tuple[str, ...] = ()) -> list[Ent
             changes.append(Change(label, _shown(field, change.old, related), _shown(field, change.new, related)))
         entries.append(Entry(newer, changes))
     return entries
+
+
+def attributed(instance: models.Model, user: AbstractBaseUser | None) -> None:
+    """The history record the next save of `instance` writes names `user` as its author
+    (django-simple-history reads this attribute; outside a request nothing else tells it)."""
+    instance._history_user = user  # type: ignore[attr-defined]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from functools import cache
+from typing import TypeVar
 
 import holidays
 
@@ -40,7 +41,12 @@ def monthly_days(start: dt.date, end: dt.date, *, weekday: int = SATURDAY, week:
     return days
 
 
-def rotate(days: list[dt.date], villages: list, already: dict | None = None) -> list[tuple[dt.date, object]]:
+Village = TypeVar("Village")
+
+
+def rotate(
+    days: list[dt.date], villages: list[Village], already: dict[Village, int] | None = None
+) -> list[tuple[dt.date, Village]]:
     """Give each day to the village that has had the fewest so far (ties in list order),
     so that over a year 6 villages get 2 days each."""
     counts = {village: (already or {}).get(village, 0) for village in villages}

@@ -20,7 +20,7 @@ class WorkDayStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Hoãn, hủy")
 
 
-class WorkDayQuerySet(models.QuerySet):
+class WorkDayQuerySet(models.QuerySet["WorkDay"]):
     def for_calendar(self) -> WorkDayQuerySet:
         return self.select_related("unit", "plan").order_by("date", "unit__name")
 

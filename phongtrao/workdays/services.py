@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,6 +24,7 @@ from phongtrao.registrations.models import (
 from phongtrao.text import natural_key
 from phongtrao.ui import uploads as evidence
 from phongtrao.ui.formatting import day_text
+from phongtrao.ui.history import attributed
 from phongtrao.workdays import calendar
 from phongtrao.workdays.models import Attendance, WorkDay, WorkDayPhoto, WorkDayStatus, WorkResult
 
@@ -64,12 +66,12 @@ def workdays_generate(
         if (day.year, day.month) not in taken_months
     ]
     counts: dict[AdminUnit, int] = {}
-    for day in existing:
-        counts[day.unit] = counts.get(day.unit, 0) + 1
+    for earlier in existing:
+        counts[earlier.unit] = counts.get(earlier.unit, 0) + 1
     created = []
     for day, village in calendar.rotate(days, villages, counts):
         work_day = WorkDay(plan=plan, unit=village, date=day)
-        work_day._history_user = user
+        attributed(work_day, user)
         work_day.save()
         work_day.registrations.set(
             Registration.objects.filter(
@@ -98,7 +100,7 @@ def workday_move(*, user: User, work_day: WorkDay, date: dt.date, unit: AdminUni
     if errors:
         raise ValidationError(errors)
     work_day.date, work_day.unit = date, unit
-    work_day._history_user = user
+    attributed(work_day, user)
     with first_one_wins(
         _("%(unit)s đã có ngày làm việc %(d)s trong kế hoạch này.") % {"unit": unit, "d": day_text(date)}
     ):
@@ -114,8 +116,8 @@ def workday_record(
     status: str,
     note: str = "",
     no_shows: int = 0,
-    attendance: list[dict[str, Any]] = (),
-    results: list[dict[str, Any]] = (),
+    attendance: Sequence[dict[str, Any]] = (),
+    results: Sequence[dict[str, Any]] = (),
 ) -> WorkDay:
     """What happened on the day: who came (against who was assigned), what was done."""
     if not (
@@ -159,19 +161,21 @@ def workday_record(
         )
         for row in results
     ]
-    for row in [work_day, *present, *done]:
-        checked(row)
-    work_day._history_user = user
+    for record in [work_day, *present, *done]:
+        checked(record)
+    attributed(work_day, user)
     work_day.save()
     work_day.attendance.all().delete()
     work_day.results.all().delete()
-    for row in [*present, *done]:
-        row.save()
+    for record in [*present, *done]:
+        record.save()
     return work_day
 
 
 @transaction.atomic
-def workday_photos_add(*, user: User, work_day: WorkDay, files: list[tuple[str, bytes]], caption: str = "") -> list:
+def workday_photos_add(
+    *, user: User, work_day: WorkDay, files: list[tuple[str, bytes]], caption: str = ""
+) -> list[WorkDayPhoto]:
     """Photos of the day, checked (pictures only) and shrunk like any evidence."""
     if not (
         permissions.can(user, permissions.REPORT, work_day.unit)
