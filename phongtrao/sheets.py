@@ -9,10 +9,10 @@ import io
 import re
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import IO
+from typing import IO, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -160,7 +160,7 @@ class Rows(list):
 
     header_line = 1
 
-    def body(self):
+    def body(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
         """(row number in the sheet, row) for each row under the header."""
         return enumerate(self[1:], start=self.header_line + 1)
 

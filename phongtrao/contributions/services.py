@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -14,12 +15,23 @@ from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
 from phongtrao.bounds import MAX_QUANTITY, checked
 from phongtrao.concurrency import first_one_wins
-from phongtrao.contributions.models import Contribution, ContributionKind, Fund
+from phongtrao.contributions.excel import CONTRIBUTION_COLUMNS
+from phongtrao.contributions.models import Contribution, ContributionKind, ContributorKind, Fund
 from phongtrao.geo.models import AdminUnit
 from phongtrao.plans.models import Plan
 from phongtrao.registrations.models import (
     Registration,
 )
+from phongtrao.sheets import (
+    ImportReport,
+    cell_reader,
+    parse_choice,
+    parse_date,
+    parse_number,
+    read_rows,
+    write_all,
+)
+from phongtrao.text import fold
 from phongtrao.ui.formatting import day_text, number_text
 from phongtrao.ui.history import attributed
 from phongtrao.workdays.models import WorkDay
@@ -161,3 +173,56 @@ def contribution_reverse(*, user: User, contribution: Contribution, reason: str)
     with first_one_wins(_("Dòng này vừa được người khác điều chỉnh.")):
         checked(reversal).save()
     return reversal
+
+
+def contributions_import(*, user: User, unit: AdminUnit, data: bytes) -> ImportReport:
+    """Every row is checked; one bad row and nothing is saved, with the reason per row."""
+    report = ImportReport()
+    rows = read_rows(data)
+    cell = cell_reader(rows[0], CONTRIBUTION_COLUMNS, required=5)
+    funds = {fold(f.name): f for f in Fund.objects.filter(unit__in=[unit.pk, *unit.ancestor_ids])}
+
+    prepared = []
+    for line, row in rows.body():
+        if not any(c not in (None, "") for c in row):
+            continue
+        problems = []
+        day = parse_date(cell(row, "Ngày"))
+        if day is None:
+            problems.append(_("ngày không hợp lệ"))
+        who_kind = parse_choice(cell(row, "Là"), ContributorKind.choices) or ContributorKind.PERSON
+        kind = parse_choice(cell(row, "Hình thức"), ContributionKind.choices)
+        if kind is None:
+            problems.append(_("hình thức phải là tiền, hiện vật, ngày công hoặc hiến đất"))
+        amount = parse_number(cell(row, "Số lượng"))
+        if amount is None:
+            problems.append(_("“Số lượng” không phải là số"))
+        value_cell = cell(row, "Giá trị quy đổi (đồng)")
+        value = parse_number(value_cell)
+        if value_cell not in (None, "") and value is None:
+            problems.append(_("“Giá trị quy đổi” không phải là số"))
+        fund_name = cell(row, "Quỹ")
+        fund = funds.get(fold(str(fund_name))) if fund_name else None
+        if fund_name and fund is None:
+            problems.append(_("không có quỹ “%(f)s”") % {"f": fund_name})
+        if problems:
+            report.errors.append(_("Dòng %(n)s: %(p)s.") % {"n": line, "p": "; ".join(problems)})
+            continue
+        prepared.append(
+            (
+                line,
+                {
+                    "contributor_kind": who_kind,
+                    "contributor_name": str(cell(row, "Người đóng góp") or ""),
+                    "kind": kind,
+                    "amount": amount,
+                    "date": day,
+                    "description": str(cell(row, "Mô tả hiện vật") or ""),
+                    "value": value,
+                    "receipt_number": str(cell(row, "Số biên nhận") or ""),
+                    "fund": fund,
+                    "public": fold(str(cell(row, "Công khai tên") or "có")) not in ("khong", "no", "0"),
+                },
+            )
+        )
+    return write_all(report, prepared, functools.partial(contribution_record, user=user, unit=unit))

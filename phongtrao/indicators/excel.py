@@ -4,34 +4,25 @@ every row checked first, then all rows entered in one transaction or none."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from typing import IO
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from phongtrao.accounts import permissions
-from phongtrao.accounts.models import User
 from phongtrao.geo.models import AdminUnit, Level
-from phongtrao.indicators import services
 from phongtrao.indicators.models import Indicator, IndicatorValue, PeriodKind, ValueType
 from phongtrao.sheets import (
-    ImportReport,
     Table,
-    cell_reader,
     exported_on,
     new_sheet,
-    parse_choice,
-    parse_date,
-    parse_number,
-    read_rows,
     save_workbook,
     spool_workbook,
-    write_all,
 )
 from phongtrao.text import fold
 
 VALUE_COLUMNS = ["Mã chỉ số", "Đơn vị", "Kỳ", "Ngày", "Giá trị", "Tử số", "Mẫu số", "Ghi chú", "Xác nhận"]
+
+
 NUMBER_COLUMNS = ("Giá trị", "Tử số", "Mẫu số")
 
 
@@ -105,59 +96,3 @@ def _units_in(unit: AdminUnit) -> dict[str, AdminUnit | None]:
             folded = fold(str(key))
             found[folded] = None if found.get(folded, place) != place else place
     return found
-
-
-def values_import(*, user: User, unit: AdminUnit, data: bytes) -> ImportReport:
-    """Rows for the unit and units under it; a row naming a unit elsewhere is an error."""
-    permissions.demand(user, permissions.REPORT, unit)
-    report = ImportReport()
-    rows = read_rows(data)
-    cell = cell_reader(rows[0], VALUE_COLUMNS, required=5)
-    indicators = {fold(i.code): i for i in Indicator.objects.all()}
-    places = _units_in(unit)
-    prepared = []
-    for line, row in rows.body():
-        if not any(c not in (None, "") for c in row):
-            continue
-        problems = []
-        indicator = indicators.get(fold(str(cell(row, "Mã chỉ số") or "")))
-        if indicator is None:
-            problems.append(_("không có chỉ số mã “%(c)s”") % {"c": cell(row, "Mã chỉ số") or ""})
-        named = str(cell(row, "Đơn vị") or "")
-        place = places.get(fold(named))
-        if fold(named) in places and place is None:
-            problems.append(_("có nhiều đơn vị tên “%(u)s”: ghi thêm tên xã, ví dụ “%(u)s, Xã …”") % {"u": named})
-        elif place is None:
-            problems.append(_("đơn vị “%(u)s” không thuộc %(unit)s") % {"u": named, "unit": unit})
-        kind = parse_choice(cell(row, "Kỳ"), PeriodKind.choices)
-        if kind is None:
-            problems.append(_("kỳ phải là tuần, tháng, quý hoặc năm"))
-        day = parse_date(cell(row, "Ngày"))
-        if day is None:
-            problems.append(_("ngày không hợp lệ"))
-        numbers = {}
-        for column in NUMBER_COLUMNS:
-            raw = cell(row, column)
-            numbers[column] = parse_number(raw)
-            if raw not in (None, "") and numbers[column] is None:
-                problems.append(_("“%(c)s” không phải là số") % {"c": column})
-        if problems:
-            report.errors.append(_("Dòng %(n)s: %(p)s.") % {"n": line, "p": "; ".join(problems)})
-            continue
-        prepared.append(
-            (
-                line,
-                {
-                    "indicator": indicator,
-                    "unit": place,
-                    "period_kind": kind,
-                    "day": day,
-                    "value": numbers["Giá trị"],
-                    "numerator": numbers["Tử số"],
-                    "denominator": numbers["Mẫu số"],
-                    "note": str(cell(row, "Ghi chú") or ""),
-                    "confirm": fold(str(cell(row, "Xác nhận") or "")) in ("co", "x", "yes", "1"),
-                },
-            )
-        )
-    return write_all(report, prepared, functools.partial(services.value_record, user=user))

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import functools
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -7,7 +9,16 @@ from django.utils.translation import gettext as _
 from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
 from phongtrao.geo.models import AdminUnit, Level
+from phongtrao.orgs.households import COLUMNS, villages_of
 from phongtrao.orgs.models import Household, Official, Organization
+from phongtrao.sheets import (
+    ImportReport,
+    cell_reader,
+    parse_number,
+    read_rows,
+    write_all,
+)
+from phongtrao.text import fold
 from phongtrao.ui.history import attributed
 
 
@@ -65,3 +76,47 @@ def household_save(
     attributed(household, user)
     household.save()
     return household
+
+
+def households_import(*, user: User, unit: AdminUnit, data: bytes) -> ImportReport:
+    """Every row checked; one bad row and nothing is saved, with the reason per row. A
+    code already in the village updates that household."""
+    report = ImportReport()
+    rows = read_rows(data)
+    cell = cell_reader(rows[0], COLUMNS, required=3)
+    villages = {fold(v.name): v for v in villages_of(unit)}
+    seen: dict[tuple[int, str], int] = {}
+    prepared = []
+    for line, row in rows.body():
+        if not any(c not in (None, "") for c in row):
+            continue
+        problems = []
+        name = str(cell(row, "Thôn") or "").strip()
+        village = villages.get(fold(name))
+        if village is None:
+            problems.append(_("không có thôn “%(v)s” ở %(u)s") % {"v": name, "u": unit})
+        code = " ".join(str(cell(row, "Mã hộ") or "").split()).upper()
+        members_cell = cell(row, "Số nhân khẩu")
+        members = parse_number(members_cell)
+        if members_cell not in (None, "") and (members is None or members != int(members)):
+            problems.append(_("“Số nhân khẩu” phải là số nguyên"))
+        if village is not None and code:
+            first = seen.setdefault((village.pk, code), line)
+            if first != line:
+                problems.append(_("mã hộ %(c)s trùng với dòng %(n)s") % {"c": code, "n": first})
+        if problems:
+            report.errors.append(_("Dòng %(n)s: %(p)s.") % {"n": line, "p": "; ".join(problems)})
+            continue
+        prepared.append(
+            (
+                line,
+                {
+                    "village": village,
+                    "code": code,
+                    "head_name": str(cell(row, "Chủ hộ") or ""),
+                    "address": str(cell(row, "Địa chỉ") or ""),
+                    "members": int(members) if members is not None else None,
+                },
+            )
+        )
+    return write_all(report, prepared, functools.partial(household_save, user=user))

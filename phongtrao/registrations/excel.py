@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from phongtrao.registrations import services
 from phongtrao.registrations.models import LineKind, Registration
 from phongtrao.sheets import (
-    ImportReport,
     Table,
     new_sheet,
-    read_rows,
     save_workbook,
-    write_all,
 )
 from phongtrao.text import fold
 from phongtrao.ui.formatting import day_text
@@ -98,58 +92,3 @@ def lines_from_text(text: str) -> list[dict]:
             }
         )
     return lines
-
-
-def registrations_import(*, user, call, data: bytes) -> ImportReport:
-    """The seed's registration table filled in Excel by the villages: one row per work."""
-    from phongtrao.geo.models import AdminUnit
-
-    report = ImportReport()
-    rows = read_rows(data)
-    header = [fold(str(c or "")) for c in rows[0]]
-    needed = {"don vi": None, "noi dung cong viec dang ky thuc hien": None, "dia diem thuc hien": None}
-    for name in needed:
-        needed[name] = next((i for i, h in enumerate(header) if h.startswith(name)), None)
-    missing = [name for name, index in needed.items() if index is None]
-    if missing:
-        raise ValidationError(
-            {
-                "file": _("Thiếu cột: %(cols)s. Các cột cần có: %(all)s.")
-                % {"cols": ", ".join(missing), "all": ", ".join(REGISTRATION_COLUMNS[:7])}
-            }
-        )
-    optional = {
-        key: next((i for i, h in enumerate(header) if h.startswith(key)), None)
-        for key in ("kha nang huy dong", "de xuat ho tro", "ghi chu")
-    }
-    villages = {fold(v.name): v for v in AdminUnit.objects.filter(parent=call.plan.unit, level="village")}
-
-    def get(row, index):
-        return str(row[index]).strip() if index is not None and index < len(row) and row[index] is not None else ""
-
-    prepared = []
-    for line, row in rows.body():
-        if not any(c not in (None, "") for c in row):
-            continue
-        name = fold(get(row, needed["don vi"]))
-        village = villages.get(name) or villages.get(f"thon {name}")
-        if village is None:
-            report.errors.append(
-                _("Dòng %(n)s: không có thôn “%(v)s” ở %(u)s.")
-                % {"n": line, "v": get(row, needed["don vi"]), "u": call.plan.unit}
-            )
-            continue
-        prepared.append(
-            (
-                line,
-                {
-                    "unit": village,
-                    "content": get(row, needed["noi dung cong viec dang ky thuc hien"]),
-                    "place": get(row, needed["dia diem thuc hien"]),
-                    "lines": lines_from_text(get(row, optional["kha nang huy dong"])),
-                    "support_requested": get(row, optional["de xuat ho tro"]),
-                    "notes": get(row, optional["ghi chu"]),
-                },
-            )
-        )
-    return write_all(report, prepared, functools.partial(services.registration_submit, user=user, call=call))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,6 +20,7 @@ from phongtrao.concurrency import Conflict, serialize_on
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Plan
+from phongtrao.registrations.excel import REGISTRATION_COLUMNS, lines_from_text
 from phongtrao.registrations.models import (
     Registrants,
     Registration,
@@ -26,6 +28,12 @@ from phongtrao.registrations.models import (
     RegistrationLine,
     RegistrationStatus,
 )
+from phongtrao.sheets import (
+    ImportReport,
+    read_rows,
+    write_all,
+)
+from phongtrao.text import fold
 from phongtrao.ui.formatting import day_text
 from phongtrao.ui.history import attributed
 
@@ -246,3 +254,57 @@ def _save_lines(registration: Registration, clean: list[dict[str, Any]]) -> None
         raise ValidationError({"lines": errors})
     for row in rows:
         row.save()
+
+
+def registrations_import(*, user: User, call: RegistrationCall, data: bytes) -> ImportReport:
+    """The seed's registration table filled in Excel by the villages: one row per work."""
+    report = ImportReport()
+    rows = read_rows(data)
+    header = [fold(str(c or "")) for c in rows[0]]
+    needed: dict[str, int | None] = {
+        name: next((i for i, h in enumerate(header) if h.startswith(name)), None)
+        for name in ("don vi", "noi dung cong viec dang ky thuc hien", "dia diem thuc hien")
+    }
+    missing = [name for name, index in needed.items() if index is None]
+    if missing:
+        raise ValidationError(
+            {
+                "file": _("Thiếu cột: %(cols)s. Các cột cần có: %(all)s.")
+                % {"cols": ", ".join(missing), "all": ", ".join(REGISTRATION_COLUMNS[:7])}
+            }
+        )
+    optional = {
+        key: next((i for i, h in enumerate(header) if h.startswith(key)), None)
+        for key in ("kha nang huy dong", "de xuat ho tro", "ghi chu")
+    }
+    villages = {fold(v.name): v for v in AdminUnit.objects.filter(parent=call.plan.unit, level="village")}
+
+    def get(row: tuple[Any, ...], index: int | None) -> str:
+        return str(row[index]).strip() if index is not None and index < len(row) and row[index] is not None else ""
+
+    prepared = []
+    for line, row in rows.body():
+        if not any(c not in (None, "") for c in row):
+            continue
+        name = fold(get(row, needed["don vi"]))
+        village = villages.get(name) or villages.get(f"thon {name}")
+        if village is None:
+            report.errors.append(
+                _("Dòng %(n)s: không có thôn “%(v)s” ở %(u)s.")
+                % {"n": line, "v": get(row, needed["don vi"]), "u": call.plan.unit}
+            )
+            continue
+        prepared.append(
+            (
+                line,
+                {
+                    "unit": village,
+                    "content": get(row, needed["noi dung cong viec dang ky thuc hien"]),
+                    "place": get(row, needed["dia diem thuc hien"]),
+                    "lines": lines_from_text(get(row, optional["kha nang huy dong"])),
+                    "support_requested": get(row, optional["de xuat ho tro"]),
+                    "notes": get(row, optional["ghi chu"]),
+                },
+            )
+        )
+    return write_all(report, prepared, functools.partial(registration_submit, user=user, call=call))
