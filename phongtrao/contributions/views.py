@@ -111,7 +111,7 @@ def ledger_import(request, unit_pk: int):
     )
     return import_page(
         request,
-        run=lambda data: excel.contributions_import(user=request.user, unit=unit, data=data),
+        run=lambda data: services.contributions_import(user=request.user, unit=unit, data=data),
         done_message=_("Đã nhập %(n)s khoản đóng góp."),
         done_url=reverse("contributions:ledger", args=[unit.pk]),
         template="contributions/ledger_import.html",

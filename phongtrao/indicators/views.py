@@ -79,7 +79,7 @@ def values_import(request, unit_pk: int):
     unit = _unit_for_values(request.user, unit_pk)
     return import_page(
         request,
-        run=lambda data: excel.values_import(user=request.user, unit=unit, data=data),
+        run=lambda data: services.values_import(user=request.user, unit=unit, data=data),
         done_message=_("Đã nhập %(n)s số liệu."),
         done_url=reverse("units:dashboard", args=[unit.pk]),
         template="indicators/values_import.html",

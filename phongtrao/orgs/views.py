@@ -13,7 +13,7 @@ from phongtrao.accounts import permissions
 from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit
 from phongtrao.grouping import grouped
-from phongtrao.orgs import households
+from phongtrao.orgs import households, services
 from phongtrao.orgs.forms import OfficialForm, OrganizationForm
 from phongtrao.orgs.models import Household
 from phongtrao.orgs.services import OrgError, official_create, organization_create
@@ -113,7 +113,7 @@ def households_import(request, pk: int):
     unit = _unit_with(request.user, pk, permissions.REPORT)
     return import_page(
         request,
-        run=lambda data: households.households_import(user=request.user, unit=unit, data=data),
+        run=lambda data: services.households_import(user=request.user, unit=unit, data=data),
         done_message=_("Đã nhập %(n)s hộ gia đình."),
         done_url=reverse("orgs:households", args=[unit.pk]),
         template="orgs/households_import.html",

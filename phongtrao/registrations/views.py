@@ -166,7 +166,7 @@ def call_import(request, pk: int):
     permissions.require(request.user, permissions.EDIT, call.plan.unit, visible=True)
     return import_page(
         request,
-        run=lambda data: excel.registrations_import(user=request.user, call=call, data=data),
+        run=lambda data: services.registrations_import(user=request.user, call=call, data=data),
         done_message=_("Đã nhập %(n)s đăng ký."),
         done_url=reverse("registrations:call", args=[call.pk]),
         template="registrations/call_import.html",

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from phongtrao.contributions import services as contributions_services
-from phongtrao.contributions.excel_keep import CONTRIBUTION_COLUMNS
+from phongtrao.contributions.excel import CONTRIBUTION_COLUMNS
 from phongtrao.contributions.models import Contribution
 from phongtrao.registrations import services as registrations_services
 from phongtrao.testing import table_rows
@@ -147,7 +147,7 @@ def test_registrations_export_in_the_seed_table_layout(people, saturday_call):
 
 
 def test_registration_tables_sent_as_excel_are_imported(people, saturday_call):
-    from phongtrao.registrations.excel_keep import lines_from_text
+    from phongtrao.registrations.excel import lines_from_text
     from phongtrao.registrations.models import Registration
 
     assert [

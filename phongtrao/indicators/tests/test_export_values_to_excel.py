@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from phongtrao.geo.models import Kind
 from phongtrao.geo.services import unit_create
 from phongtrao.indicators import services
-from phongtrao.indicators.excel_keep import VALUE_COLUMNS
+from phongtrao.indicators.excel import VALUE_COLUMNS
 from phongtrao.indicators.models import Indicator, IndicatorValue, Rollup
 from phongtrao.testing import table_rows
 

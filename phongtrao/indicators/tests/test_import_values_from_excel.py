@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
-from phongtrao.indicators.excel_keep import VALUE_COLUMNS
+from phongtrao.indicators.excel import VALUE_COLUMNS
 from phongtrao.indicators.models import Indicator, IndicatorValue, Rollup
 
 

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from openpyxl import Workbook
 
-from phongtrao.orgs.households_keep import COLUMNS
+from phongtrao.orgs.households import COLUMNS
 from phongtrao.orgs.models import Household
 from phongtrao.orgs.services import household_save
 from phongtrao.testing import table_rows
