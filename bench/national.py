@@ -281,15 +281,15 @@ def rollups_build(country: Country) -> None:
         for depth in (2, 1, 0):
             cursor.execute(
                 """
-                INSERT INTO monitoring_rollup (indicator_id, unit_id, period_kind, period_start, count, value_sum,
+                INSERT INTO indicators_rollup (indicator_id, unit_id, period_kind, period_start, count, value_sum,
                     numerator_sum, denominator_sum, weight_sum, weighted_sum, achieving)
                 SELECT v.indicator_id, split_part(u.path, '/', %(part)s)::bigint, v.period_kind, v.period_start,
                     count(*), sum(v.value), sum(coalesce(v.numerator, 0)), sum(coalesce(v.denominator, 0)),
                     sum(v.weight), sum(v.value * v.weight),
                     count(*) FILTER (WHERE i.achieving_threshold IS NOT NULL AND v.value >= i.achieving_threshold)
-                FROM monitoring_indicatorvalue v
+                FROM indicators_indicatorvalue v
                 JOIN geo_adminunit u ON u.id = v.unit_id
-                JOIN monitoring_indicator i ON i.id = v.indicator_id
+                JOIN indicators_indicator i ON i.id = v.indicator_id
                 WHERE u.id BETWEEN %(first)s AND %(last)s
                 GROUP BY 1, 2, 3, 4
                 """,
@@ -431,8 +431,8 @@ def summary(times: list[float]) -> dict:
 RAW_SQL = """
 SELECT v.indicator_id, count(*), sum(v.value), sum(coalesce(v.numerator, 0)), sum(coalesce(v.denominator, 0)),
        sum(v.weight), sum(v.value * v.weight), count(*) FILTER (WHERE v.value >= i.achieving_threshold)
-FROM monitoring_indicatorvalue v
-JOIN monitoring_indicator i ON i.id = v.indicator_id
+FROM indicators_indicatorvalue v
+JOIN indicators_indicator i ON i.id = v.indicator_id
 {join}
 WHERE v.indicator_id = ANY(%(indicators)s) {period} {area}
 GROUP BY v.indicator_id

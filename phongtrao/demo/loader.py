@@ -23,7 +23,7 @@ from phongtrao.criteria.models import Criterion
 from phongtrao.criteria.services import criteria_set_load
 from phongtrao.geo.models import AdminUnit, Listing
 from phongtrao.geo.services import villages_import_csv
-from phongtrao.indicators import services as monitoring_services
+from phongtrao.indicators import services as indicator_services
 from phongtrao.indicators.models import Indicator
 from phongtrao.orgs.models import Official, Organization, Position
 from phongtrao.orgs.services import household_save, official_create, organization_create
@@ -376,7 +376,7 @@ class DemoLoader:
             target.save(update_fields=["indicator"])
         communes = sorted(plan.unit.children.all(), key=lambda u: u.name)
         for n, commune in enumerate(communes):
-            monitoring_services.value_record(
+            indicator_services.value_record(
                 user=self.admin,
                 indicator=indicator,
                 unit=commune,

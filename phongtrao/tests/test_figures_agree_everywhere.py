@@ -1,7 +1,7 @@
 """The same figure reads the same on every page, in the API, on the portal and in an
 independent recomputation from what was entered, whatever was entered (property tests;
-the ledger's own is in activities/tests/test_ledger_totals_agree_everywhere.py and the
-roll-ups' in monitoring/tests/test_rollups_stay_equal_to_a_recomputation.py)."""
+the ledger's own is in contributions/tests/test_ledger_totals_agree_everywhere.py and the
+roll-ups' in indicators/tests/test_rollups_stay_equal_to_a_recomputation.py)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from phongtrao.registrations import services as activities
+from phongtrao.registrations import services as registration_services
 from phongtrao.surveys import services as surveys
 from phongtrao.testing import make_plan
 
@@ -54,10 +54,10 @@ def _paths(patterns, prefix: str = "") -> list[str]:
 @pytest.fixture
 def scene(people):
     plan = make_plan(people, issued=True)
-    call = activities.call_create(
+    call = registration_services.call_create(
         user=people.commune_officer, plan=plan, title="Đăng ký", kind="activity", registrants="villages"
     )
-    activities.registration_submit(
+    registration_services.registration_submit(
         user=people.village_head, call=call, unit=people.village, content="Nạo vét mương", place="Thôn Đông"
     )
     surveys.survey_create(

@@ -8,7 +8,7 @@ from decimal import Decimal
 import docx
 
 from phongtrao.plans import services as plans
-from phongtrao.registrations import services as activities
+from phongtrao.registrations import services as registration_services
 from phongtrao.testing import make_plan, table_rows
 
 
@@ -69,10 +69,10 @@ def test_the_demo_seed_plans_render_with_their_sections(people):
 
 def test_a_confirmed_registration_as_the_seeds_table(people):
     plan = make_plan(people, issued=True)
-    call = activities.call_create(
+    call = registration_services.call_create(
         user=people.commune_officer, plan=plan, title="Đăng ký các hoạt động", kind="activity", registrants="villages"
     )
-    registration = activities.registration_submit(
+    registration = registration_services.registration_submit(
         user=people.village_head,
         call=call,
         unit=people.village,
@@ -80,7 +80,7 @@ def test_a_confirmed_registration_as_the_seeds_table(people):
         place="Thôn Đông",
         lines=[{"kind": "people", "quantity": Decimal(20), "unit_of_measure": "người"}],
     )
-    activities.registration_confirm(user=people.commune_officer, registration=registration, version=1)
+    registration_services.registration_confirm(user=people.commune_officer, registration=registration, version=1)
     document = reopen(
         people.client(people.village_head).get(f"/documents/registrations/{registration.pk}.docx").content
     )

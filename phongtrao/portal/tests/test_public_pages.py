@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from phongtrao.accounts.models import User
 from phongtrao.contributions import services as activity_services
-from phongtrao.indicators import services as monitoring_services
+from phongtrao.indicators import services as indicator_services
 from phongtrao.rewards import services as exemplars
 from phongtrao.surveys import services as survey_services
 from phongtrao.testing import make_plan
@@ -89,7 +89,7 @@ def test_the_unit_page_keeps_its_queries(people, django_assert_max_num_queries):
 def test_a_merged_commune_shows_what_its_old_communes_did(people):
     admin = User.objects.create_superuser("root", "root@example.invalid", "x" * 12)
     plan = make_plan(people, unit=people.other_commune, issued=True, title="Kế hoạch của xã cũ")
-    monitoring_services.units_merge(
+    indicator_services.units_merge(
         user=admin, predecessor=people.other_commune, successor=people.commune, effective_date=dt.date(2025, 7, 1)
     )
     people.other_commune.valid_until = dt.date(2025, 6, 30)

@@ -6,12 +6,12 @@ from decimal import Decimal
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from phongtrao.contributions import services as activities
+from phongtrao.contributions import services as contribution_services
 from phongtrao.units.dashboard import dashboard
 
 
 def _money(people, unit, amount, day):
-    activities.contribution_record(
+    contribution_services.contribution_record(
         user=people.commune_officer,
         unit=unit,
         contributor_kind="person",

@@ -4,7 +4,7 @@ from decimal import Decimal
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from phongtrao.contributions import services as activities
+from phongtrao.contributions import services as contribution_services
 from phongtrao.indicators import services
 from phongtrao.indicators.models import Indicator
 from phongtrao.plans import services as plans
@@ -54,7 +54,7 @@ def test_the_dashboard_shows_plans_deadlines_target_progress_and_contributions(p
         day=dt.date(2020, 12, 31),
         value=Decimal(0),
     )
-    activities.contribution_record(
+    contribution_services.contribution_record(
         user=people.commune_officer,
         unit=people.commune,
         contributor_kind="person",
