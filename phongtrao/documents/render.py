@@ -17,7 +17,7 @@ from phongtrao.registrations.models import Registration
 from phongtrao.reports.models import Report
 from phongtrao.reports.services import recipient
 from phongtrao.sheets import new_sheet
-from phongtrao.ui.formatting import number_text
+from phongtrao.ui.formatting import day_text, number_text
 
 KIND_WORDS = ("ỦY BAN NHÂN DÂN", "UBND", "BAN CHỈ ĐẠO", "ĐẢNG ỦY", "HỘI ĐỒNG")
 
@@ -86,7 +86,7 @@ def registration_docx(registration: Registration) -> bytes:
     document.title("Biểu", call.title)
     document.paragraph(f"Đơn vị đăng ký: {registration.registrant}", indent=False)
     if registration.planned_date:
-        document.paragraph(f"Thời gian đăng ký thực hiện: {registration.planned_date:%d/%m/%Y}", indent=False)
+        document.paragraph(f"Thời gian đăng ký thực hiện: {day_text(registration.planned_date)}", indent=False)
     lines = "; ".join(str(line) for line in registration.lines.all())
     document.table(
         [
@@ -130,7 +130,7 @@ def report_docx(report: Report) -> bytes:
     document.title(
         "Báo cáo",
         f"Kết quả thực hiện {report.plan.title} "
-        f"(từ ngày {report.period_start:%d/%m/%Y} đến ngày {report.period_end:%d/%m/%Y})",
+        f"(từ ngày {day_text(report.period_start)} đến ngày {day_text(report.period_end)})",
     )
     for n, section in enumerate(report.sections.all()):
         document.heading(ROMAN[n] if n < len(ROMAN) else str(n + 1), section.heading, 0)

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from phongtrao.search import matching
 from phongtrao.text import natural_key
+from phongtrao.ui.formatting import day_text
 
 
 class Level(models.TextChoices):
@@ -228,7 +229,7 @@ class UnitSuccession(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.predecessor} → {self.successor} ({self.effective_date:%d/%m/%Y})"
+        return f"{self.predecessor} → {self.successor} ({day_text(self.effective_date)})"
 
 
 def rollup_paths(unit: AdminUnit) -> list[str]:

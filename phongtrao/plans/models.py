@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from phongtrao.accounts import permissions
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.orgs.models import Organization
+from phongtrao.ui.formatting import day_text
 
 
 class PlanKind(models.TextChoices):
@@ -376,7 +377,7 @@ class Deadline(PlanPart):
         verbose_name_plural = _("thời hạn")
 
     def __str__(self) -> str:
-        return f"{self.date:%d/%m/%Y}: {self.what[:60]}"
+        return f"{day_text(self.date)}: {self.what[:60]}"
 
 
 class ReportingDuty(PlanPart):
@@ -526,7 +527,7 @@ class DutyProgress(models.Model):
         constraints = [models.CheckConstraint(condition=Q(percent__lte=100), name="progress_percent_at_most_100")]
 
     def __str__(self) -> str:
-        return f"{self.date:%d/%m/%Y}: {self.percent}%"
+        return f"{day_text(self.date)}: {self.percent}%"
 
 
 class Evidence(models.Model):

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from phongtrao.accounts import permissions
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.plans.models import Plan, SubjectKind
+from phongtrao.ui.formatting import day_text
 
 
 class PledgeStatus(models.TextChoices):
@@ -341,7 +342,7 @@ class RewardDecision(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number}/{self.symbol} ngày {self.date:%d/%m/%Y}"
+        return f"{self.number}/{self.symbol} ngày {day_text(self.date)}"
 
 
 class Award(models.Model):

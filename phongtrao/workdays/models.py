@@ -11,7 +11,7 @@ from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Plan
 from phongtrao.registrations.models import Registration
-from phongtrao.ui.formatting import number_text
+from phongtrao.ui.formatting import day_text, number_text
 
 
 class WorkDayStatus(models.TextChoices):
@@ -48,7 +48,7 @@ class WorkDay(models.Model):
         constraints = [models.UniqueConstraint(fields=["plan", "unit", "date"], name="work_day_once_per_village")]
 
     def __str__(self) -> str:
-        return f"{self.date:%d/%m/%Y} – {self.unit}"
+        return f"{day_text(self.date)} – {self.unit}"
 
 
 class Attendance(models.Model):
