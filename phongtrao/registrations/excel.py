@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from phongtrao.registrations.models import LineKind, Registration
 from phongtrao.sheets import (
     Table,
+    exported_on,
     new_sheet,
     save_workbook,
 )
 from phongtrao.text import fold
-from phongtrao.ui.formatting import day_text
 
 # The seed's table, as villages fill it in (and the import reads it).
 REGISTRATION_COLUMNS = [
@@ -49,7 +49,7 @@ RESOURCE_COLUMNS = ["STT đăng ký", "Đơn vị", "Loại", "Số lượng", "
 
 @translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 def registrations_xlsx(call, registrations) -> bytes:
-    heading = [call.title, str(call.plan), _("Xuất ngày %(d)s") % {"d": day_text(timezone.localdate())}]
+    heading = exported_on(call.title, call.plan)
     workbook, sheet = new_sheet(_("Đăng ký"), EXPORT_COLUMNS, heading=heading, widths=[6, 20, 50, 24, 10, 30, 20, 14])
     resources = Table(
         workbook, _("Nguồn lực huy động"), RESOURCE_COLUMNS, heading=heading, widths=[10, 20, 18, 12, 12, 30]
