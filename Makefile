@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 # Production settings, only to let `check --deploy` inspect them.
-DEPLOY_ENV := PRODUCTION=1 SECRET_KEY=check-deploy-only-0123456789abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ ALLOWED_HOSTS=phongtrao.example.vn
+DEPLOY_ENV := PRODUCTION=1 SECRET_KEY=check-deploy-only-0123456789abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ ALLOWED_HOSTS=phongtrao.example.vn \
+	DATABASE_URL=postgres://phongtrao@127.0.0.1/phongtrao EMAIL_HOST=mail.example.vn DEFAULT_FROM_EMAIL=phongtrao@example.vn
 
 .PHONY: demo test install lint lock serve
 

@@ -55,10 +55,15 @@ INSTALLED_APPS = [
     "phongtrao.surveys",
     "phongtrao.units",
     "phongtrao.portal",
-    "phongtrao.demo",
 ]
+if not PRODUCTION:
+    # The demo's accounts have passwords written in the README: never on a real server.
+    INSTALLED_APPS.append("phongtrao.demo")
 
 MIDDLEWARE = [
+    # First, so that every log line of the request carries its id (X-Request-ID from nginx,
+    # or a new one), and the answer names it for a report of a problem.
+    "log_request_id.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -103,6 +108,10 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
     )
 }
+if PRODUCTION and DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("PRODUCTION=1 needs DATABASE_URL=postgres://… (SQLite is for a laptop and for tests).")
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("PRODUCTION=1 needs ALLOWED_HOSTS: the names the site answers to, comma-separated.")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several requests write at once (a commune office shares one server): wait for
     # the lock instead of failing, and let readers go on while one writes.
@@ -176,6 +185,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
+# /health/ reports the media disk failing below this much free space (MB).
+HEALTH_MEDIA_FREE_BYTES = env_int("HEALTH_MEDIA_FREE_MB", 500) * 1024 * 1024
 
 # No script, style or font from anywhere else; no inline script (htmx is served here).
 CONTENT_SECURITY_POLICY = {
@@ -203,6 +214,8 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # a probe on the machine itself asks over plain HTTP
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -214,6 +227,7 @@ NOTIFICATION_CHANNELS = env_list(
     "NOTIFICATION_CHANNELS",
     ["phongtrao.notifications.channels.InApp", "phongtrao.notifications.channels.Email"],
 )
+EMAIL_NOTIFICATIONS = "phongtrao.notifications.channels.Email" in NOTIFICATION_CHANNELS
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
@@ -221,9 +235,21 @@ EMAIL_BACKEND = env_str(
     if not PRODUCTION
     else "django.core.mail.backends.smtp.EmailBackend",
 )
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+# A real relay: its account, TLS (STARTTLS, usually port 587) or SSL (port 465), and a
+# time-out so that a relay that does not answer fails the sending, never hangs it.
+EMAIL_HOST = env_str("EMAIL_HOST", None if PRODUCTION and EMAIL_NOTIFICATIONS else "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "phongtrao@localhost")
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL: choose one (TLS on 587, SSL on 465).")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str(
+    "DEFAULT_FROM_EMAIL", None if PRODUCTION and EMAIL_NOTIFICATIONS else "phongtrao@localhost"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Nominees are published for the public's comments this many days before a reward
 # decision (an official may choose another length each time), and one address may leave
@@ -245,9 +271,42 @@ PAGE_SIZE = 25
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+LOG_REQUEST_ID_HEADER = "HTTP_X_REQUEST_ID"
+GENERATE_REQUEST_ID_IF_NOT_IN_HEADER = True
+REQUEST_ID_RESPONSE_HEADER = "X-Request-ID"
+# One JSON object a line in production (for journald, Loki, Elasticsearch…), text otherwise.
+LOG_FORMAT = env_str("LOG_FORMAT", "json" if PRODUCTION else "text")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("LOG_FORMAT must be json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "log_request_id.filters.RequestIDFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Errors reported to Sentry or a self-hosted GlitchTip when SENTRY_DSN is set: without the
+# users' personal data (names, addresses and cookies stay here).
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        environment=env_str("SENTRY_ENVIRONMENT", "production" if PRODUCTION else "development"),
+        traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )

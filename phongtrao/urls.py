@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
 from phongtrao.api import api
+from phongtrao.ui import health
 from phongtrao.ui import views as ui_views
 from phongtrao.ui.converters import IdConverter
 
@@ -11,6 +12,7 @@ register_converter(IdConverter, "id")
 urlpatterns = [
     path("", ui_views.home, name="home"),
     path("favicon.ico", ui_views.favicon),
+    path("health/", health.health, name="health"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
