@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "phongtrao.ui",
+    "phongtrao.operations",
     "phongtrao.geo",
     "phongtrao.accounts",
     "phongtrao.orgs",
@@ -185,6 +186,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
+# Where `manage.py backup` writes its archives unless told otherwise.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "backups")))
 # /health/ reports the media disk failing below this much free space (MB).
 HEALTH_MEDIA_FREE_BYTES = env_int("HEALTH_MEDIA_FREE_MB", 500) * 1024 * 1024
 

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
 from phongtrao.api import api
-from phongtrao.ui import health
+from phongtrao.operations import health
 from phongtrao.ui import views as ui_views
 from phongtrao.ui.converters import IdConverter
 

@@ -85,4 +85,4 @@ def test_the_layers_are_the_installed_apps_in_order():
 
     installed = [name.split(".")[1] for name in settings.INSTALLED_APPS if name.startswith("phongtrao.")]
     assert [app for app in installed if app not in SHARED] == LAYERS
-    assert {path.parent.name for path in PACKAGE.glob("*/apps.py")} == set(LAYERS) | {"ui"}
+    assert {path.parent.name for path in PACKAGE.glob("*/apps.py")} == set(LAYERS) | {"ui", "operations"}

@@ -22,7 +22,8 @@ def database_answers(database: BaseDatabaseWrapper) -> bool:
     try:
         with database.cursor() as cursor:
             cursor.execute("SELECT 1")
-            return cursor.fetchone() == (1,)
+            row: tuple[int] | None = cursor.fetchone()
+            return row == (1,)
     except DatabaseError:
         return False
 
@@ -31,7 +32,7 @@ def cache_answers() -> bool:
     key, token = f"health:{uuid.uuid4().hex}", uuid.uuid4().hex
     try:
         cache.set(key, token, 10)
-        kept = cache.get(key) == token
+        kept: bool = cache.get(key) == token
         cache.delete(key)
     except Exception:  # a cache server gone away raises its client's own errors
         return False

@@ -6,7 +6,7 @@ import json
 
 from django.db.utils import ConnectionHandler
 
-from phongtrao.ui import health
+from phongtrao.operations import health
 
 
 def test_a_healthy_process_says_so_to_anyone(client, db):
