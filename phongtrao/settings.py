@@ -172,7 +172,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "phongtrao" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -186,6 +186,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
+# Behind nginx, uploaded files are sent by nginx from this internal location once the
+# application has checked access (deploy/nginx/phongtrao-locations.conf).
+FILES_VIA_NGINX = env_bool("FILES_VIA_NGINX", PRODUCTION)
+FILES_NGINX_LOCATION = "/protected-media/"
 # Where `manage.py backup` writes its archives unless told otherwise.
 BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "backups")))
 # /health/ reports the media disk failing below this much free space (MB).
