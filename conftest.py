@@ -1,8 +1,10 @@
 """Fixtures shared by every app's tests: a small unit tree and people at every level."""
 
+import importlib
 import os
 
 import pytest
+from django.apps import apps as django_apps
 
 from phongtrao.registrations.services import call_create
 from phongtrao.testing import CHROMIUM, People, make_people, make_plan
@@ -85,3 +87,11 @@ def saturday_call(people):
         registrants="villages",
         deadline=None,
     )
+
+
+@pytest.fixture
+def reward_forms(db):
+    """The standard reward forms a data migration adds: a transactional test that ran
+    before empties every table, the migrations' own rows with them."""
+    standard = importlib.import_module("phongtrao.rewards.migrations.0002_standard_reward_forms")
+    standard.add_forms(django_apps, None)

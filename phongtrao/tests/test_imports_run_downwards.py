@@ -29,6 +29,7 @@ LAYERS = [
 ]
 SHARED = {
     "ui",
+    "operations",
     "docparse",
     "apitypes",
     "bounds",

@@ -74,8 +74,8 @@ def media(tmp_path, settings):
     return settings.MEDIA_ROOT
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_demo_backed_up_and_restored_loses_nothing(media, fresh, tmp_path):
+@pytest.mark.django_db(transaction=True)  # committed rows: pg_dump reads from another connection
+def test_the_demo_backed_up_and_restored_loses_nothing(reward_forms, media, fresh, tmp_path):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     here = Database.of(connection.settings_dict)
     archive = backup_write(database=here, media_root=media, folder=tmp_path / "backups", now=timezone.localtime())

@@ -6,7 +6,6 @@ decision per number and year."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from decimal import Decimal
 
 import pytest
@@ -17,14 +16,6 @@ from phongtrao.testing import make_plan, send_at_once
 
 # Transactional: the server's threads see only committed rows.
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reward_forms")]
-
-
-@pytest.fixture
-def reward_forms():
-    """The forms a data migration adds; a transactional test empties the tables after it."""
-    standard = importlib.import_module("phongtrao.rewards.migrations.0002_standard_reward_forms")
-    for code, name, level, order in standard.FORMS:
-        RewardForm.objects.get_or_create(code=code, defaults={"name": name, "level": level, "order": order})
 
 
 def _nominated(people, count: int):
