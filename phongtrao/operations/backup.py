@@ -25,7 +25,6 @@ from typing import Any
 FORMAT = "phongtrao-backup"
 VERSION = 1
 MANIFEST = "manifest.json"
-CHUNK = 1024 * 1024
 
 
 class BackupError(Exception):
@@ -81,11 +80,13 @@ def _run(command: list[str], database: Database) -> str:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _member(path: Path, media_root: Path) -> str:
+    """An uploaded file's name in the archive: media/<its path under MEDIA_ROOT>."""
+    return str(PurePosixPath("media", *path.relative_to(media_root).parts))
 
 
 def _sqlite_copy(source: Path, target: Path) -> None:
@@ -113,7 +114,7 @@ def backup_write(*, database: Database, media_root: Path, folder: Path, now: dt.
             "version": VERSION,
             "created": now.isoformat(),
             "database": {"vendor": database.vendor, "member": dump.name, "sha256": _sha256(dump)},
-            "media": {str(PurePosixPath("media", *p.relative_to(media_root).parts)): _sha256(p) for p in media},
+            "media": {_member(path, media_root): _sha256(path) for path in media},
         }
         partial = archive.with_suffix(".tar.part")
         with tarfile.open(partial, "w") as tar:
@@ -122,7 +123,7 @@ def backup_write(*, database: Database, media_root: Path, folder: Path, now: dt.
             tar.add(manifest_path, arcname=MANIFEST)
             tar.add(dump, arcname=dump.name)
             for path in media:
-                tar.add(path, arcname=str(PurePosixPath("media", *path.relative_to(media_root).parts)))
+                tar.add(path, arcname=_member(path, media_root))
         partial.rename(archive)  # never a half-written archive under the final name
     archive.with_name(archive.name + ".sha256").write_text(f"{_sha256(archive)}  {archive.name}\n")
     return archive

@@ -56,8 +56,6 @@ class LineForm(forms.Form):
         required=False,
         max_digits=12,
         decimal_places=2,
-        localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
     unit_of_measure = forms.CharField(label=_("Đơn vị tính"), max_length=30, required=False)
 
