@@ -22,7 +22,9 @@ install: $(VENV)/.installed
 demo: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	@echo "phongtrao: http://127.0.0.1:$(PORT)/"
+	@echo "phongtrao: http://127.0.0.1:$(PORT)/ (with a worker for background jobs)"
+	$(BIN)/python manage.py db_worker --no-reload --interval 1 --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install

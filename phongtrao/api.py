@@ -20,6 +20,7 @@ from phongtrao.concurrency import Conflict
 from phongtrao.contributions.api import contributions_router, funds_router
 from phongtrao.criteria.api import criteria_router
 from phongtrao.indicators.api import indicators_router, values_router
+from phongtrao.jobs.api import jobs_router
 from phongtrao.plans.api import duties_router, parse_router, rollup_router
 from phongtrao.plans.api import router as plans_router
 from phongtrao.plans.services import PARTS
@@ -57,6 +58,7 @@ api.add_router("/evaluations", evaluations_router)
 api.add_router("/nominations", nominations_router)
 api.add_router("/rewards", rewards_router)
 api.add_router("/surveys", surveys_router)
+api.add_router("/jobs", jobs_router)
 
 _FIELD_NAMES = {
     "issue_date": "Ngày ban hành",

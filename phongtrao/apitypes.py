@@ -45,6 +45,7 @@ class ErrorOut(Schema):
     errors: dict[str, list[str]] = {}
 
 
+ACCEPTED = 202  # taken on as a job: the answer is the job, to follow at /api/jobs/{id}
 UNAUTHENTICATED = 401  # no session or a token that is not (or no longer) valid
 FORBIDDEN = 403  # the object is seen, but the action needs a higher role
 NOT_FOUND = 404  # no such object, or out of the caller's sight

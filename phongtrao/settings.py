@@ -38,14 +38,16 @@ INSTALLED_APPS = [
     "csp",
     "django_htmx",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "phongtrao.ui",
-    "phongtrao.operations",
     "phongtrao.geo",
     "phongtrao.accounts",
+    "phongtrao.notifications",
+    "phongtrao.jobs",
     "phongtrao.orgs",
     "phongtrao.indicators",
     "phongtrao.plans",
-    "phongtrao.notifications",
     "phongtrao.registrations",
     "phongtrao.workdays",
     "phongtrao.contributions",
@@ -56,6 +58,7 @@ INSTALLED_APPS = [
     "phongtrao.surveys",
     "phongtrao.units",
     "phongtrao.portal",
+    "phongtrao.operations",
 ]
 if not PRODUCTION:
     # The demo's accounts have passwords written in the README: never on a real server.
@@ -157,6 +160,36 @@ AXES_CLIENT_IP_CALLABLE = "phongtrao.accounts.clients.client_address"
 # How many reverse proxies stand in front of the app (0: clients connect directly);
 # the client's address is then read from X-Forwarded-For, see accounts/clients.py.
 PROXY_COUNT = env_int("PROXY_COUNT", 0)
+
+# Background jobs (django-tasks, phongtrao/jobs): by default the queue is a table of the
+# database, worked by `manage.py db_worker`; with TASKS_BACKEND=rq it is Redis (REDIS_URL),
+# worked by `manage.py rqworker` on as many machines as needed.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+REDIS_URL = env_str("REDIS_URL", "")
+# A job running longer than this is stopped (RQ's own limit; LibreOffice and Tesseract
+# have theirs below it).
+JOB_TIME_LIMIT = env_int("JOB_TIME_LIMIT", 1800)
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL (redis://host:6379/0).")
+    INSTALLED_APPS.append("django_rq")
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": JOB_TIME_LIMIT}}
+else:
+    raise ImproperlyConfigured("TASKS_BACKEND must be database or rq.")
+# A running job's worker writes a heartbeat this often; a job whose heartbeat is older
+# than JOB_STALE_SECONDS is taken for abandoned (its worker was killed) and fails.
+JOB_HEARTBEAT_SECONDS = env_int("JOB_HEARTBEAT_SECONDS", 30)
+JOB_STALE_SECONDS = env_int("JOB_STALE_SECONDS", 180)
+# /health/ reports the task queue failing when a job has waited longer than this.
+HEALTH_QUEUE_MAX_WAIT_SECONDS = env_int("HEALTH_QUEUE_MAX_WAIT_SECONDS", 600)
+# Work this small is done in the request; above it, a job: rows of an Excel export, bytes
+# of an uploaded sheet, sections of a Word report.
+JOB_ROWS_IN_REQUEST = env_int("JOB_ROWS_IN_REQUEST", 5000)
+JOB_BYTES_IN_REQUEST = env_int("JOB_BYTES_IN_REQUEST", 200 * 1024)
+JOB_PARAGRAPHS_IN_REQUEST = env_int("JOB_PARAGRAPHS_IN_REQUEST", 400)
 
 # LibreOffice turns documents into PDF where it is installed; without it the PDF buttons
 # are not shown (the Word files remain).

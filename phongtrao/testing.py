@@ -6,10 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import socket
+import subprocess
+import time
 import unicodedata
 from dataclasses import dataclass
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from phongtrao.accounts.models import Role, User
@@ -202,3 +206,54 @@ def tcvn3_bytes(text: str) -> bytes:
         else:
             out += ch.encode("cp1252")
     return bytes(out)
+
+
+def work_queued_jobs() -> int:
+    """What `manage.py db_worker` does on a server, until the queue is empty, with the
+    library's own worker, but on the test's connection (the command closes it between
+    tasks, which a test transaction cannot survive)."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    ran = 0
+    while (waiting := DBTaskResult.objects.ready().first()) is not None:
+        waiting.claim(worker.worker_id)
+        worker.run_task(waiting)
+        ran += 1
+    return ran
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def suite_database_url() -> str:
+    """The test database, for a server or a worker started as a process of its own."""
+    s = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{s['NAME']}"
+    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
+    return f"postgres://{s['USER']}{password}@{s.get('HOST') or '127.0.0.1'}:{s.get('PORT') or 5432}/{s['NAME']}"
+
+
+def wait_for_port(port: int, process: subprocess.Popen) -> None:
+    for _ in range(200):
+        if process.poll() is not None:
+            raise AssertionError(process.stderr.read().decode() if process.stderr else "exited")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise AssertionError(f"nothing listens on {port}")

@@ -24,6 +24,7 @@ urlpatterns = [
     path("workdays/", include("phongtrao.workdays.urls")),
     path("contributions/", include("phongtrao.contributions.urls")),
     path("notifications/", include("phongtrao.notifications.urls")),
+    path("jobs/", include("phongtrao.jobs.urls")),
     path("documents/", include("phongtrao.documents.urls")),
     path("indicators/", include("phongtrao.indicators.urls")),
     path("criteria/", include("phongtrao.criteria.urls")),

@@ -111,6 +111,23 @@ def may_hold_api_tokens(user: Someone) -> bool:
     return any(ROLE_RANK[role] >= ROLE_RANK[Role.OFFICER] for _path, role in _scopes(user))
 
 
+def sees_personal(user: Someone, owner_id: int | None) -> bool:
+    """Records of one person's own (a job they started, its file): theirs; administrators
+    (superusers) may read them, to help, and see the system's own (no owner)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.pk == owner_id or user.is_superuser
+
+
+def owns(user: Someone, owner_id: int | None) -> bool:
+    return user.is_authenticated and user.is_active and owner_id is not None and user.pk == owner_id
+
+
+def sees_operations(user: Someone) -> bool:
+    """The queue's backlog and others' failures: administrators of the whole system."""
+    return user.is_authenticated and user.is_active and user.is_superuser
+
+
 def sees_internal(user: Someone, unit: AdminUnit) -> bool:
     """Whether the user may read a unit's internal records (see the rule above)."""
     return can(user, VIEW, unit)

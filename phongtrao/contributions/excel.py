@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import IO
 
 from django.utils import translation
@@ -12,6 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from phongtrao.contributions.models import Contribution
+from phongtrao.geo.models import AdminUnit
+from phongtrao.jobs.work import may_run_as_job
 from phongtrao.sheets import (
     exported_on,
     new_sheet,
@@ -34,9 +35,12 @@ CONTRIBUTION_COLUMNS = [
 
 
 @translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
-def contributions_xlsx(unit, contributions) -> IO[bytes]:
-    """The ledger as a workbook spooled to disk when large (a province's years of it), in
-    the import's own columns under a title."""
+@may_run_as_job
+def ledger_xlsx(*, unit: AdminUnit) -> IO[bytes]:
+    """The ledger of the unit and the units under it as a workbook spooled to disk when
+    large (a province's years of it), in the import's own columns under a title; read in
+    chunks, so memory stays flat."""
+    contributions = Contribution.objects.of_area(unit).for_ledger().iterator(chunk_size=5000)
     workbook, sheet = new_sheet(
         _("Đóng góp"),
         CONTRIBUTION_COLUMNS,
@@ -75,8 +79,3 @@ def template_xlsx() -> bytes:
         [dt.date(2020, 10, 17), "Hộ ông Nguyễn Văn A", "Hộ gia đình", "Tiền (đồng)", 500000, "", "", "BN-001", "", "có"]
     )
     return save_workbook(workbook)
-
-
-def ledger_of(unit) -> Iterator[Contribution]:
-    """The ledger read in chunks, for an export that does not hold it all in memory."""
-    return Contribution.objects.of_area(unit).for_ledger().iterator(chunk_size=5000)

@@ -18,6 +18,7 @@ from phongtrao.concurrency import first_one_wins
 from phongtrao.contributions.excel import CONTRIBUTION_COLUMNS
 from phongtrao.contributions.models import Contribution, ContributionKind, ContributorKind, Fund
 from phongtrao.geo.models import AdminUnit
+from phongtrao.jobs.work import may_run_as_job
 from phongtrao.plans.models import Plan
 from phongtrao.registrations.models import (
     Registration,
@@ -175,8 +176,10 @@ def contribution_reverse(*, user: User, contribution: Contribution, reason: str)
     return reversal
 
 
+@may_run_as_job
 def contributions_import(*, user: User, unit: AdminUnit, data: bytes) -> ImportReport:
     """Every row is checked; one bad row and nothing is saved, with the reason per row."""
+    permissions.demand(user, permissions.REPORT, unit)
     report = ImportReport()
     rows = read_rows(data)
     cell = cell_reader(rows[0], CONTRIBUTION_COLUMNS, required=5)

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from phongtrao.accounts import permissions
@@ -16,9 +17,10 @@ from phongtrao.contributions.access import get_contribution_for_user
 from phongtrao.contributions.forms import ContributionForm, ReverseForm
 from phongtrao.contributions.models import Contribution, Fund
 from phongtrao.geo.access import get_unit
+from phongtrao.jobs.exports import export_response
+from phongtrao.jobs.imports import import_page
 from phongtrao.ui.downloads import XLSX, attachment
 from phongtrao.ui.forms import add_service_errors, flash_refusal
-from phongtrao.ui.imports import import_page
 
 
 def contribution_ledger(request, unit_pk: int):
@@ -91,11 +93,14 @@ def contribution_disclosure(request, unit_pk: int):
 def ledger_export(request, unit_pk: int):
     unit = get_unit(unit_pk)
     permissions.require(request.user, permissions.VIEW, unit, visible=False)
-    return FileResponse(
-        excel.contributions_xlsx(unit, excel.ledger_of(unit)),
-        as_attachment=True,
+    return export_response(
+        request,
+        large=Contribution.objects.of_area(unit).count() > settings.JOB_ROWS_IN_REQUEST,
+        builder=excel.ledger_xlsx,
+        target={"unit": unit},
         filename=f"dong-gop-{unit.pk}.xlsx",
         content_type=XLSX,
+        title=lambda: _("Xuất sổ đóng góp của %(unit)s ra Excel") % {"unit": unit},
     )
 
 
@@ -111,8 +116,9 @@ def ledger_import(request, unit_pk: int):
     )
     return import_page(
         request,
-        run=lambda data: services.contributions_import(user=request.user, unit=unit, data=data),
-        done_message=_("Đã nhập %(n)s khoản đóng góp."),
+        service=services.contributions_import,
+        target={"unit": unit},
+        done_message=gettext_lazy("Đã nhập %(n)s khoản đóng góp."),
         done_url=reverse("contributions:ledger", args=[unit.pk]),
         template="contributions/ledger_import.html",
         context={"unit": unit},

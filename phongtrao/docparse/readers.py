@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from phongtrao.docparse import legacy
@@ -25,14 +26,15 @@ class ReadError(ValueError):
     """The document cannot be read; the message says why, for the person who sent it."""
 
 
-def read_document(data: bytes, filename: str) -> str:
+def read_document(data: bytes, filename: str, progress: Callable[[int, int], None] | None = None) -> str:
+    """`progress(page, pages)` is told as OCR reads a scan page by page."""
     if len(data) > MAX_BYTES:
         raise ReadError(f"Tệp quá lớn ({len(data) // 1024 // 1024} MB); tối đa {MAX_BYTES // 1024 // 1024} MB.")
     suffix = Path(filename).suffix.lower()
     if suffix == ".docx" or (suffix == "" and data[:2] == b"PK"):
         return read_docx(data)
-    if suffix == ".pdf" or (suffix == "" and data[:5] == b"%PDF-"):
-        return read_pdf(data)
+    if is_pdf(data, filename):
+        return read_pdf(data, progress)
     if suffix in (".doc", ".rtf", ".odt"):
         raise ReadError(f"Chưa đọc được tệp {suffix}; hãy lưu lại dưới dạng .docx hoặc .pdf.")
     return read_text(data)
@@ -118,7 +120,14 @@ def read_docx(data: bytes) -> str:
     return legacy.repair("\n".join(lines))
 
 
-def read_pdf(data: bytes) -> str:
+def is_pdf(data: bytes, filename: str) -> bool:
+    suffix = Path(filename).suffix.lower()
+    return suffix == ".pdf" or (suffix == "" and data[:5] == b"%PDF-")
+
+
+def pdf_text_layer(data: bytes) -> str | None:
+    """The PDF's own text, or None for a scan (too little text for its pages): then only
+    OCR reads it, which takes seconds a page."""
     try:
         import pypdf
 
@@ -135,7 +144,23 @@ def read_pdf(data: bytes) -> str:
         raise ReadError("Tệp PDF bị hỏng hoặc không đọc được.") from exc
     if len(text.strip()) >= 40 * max(len(pages), 1) // 4:
         return legacy.repair(text)
-    return ocr_pdf(data)
+    return None
+
+
+def needs_ocr(data: bytes, filename: str) -> bool:
+    """A scanned PDF (read by a job: OCR is too slow for a request). A PDF that cannot be
+    read at all is not: reading it says why at once."""
+    if not is_pdf(data, filename) or len(data) > MAX_BYTES:
+        return False
+    try:
+        return pdf_text_layer(data) is None
+    except ReadError:
+        return False
+
+
+def read_pdf(data: bytes, progress: Callable[[int, int], None] | None = None) -> str:
+    text = pdf_text_layer(data)
+    return text if text is not None else ocr_pdf(data, progress)
 
 
 def tesseract_ready() -> str | None:
@@ -152,7 +177,7 @@ def tesseract_ready() -> str | None:
     return None
 
 
-def ocr_pdf(data: bytes) -> str:
+def ocr_pdf(data: bytes, progress: Callable[[int, int], None] | None = None) -> str:
     problem = tesseract_ready()
     if problem:
         raise ReadError(problem)
@@ -164,7 +189,10 @@ def ocr_pdf(data: bytes) -> str:
         raise ReadError("Tệp PDF bị hỏng hoặc không đọc được.") from exc
     texts = []
     with tempfile.TemporaryDirectory() as tmp:
-        for number in range(min(len(pdf), MAX_PDF_PAGES)):
+        pages = min(len(pdf), MAX_PDF_PAGES)
+        for number in range(pages):
+            if progress:
+                progress(number, pages)
             image = pdf[number].render(scale=OCR_DPI / 72).to_pil()
             path = Path(tmp) / f"page{number}.png"
             image.save(path)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import io
+import logging
 import subprocess
 import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from phongtrao.documents.official import OfficialDocument, place_date
+from phongtrao.jobs.work import may_run_as_job
 from phongtrao.plans.models import Plan
 from phongtrao.plans.selectors import opening_lines
 from phongtrao.registrations.models import Registration
@@ -18,6 +22,8 @@ from phongtrao.reports.models import Report
 from phongtrao.reports.services import recipient
 from phongtrao.sheets import new_sheet
 from phongtrao.ui.formatting import day_text, number_text
+
+logger = logging.getLogger(__name__)
 
 KIND_WORDS = ("ỦY BAN NHÂN DÂN", "UBND", "BAN CHỈ ĐẠO", "ĐẢNG ỦY", "HỘI ĐỒNG")
 
@@ -112,7 +118,8 @@ def registration_docx(registration: Registration) -> bytes:
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
-def report_docx(report: Report) -> bytes:
+@may_run_as_job
+def report_docx(*, report: Report) -> bytes:
     """A report in the Decree 30 layout, addressed to the unit it goes to, with the
     system's figures as a table after the narrative."""
     unit, to = report.unit, recipient(report)
@@ -181,17 +188,36 @@ class PdfUnavailable(RuntimeError):
     """LibreOffice is not installed on this server."""
 
 
+PDF_SECONDS = 180
+
+
 def to_pdf(docx: bytes) -> bytes:
+    """Word to PDF by LibreOffice, in a folder of its own with a profile of its own: two
+    conversions at once (two workers, two machines sharing a home) never meet in one
+    profile, which LibreOffice locks. Every failure is a sentence for the person."""
     binary = settings.PDF_CONVERTER
     if not binary:
         raise PdfUnavailable
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(prefix="phongtrao-pdf-") as tmp:
         source = Path(tmp) / "van-ban.docx"
         source.write_bytes(docx)
-        subprocess.run(
-            [binary, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
+        done = subprocess.run(
+            [
+                binary,
+                f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(source),
+            ],
             capture_output=True,
-            timeout=120,
-            check=True,
+            timeout=PDF_SECONDS,
         )
-        return (Path(tmp) / "van-ban.pdf").read_bytes()
+        made = Path(tmp) / "van-ban.pdf"
+        if done.returncode != 0 or not made.exists() or not made.read_bytes().startswith(b"%PDF-"):
+            logger.warning("LibreOffice failed (%s): %s", done.returncode, done.stderr.decode(errors="replace")[-500:])
+            raise ValidationError(_("LibreOffice không chuyển được văn bản sang PDF; văn bản Word vẫn tải được."))
+        return made.read_bytes()

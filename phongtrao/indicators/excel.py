@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.indicators.models import Indicator, IndicatorValue, PeriodKind, ValueType
+from phongtrao.jobs.work import Progress, may_run_as_job
 from phongtrao.sheets import (
     Table,
     exported_on,
@@ -26,17 +27,27 @@ VALUE_COLUMNS = ["Mã chỉ số", "Đơn vị", "Kỳ", "Ngày", "Giá trị", 
 NUMBER_COLUMNS = ("Giá trị", "Tử số", "Mẫu số")
 
 
-@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
-def values_export(*, unit: AdminUnit, year: int | None = None, indicator: Indicator | None = None) -> IO[bytes]:
-    """The values entered in the unit's subtree, laid out as the import reads them, so a
-    sheet can be corrected and imported back. Rows go from a chunked query into a
-    write-only workbook spooled to disk: memory stays flat for a province's values."""
-    workbook, sheet = new_sheet(_("Số liệu"), VALUE_COLUMNS, heading=exported_on(_("Số liệu chỉ số"), unit))
+def exported_values(*, unit: AdminUnit, year: int | None = None, indicator: Indicator | None = None):
+    """The values an export of the unit's subtree holds (counted first: a large one is a job)."""
     values = IndicatorValue.objects.filter(unit__path__startswith=unit.path)
     if year is not None:
         values = values.filter(period_start__year=year)
     if indicator is not None:
         values = values.filter(indicator=indicator)
+    return values
+
+
+@may_run_as_job
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
+def values_export(
+    *, unit: AdminUnit, year: int | None = None, indicator: Indicator | None = None, progress: Progress | None = None
+) -> IO[bytes]:
+    """The values entered in the unit's subtree, laid out as the import reads them, so a
+    sheet can be corrected and imported back. Rows go from a chunked query into a
+    write-only workbook spooled to disk: memory stays flat for a province's values."""
+    workbook, sheet = new_sheet(_("Số liệu"), VALUE_COLUMNS, heading=exported_on(_("Số liệu chỉ số"), unit))
+    values = exported_values(unit=unit, year=year, indicator=indicator)
+    total = values.count() if progress else None
     kinds = {kind: str(label) for kind, label in PeriodKind.choices}
     rows = values.order_by("indicator__code", "unit__path", "period_kind", "period_start").values_list(
         "indicator__code",
@@ -52,7 +63,7 @@ def values_export(*, unit: AdminUnit, year: int | None = None, indicator: Indica
         "denominator",
         "note",
     )
-    for (
+    for number, (
         code,
         value_type,
         name,
@@ -65,7 +76,9 @@ def values_export(*, unit: AdminUnit, year: int | None = None, indicator: Indica
         numerator,
         denominator,
         note,
-    ) in rows.iterator(chunk_size=5000):
+    ) in enumerate(rows.iterator(chunk_size=5000)):
+        if progress and number % 5000 == 0:
+            progress(number, total)
         # A village is named with its commune unless the sheet is that commune's own.
         place = f"{name}, {parent_name}" if level == Level.VILLAGE and parent_id != unit.pk else name
         ratio = value_type == ValueType.RATIO

@@ -23,6 +23,7 @@ from phongtrao.geo.services import unit_successions_add
 from phongtrao.indicators import periods
 from phongtrao.indicators.excel import NUMBER_COLUMNS, VALUE_COLUMNS, _units_in
 from phongtrao.indicators.models import Indicator, IndicatorValue, PeriodKind, Rollup, ValueType
+from phongtrao.jobs.work import may_run_as_job
 from phongtrao.sheets import (
     ImportReport,
     cell_reader,
@@ -286,6 +287,7 @@ def units_merge(
     )
 
 
+@may_run_as_job
 def values_import(*, user: User, unit: AdminUnit, data: bytes) -> ImportReport:
     """Rows for the unit and units under it; a row naming a unit elsewhere is an error."""
     permissions.demand(user, permissions.REPORT, unit)

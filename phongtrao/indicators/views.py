@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from phongtrao.accounts import permissions
 from phongtrao.geo.access import get_unit
@@ -16,9 +18,10 @@ from phongtrao.indicators import charts, excel, periods, ranking, rollups, servi
 from phongtrao.indicators.access import get_indicator
 from phongtrao.indicators.forms import RankingForm, ValueForm, ValuesExportForm
 from phongtrao.indicators.models import IndicatorValue, PeriodKind
+from phongtrao.jobs.exports import export_response
+from phongtrao.jobs.imports import import_page
 from phongtrao.ui.downloads import XLSX, attachment
 from phongtrao.ui.forms import add_service_errors
-from phongtrao.ui.imports import import_page
 
 
 def _unit_for_values(user, unit_pk: int) -> AdminUnit:
@@ -79,8 +82,9 @@ def values_import(request, unit_pk: int):
     unit = _unit_for_values(request.user, unit_pk)
     return import_page(
         request,
-        run=lambda data: services.values_import(user=request.user, unit=unit, data=data),
-        done_message=_("Đã nhập %(n)s số liệu."),
+        service=services.values_import,
+        target={"unit": unit},
+        done_message=gettext_lazy("Đã nhập %(n)s số liệu."),
         done_url=reverse("units:dashboard", args=[unit.pk]),
         template="indicators/values_import.html",
         context={"unit": unit},
@@ -102,8 +106,16 @@ def values_export(request, unit_pk: int):
     form = ValuesExportForm(request.GET)
     if not form.is_valid():
         return HttpResponseBadRequest(" ".join(f"{form[name].label}: {' '.join(e)}" for name, e in form.errors.items()))
-    spooled = excel.values_export(unit=unit, **form.cleaned_data)
-    return FileResponse(spooled, as_attachment=True, filename=f"so-lieu-{unit.pk}.xlsx", content_type=XLSX)
+    return export_response(
+        request,
+        large=excel.exported_values(unit=unit, **form.cleaned_data).count() > settings.JOB_ROWS_IN_REQUEST,
+        builder=excel.values_export,
+        target={"unit": unit, "indicator": form.cleaned_data["indicator"]},
+        params={"year": form.cleaned_data["year"]},
+        filename=f"so-lieu-{unit.pk}.xlsx",
+        content_type=XLSX,
+        title=lambda: _("Xuất số liệu chỉ số của %(unit)s ra Excel") % {"unit": unit},
+    )
 
 
 TREND_LENGTH = {"week": 12, "month": 12, "quarter": 8, "year": 6}

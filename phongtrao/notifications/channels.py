@@ -13,6 +13,10 @@ from django.utils.module_loading import import_string
 from phongtrao.notifications.models import Notification
 
 
+class NoAddress(Exception):
+    """The person has no address on this channel (no email): not a failure to deliver."""
+
+
 class Channel(Protocol):
     name: str
 
@@ -34,7 +38,7 @@ class Email:
 
     def send(self, notification: Notification) -> None:
         if not notification.user.email:
-            raise ValueError("no email address")
+            raise NoAddress("no email address")
         link = f"\n\n{settings.SITE_URL}{notification.url}" if notification.url else ""
         send_mail(notification.subject, notification.body + link, None, [notification.user.email])
 

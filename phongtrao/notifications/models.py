@@ -32,11 +32,16 @@ class Delivery(models.Model):
     notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="deliveries")
     channel = models.CharField(max_length=30)
     ok = models.BooleanField(default=True)
+    # Not sent because the person has no address on this channel (no email): nothing failed.
+    no_address = models.BooleanField(default=False)
     error = models.CharField(max_length=255, blank=True)
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["notification", "channel"], name="delivery_once_per_channel")]
+        constraints = [
+            models.UniqueConstraint(fields=["notification", "channel"], name="delivery_once_per_channel"),
+            models.CheckConstraint(condition=~models.Q(ok=True, no_address=True), name="delivery_no_address_not_ok"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.channel}: {'ok' if self.ok else self.error}"

@@ -20,6 +20,10 @@ def notify(*, user: User, key: str, subject: str, body: str = "", url: str = "")
     for channel in channels.configured():
         try:
             channel.send(notification)
+        except channels.NoAddress as exc:
+            Delivery.objects.create(
+                notification=notification, channel=channel.name, ok=False, no_address=True, error=str(exc)[:255]
+            )
         except Exception as exc:  # one channel failing (no email, SMS gateway down) must not stop the others
             Delivery.objects.create(notification=notification, channel=channel.name, ok=False, error=str(exc)[:255])
         else:

@@ -15,6 +15,8 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 
+from phongtrao.jobs.selectors import queue_backlog
+
 OK, FAILING = "ok", "failing"
 
 
@@ -47,10 +49,20 @@ def media_has_room(root: Path, least_free: int) -> bool:
     return shutil.disk_usage(place).free >= least_free
 
 
+def queue_moves() -> bool:
+    """No job has waited longer than it should: a stopped worker shows here first."""
+    try:
+        waited = queue_backlog().oldest_queued_seconds
+    except DatabaseError:
+        return False
+    return waited is None or waited <= settings.HEALTH_QUEUE_MAX_WAIT_SECONDS
+
+
 def checks(database: BaseDatabaseWrapper = connection) -> dict[str, str]:
     return {
         "database": OK if database_answers(database) else FAILING,
         "cache": OK if cache_answers() else FAILING,
+        "task_queue": OK if queue_moves() else FAILING,
         "media_disk": OK if media_has_room(settings.MEDIA_ROOT, settings.HEALTH_MEDIA_FREE_BYTES) else FAILING,
     }
 

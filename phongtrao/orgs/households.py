@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from phongtrao.geo.models import AdminUnit, Level
+from phongtrao.jobs.work import may_run_as_job
 from phongtrao.orgs.models import Household
 from phongtrao.sheets import (
     exported_on,
@@ -24,7 +25,8 @@ def villages_of(unit: AdminUnit) -> list[AdminUnit]:
 
 
 @translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
-def households_xlsx(unit: AdminUnit) -> bytes:
+@may_run_as_job
+def households_xlsx(*, unit: AdminUnit) -> bytes:
     """The register in the import's own layout: download, correct, import again."""
     workbook, sheet = new_sheet(
         _("Hộ gia đình"), COLUMNS, heading=exported_on(_("Sổ hộ gia đình"), unit), widths=[20, 12, 28, 36, 12]

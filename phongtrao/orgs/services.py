@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
 from phongtrao.geo.models import AdminUnit, Level
+from phongtrao.jobs.work import may_run_as_job
 from phongtrao.orgs.households import COLUMNS, villages_of
 from phongtrao.orgs.models import Household, Official, Organization
 from phongtrao.sheets import (
@@ -78,9 +79,11 @@ def household_save(
     return household
 
 
+@may_run_as_job
 def households_import(*, user: User, unit: AdminUnit, data: bytes) -> ImportReport:
     """Every row checked; one bad row and nothing is saved, with the reason per row. A
     code already in the village updates that household."""
+    permissions.demand(user, permissions.REPORT, unit)
     report = ImportReport()
     rows = read_rows(data)
     cell = cell_reader(rows[0], COLUMNS, required=3)

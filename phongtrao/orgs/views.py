@@ -8,18 +8,20 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from phongtrao.accounts import permissions
 from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit
 from phongtrao.grouping import grouped
+from phongtrao.jobs.exports import export_response
+from phongtrao.jobs.imports import import_page
 from phongtrao.orgs import households, services
 from phongtrao.orgs.forms import OfficialForm, OrganizationForm
 from phongtrao.orgs.models import Household
 from phongtrao.orgs.services import OrgError, official_create, organization_create
 from phongtrao.search import matching
-from phongtrao.ui.downloads import XLSX, attachment
-from phongtrao.ui.imports import import_page
+from phongtrao.ui.downloads import XLSX
 
 
 def _unit_for_editing(user, pk: int) -> AdminUnit:
@@ -113,8 +115,9 @@ def households_import(request, pk: int):
     unit = _unit_with(request.user, pk, permissions.REPORT)
     return import_page(
         request,
-        run=lambda data: services.households_import(user=request.user, unit=unit, data=data),
-        done_message=_("Đã nhập %(n)s hộ gia đình."),
+        service=services.households_import,
+        target={"unit": unit},
+        done_message=gettext_lazy("Đã nhập %(n)s hộ gia đình."),
         done_url=reverse("orgs:households", args=[unit.pk]),
         template="orgs/households_import.html",
         context={"unit": unit},
@@ -124,4 +127,12 @@ def households_import(request, pk: int):
 @login_required
 def households_xlsx(request, pk: int):
     unit = _unit_with(request.user, pk, permissions.VIEW)
-    return attachment(households.households_xlsx(unit), XLSX, f"ho-gia-dinh-{unit.pk}.xlsx")
+    return export_response(
+        request,
+        large=Household.objects.in_subtree(unit).count() > settings.JOB_ROWS_IN_REQUEST,
+        builder=households.households_xlsx,
+        target={"unit": unit},
+        filename=f"ho-gia-dinh-{unit.pk}.xlsx",
+        content_type=XLSX,
+        title=lambda: _("Xuất sổ hộ gia đình của %(unit)s ra Excel") % {"unit": unit},
+    )

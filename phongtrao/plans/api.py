@@ -6,15 +6,15 @@ from typing import Annotated, Any
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from ninja import Field, File, Router, Schema
+from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from phongtrao import docparse
 from phongtrao.accounts import permissions
 from phongtrao.accounts.auth import PUBLIC, WRITE_AUTH
-from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, UnitRef, answers
+from phongtrao.apitypes import ACCEPTED, CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, UnitRef, answers
 from phongtrao.bounds import DOCUMENT_BYTES, ID_MAX, Day, Id, Page, SearchText, Year, column
 from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit
@@ -22,8 +22,10 @@ from phongtrao.indicators import periods, rollups
 from phongtrao.indicators.access import get_indicator
 from phongtrao.indicators.api import IndicatorCode
 from phongtrao.indicators.models import Indicator, PeriodKind
+from phongtrao.jobs.api import JobOut
+from phongtrao.jobs.services import job_start
 from phongtrao.orgs.models import Organization
-from phongtrao.plans import services, target_progress
+from phongtrao.plans import services, target_progress, tasks
 from phongtrao.plans.access import get_duty_for_user, get_plan_for_user, get_target_for_user
 from phongtrao.plans.filters import PlanFilter
 from phongtrao.plans.models import Duty, DutyProgress, Plan, PlanKind, PlanStatus, Target, visibility
@@ -50,15 +52,31 @@ parse_router = Router(tags=["parse"])
 DOCUMENT = {"by_alias": True}
 
 
-@parse_router.post("", auth=WRITE_AUTH, response=answers(ParsedDocumentOut, FORBIDDEN))
+@parse_router.post("", auth=WRITE_AUTH, response={**answers(ParsedDocumentOut, FORBIDDEN), ACCEPTED: JobOut})
 def parse_document(request, file: UploadedFile = File(...)):  # noqa: B008 (ninja's way to declare an upload)
     """Read a plan document (.txt, .docx, .pdf) into the parse contract's JSON, as
     `python -m phongtrao.docparse` prints it (numbers as the contract has them). Nothing
-    is saved."""
+    is saved. A scanned PDF is read by OCR in a job: 202 with the job, whose `result_url`
+    (`/api/jobs/{id}/result`) gives the same JSON once it is done."""
     if file.size > DOCUMENT_BYTES:
         raise ValidationError({"file": [_("Tệp quá lớn (tối đa 10 MB).")]})
+    data, name = file.read(), file.name or "document"
+    if docparse.needs_ocr(data, name):
+        with translation.override("vi"):
+            title = _("Đọc bản quét “%(name)s”") % {"name": name}
+        return Status(
+            ACCEPTED,
+            job_start(
+                task=tasks.document_read,
+                started_by=request.user,
+                title=title,
+                kwargs={"filename": name, "unit_id": None},
+                source=data,
+                source_name=name,
+            ),
+        )
     try:
-        return docparse.parse_bytes(file.read(), file.name or "document")
+        return docparse.parse_bytes(data, name)
     except docparse.ReadError as exc:
         raise ValidationError({"file": [str(exc)]}) from exc
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.plan_list, name="list"),
     path("new/", views.plan_create, name="create"),
     path("import/", views.plan_import, name="import"),
+    path("import/read/<id:job_pk>/", views.plan_import_read, name="import_read"),
     path("<id:pk>/", views.plan_detail, name="detail"),
     path("<id:pk>/edit/", views.plan_edit, name="edit"),
     path("<id:pk>/issue/", views.plan_issue, name="issue"),

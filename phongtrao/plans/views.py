@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,8 +19,10 @@ from phongtrao.geo.models import AdminUnit
 from phongtrao.indicators import periods
 from phongtrao.indicators.forms import PeriodForm
 from phongtrao.indicators.models import PeriodKind
+from phongtrao.jobs.access import get_job_result_for_user
+from phongtrao.jobs.services import job_start
 from phongtrao.orgs.models import Organization
-from phongtrao.plans import importing, services, target_progress
+from phongtrao.plans import importing, services, target_progress, tasks
 from phongtrao.plans.access import get_duty_for_user, get_evidence_for_user, get_plan_for_user, get_target_for_user
 from phongtrao.plans.filters import PlanFilter
 from phongtrao.plans.forms import (
@@ -137,6 +141,38 @@ def _import_units(user):
     return permissions.units_for(user, permissions.EDIT).exclude(level="village").order_by("depth", "name")
 
 
+def _import_check(request, *, units, unit: AdminUnit, parsed: dict, filename: str):
+    uncertain, unsure_parts = importing.uncertain_fields(parsed)
+    return render(
+        request,
+        "plans/import_check.html",
+        {
+            "unit_form": ImportUnitForm(initial={"unit": unit}, units=units),
+            "unit": unit,
+            "form": PlanHeaderForm(initial=importing.header_from(parsed)),
+            "formsets": part_formsets(unit=unit, rows=importing.parts_from(parsed)),
+            "uncertain": uncertain,
+            "unsure_parts": unsure_parts,
+            "filename": filename,
+        },
+    )
+
+
+@login_required
+def plan_import_read(request, job_pk: int):
+    """A scan the OCR job has read, on the same check page as a document read at once."""
+    job = get_job_result_for_user(request.user, job_pk)
+    units = _import_units(request.user)
+    unit_form = ImportUnitForm(request.GET, units=units)
+    if not unit_form.is_valid():
+        return redirect("plans:import")
+    with job.result.open("rb") as stored:
+        parsed = json.loads(stored.read())
+    return _import_check(
+        request, units=units, unit=unit_form.cleaned_data["unit"], parsed=parsed, filename=job.source_name
+    )
+
+
 @login_required
 def plan_import(request):
     """Read a document into a draft: upload, check the fields the reader was unsure of,
@@ -145,26 +181,27 @@ def plan_import(request):
     if request.method == "POST" and "file" in request.FILES:
         upload = ImportUploadForm(request.POST, request.FILES, units=units)
         if upload.is_valid():
+            data, name = upload.cleaned_data["file"].read(), upload.cleaned_data["file"].name
+            unit = upload.cleaned_data["unit"]
+            if docparse.needs_ocr(data, name):
+                with translation.override("vi"):
+                    title = _("Đọc bản quét “%(name)s”") % {"name": name}
+                job = job_start(
+                    task=tasks.document_read,
+                    started_by=request.user,
+                    title=title,
+                    kwargs={"filename": name, "unit_id": unit.pk},
+                    source=data,
+                    source_name=name,
+                )
+                messages.info(request, _("Bản quét: máy chủ đang nhận dạng chữ từng trang; khi xong sẽ có thông báo."))
+                return redirect("jobs:detail", job.pk)
             try:
-                parsed = docparse.parse_bytes(upload.cleaned_data["file"].read(), upload.cleaned_data["file"].name)
+                parsed = docparse.parse_bytes(data, name)
             except docparse.ReadError as exc:
                 upload.add_error("file", str(exc))
             else:
-                unit = upload.cleaned_data["unit"]
-                uncertain, unsure_parts = importing.uncertain_fields(parsed)
-                return render(
-                    request,
-                    "plans/import_check.html",
-                    {
-                        "unit_form": ImportUnitForm(initial={"unit": unit}, units=units),
-                        "unit": unit,
-                        "form": PlanHeaderForm(initial=importing.header_from(parsed)),
-                        "formsets": part_formsets(unit=unit, rows=importing.parts_from(parsed)),
-                        "uncertain": uncertain,
-                        "unsure_parts": unsure_parts,
-                        "filename": upload.cleaned_data["file"].name,
-                    },
-                )
+                return _import_check(request, units=units, unit=unit, parsed=parsed, filename=name)
         return render(request, "plans/import.html", {"form": upload})
     if request.method == "POST":
         unit_form = ImportUnitForm(request.POST, units=units)

@@ -18,6 +18,7 @@ from phongtrao.accounts.models import User
 from phongtrao.bounds import MAX_QUANTITY, checked
 from phongtrao.concurrency import Conflict, serialize_on
 from phongtrao.geo.models import AdminUnit, Level
+from phongtrao.jobs.work import may_run_as_job
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Plan
 from phongtrao.registrations.excel import REGISTRATION_COLUMNS, lines_from_text
@@ -256,8 +257,10 @@ def _save_lines(registration: Registration, clean: list[dict[str, Any]]) -> None
         row.save()
 
 
+@may_run_as_job
 def registrations_import(*, user: User, call: RegistrationCall, data: bytes) -> ImportReport:
     """The seed's registration table filled in Excel by the villages: one row per work."""
+    permissions.demand(user, permissions.EDIT, call.plan.unit)
     report = ImportReport()
     rows = read_rows(data)
     header = [fold(str(c or "")) for c in rows[0]]

@@ -6,10 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from phongtrao.accounts import permissions
 from phongtrao.concurrency import Conflict
+from phongtrao.jobs.imports import import_page
 from phongtrao.orgs.models import MASS_ORGANISATIONS, Organization
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.registrations import excel, services
@@ -19,7 +21,6 @@ from phongtrao.registrations.models import Registrants, RegistrationStatus
 from phongtrao.registrations.selectors import call_overview
 from phongtrao.ui.downloads import XLSX, attachment
 from phongtrao.ui.forms import DecisionForm, add_service_errors, flash_refusal, seen_version
-from phongtrao.ui.imports import import_page
 
 
 @login_required
@@ -166,8 +167,9 @@ def call_import(request, pk: int):
     permissions.require(request.user, permissions.EDIT, call.plan.unit, visible=True)
     return import_page(
         request,
-        run=lambda data: services.registrations_import(user=request.user, call=call, data=data),
-        done_message=_("Đã nhập %(n)s đăng ký."),
+        service=services.registrations_import,
+        target={"call": call},
+        done_message=gettext_lazy("Đã nhập %(n)s đăng ký."),
         done_url=reverse("registrations:call", args=[call.pk]),
         template="registrations/call_import.html",
         context={"call": call},

@@ -32,3 +32,9 @@ def overview(plan: Plan, today: dt.date | None = None) -> Overview:
         list(plan.reports.select_related("unit", "plan__unit__parent").order_by("due_date", "unit__name")),
         today or timezone.localdate(),
     )
+
+
+def report_paragraphs(report: Report) -> int:
+    """Paragraphs and table rows of the report's Word document (a long one is made by a job)."""
+    lines = sum(len(text.splitlines()) for text in report.sections.values_list("text", flat=True))
+    return lines + report.figures.count()

@@ -11,10 +11,11 @@ PACKAGE = Path(__file__).resolve().parents[1]
 LAYERS = [
     "geo",
     "accounts",
+    "notifications",
+    "jobs",
     "orgs",
     "indicators",
     "plans",
-    "notifications",
     "registrations",
     "workdays",
     "contributions",
@@ -25,11 +26,11 @@ LAYERS = [
     "surveys",
     "units",
     "portal",
+    "operations",
     "demo",
 ]
 SHARED = {
     "ui",
-    "operations",
     "docparse",
     "apitypes",
     "bounds",

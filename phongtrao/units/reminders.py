@@ -1,4 +1,5 @@
-"""What `manage.py send_reminders` tells whom, each at most once (see notifications)."""
+"""What the daily reminders (`manage.py send_reminders`, a job) tell whom, each at most
+once (see notifications)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from phongtrao.accounts.models import ROLE_RANK, Membership, Role, User
 from phongtrao.geo.models import AdminUnit, UnitSuccession, rollup_paths
+from phongtrao.notifications.models import Delivery
 from phongtrao.notifications.services import notify
 from phongtrao.plans.models import ADOPTED, Duty, DutyStatus, Frequency, ReportingDuty
 from phongtrao.registrations.models import Registration, RegistrationCall, RegistrationStatus
@@ -139,14 +141,25 @@ def reports_due(today: dt.date) -> Iterator[Reminder]:
 RULES = [registration_deadlines, duty_deadlines, work_days, reports_due]
 
 
-def send_reminders(today: dt.date) -> tuple[int, int]:
-    """(sent, already sent before): run it twice, the second run sends nothing."""
-    sent = skipped = 0
+@dataclass(frozen=True)
+class RemindersSent:
+    sent: int
+    skipped: int  # sent on an earlier run
+    undelivered: int  # deliveries a channel could not make (the mail relay down)
+
+
+def send_reminders(today: dt.date) -> RemindersSent:
+    """Run it twice, the second run sends nothing."""
+    sent, skipped = [], 0
     for rule in RULES:
         for reminder in rule(today):
             for user in reminder.users:
-                if notify(user=user, key=reminder.key, subject=reminder.subject, body=reminder.body, url=reminder.url):
-                    sent += 1
+                notification = notify(
+                    user=user, key=reminder.key, subject=reminder.subject, body=reminder.body, url=reminder.url
+                )
+                if notification:
+                    sent.append(notification.pk)
                 else:
                     skipped += 1
-    return sent, skipped
+    undelivered = Delivery.objects.filter(notification_id__in=sent, ok=False, no_address=False).count()
+    return RemindersSent(sent=len(sent), skipped=skipped, undelivered=undelivered)

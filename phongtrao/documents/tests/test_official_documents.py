@@ -122,13 +122,16 @@ def test_targets_as_a_sheet(people):
 
 
 def test_pdf_needs_libreoffice_and_says_so(people, settings):
-    """Where LibreOffice is missing, the plan page offers no PDF; the address says why."""
+    """Where LibreOffice is missing, the plan page offers no PDF; the address says why.
+    A visitor who is not signed in is offered the Word file (a PDF is made by a job)."""
     plan = make_plan(people, issued=True)
     settings.PDF_CONVERTER = ""
-    response = people.client(None).get(f"/documents/plans/{plan.pk}.pdf")
+    officer = people.client(people.commune_officer)
+    response = officer.post(f"/documents/plans/{plan.pk}.pdf")
     assert response.status_code == 503 and "LibreOffice" in response.content.decode()
-    page = people.client(None).get(f"/plans/{plan.pk}/").content.decode()
+    page = officer.get(f"/plans/{plan.pk}/").content.decode()
     assert f"/documents/plans/{plan.pk}.pdf" not in page and "Tải Word (.docx)" in page
     settings.PDF_CONVERTER = "/usr/bin/soffice"
-    page = people.client(None).get(f"/plans/{plan.pk}/").content.decode()
-    assert f"/documents/plans/{plan.pk}.pdf" in page
+    assert f"/documents/plans/{plan.pk}.pdf" in officer.get(f"/plans/{plan.pk}/").content.decode()
+    assert f"/documents/plans/{plan.pk}.pdf" not in people.client(None).get(f"/plans/{plan.pk}/").content.decode()
+    assert people.client(None).post(f"/documents/plans/{plan.pk}.pdf").status_code == 302  # to the login

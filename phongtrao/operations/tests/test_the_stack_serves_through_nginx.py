@@ -9,10 +9,8 @@ import datetime as dt
 import gzip
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -23,38 +21,13 @@ from django.conf import settings as django_settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.management import call_command
-from django.db import connection
 
 from phongtrao.criteria import services as criteria_services
 from phongtrao.criteria.models import CriteriaSet, DossierFile
+from phongtrao.testing import free_port, suite_database_url, wait_for_port
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 LOCATIONS = django_settings.BASE_DIR / "deploy" / "nginx" / "phongtrao-locations.conf"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _database_url() -> str:
-    s = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{s['NAME']}"
-    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
-    return f"postgres://{s['USER']}{password}@{s.get('HOST') or '127.0.0.1'}:{s.get('PORT') or 5432}/{s['NAME']}"
-
-
-def _wait_for(port: int, process: subprocess.Popen) -> None:
-    for _ in range(200):
-        if process.poll() is not None:
-            raise AssertionError(process.stderr.read().decode() if process.stderr else "exited")
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise AssertionError(f"nothing listens on {port}")
 
 
 def _get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
@@ -80,10 +53,10 @@ def stack(tmp_path):
     """gunicorn with two workers on the suite's own database, and nginx in front of it."""
     media, static = tmp_path / "media", tmp_path / "static"
     media.mkdir()
-    app_port, web_port = _free_port(), _free_port()
+    app_port, web_port = free_port(), free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRODUCTION", "SENTRY", "LOG_"))}
     env |= {
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": suite_database_url(),
         "MEDIA_ROOT": str(media),
         "STATIC_ROOT": str(static),
         "FILES_VIA_NGINX": "1",
@@ -140,8 +113,8 @@ http {{
         stderr=subprocess.PIPE,
     )
     try:
-        _wait_for(app_port, gunicorn)
-        _wait_for(web_port, nginx)
+        wait_for_port(app_port, gunicorn)
+        wait_for_port(web_port, nginx)
         yield {"url": f"http://127.0.0.1:{web_port}", "media": media, "static": static}
     finally:
         for process in (nginx, gunicorn):

@@ -1,21 +1,35 @@
 import datetime as dt
 
-from django.core.management.base import BaseCommand
-from django.utils import timezone
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
-from phongtrao.units.reminders import send_reminders
+from phongtrao.jobs.models import JobState
+from phongtrao.jobs.services import job_start
+from phongtrao.units.tasks import reminders_send
 
 
 class Command(BaseCommand):
     help = (
         "Gửi nhắc việc (hạn đăng ký, hạn nhiệm vụ, ngày thứ Bảy sau 3 ngày, báo cáo đến hạn) trong hệ thống "
-        "và qua email; chạy lại không gửi trùng. Lập lịch chạy mỗi sáng, ví dụ cron: 0 6 * * * .venv/bin/python "
-        "manage.py send_reminders"
+        "và qua email; chạy lại không gửi trùng. Chạy mỗi sáng (deploy/systemd/phongtrao-reminders.timer). "
+        "Mỗi lần chạy là một việc chạy nền, quản trị xem ở trang hàng đợi; --queue: để tiến trình xử lý nền chạy."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--today", type=dt.date.fromisoformat, help="ngày coi là hôm nay (YYYY-MM-DD)")
+        parser.add_argument("--queue", action="store_true", help="đưa vào hàng đợi thay vì chạy ngay")
 
-    def handle(self, *args, today=None, **options):
-        sent, skipped = send_reminders(today or timezone.localdate())
-        self.stdout.write(f"Đã gửi {sent} nhắc việc; {skipped} đã gửi trước đó.")
+    def handle(self, *args, today=None, queue=False, **options):
+        day = today or timezone.localdate()
+        with translation.override("vi"):
+            title = _("Nhắc việc ngày %(d)s") % {"d": day.strftime("%d/%m/%Y")}
+            job = job_start(
+                task=reminders_send, started_by=None, title=title, kwargs={"today": day.isoformat()}, here=not queue
+            )
+        if queue:
+            self.stdout.write(_("Đã đưa vào hàng đợi: %(t)s.") % {"t": title})
+            return
+        if job.state != JobState.DONE:
+            raise CommandError(job.outcome)
+        self.stdout.write(job.outcome)
