@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests: a small unit tree and people at every level."""
 
+import datetime as dt
 import importlib
 import os
 
@@ -86,6 +87,23 @@ def saturday_call(people):
         kind="activity",
         registrants="villages",
         deadline=None,
+    )
+
+
+@pytest.fixture
+def deadline_tomorrow(people):
+    """A call closing on 29/06/2023: the reminders of 28/06/2023 tell the villages (the
+    village head has an email address)."""
+    people.village_head.email = "truongthon@example.vn"
+    people.village_head.save()
+    plan = make_plan(people, issued=True, period_start=dt.date(2023, 3, 1), period_end=dt.date(2023, 12, 31))
+    return call_create(
+        user=people.commune_officer,
+        plan=plan,
+        title="Đăng ký thứ Bảy",
+        kind="activity",
+        registrants="villages",
+        deadline=dt.date(2023, 6, 29),
     )
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from phongtrao.geo.models import AdminUnit
+from phongtrao.ui.uploads import random_name
 
 
 class CriteriaSet(models.Model):
@@ -104,7 +105,7 @@ class CriterionStatus(models.Model):
 
 
 def dossier_path(instance, filename: str) -> str:
-    return f"dossiers/{instance.unit_id}/{instance.criterion_id}/{filename}"
+    return random_name("dossiers", filename)
 
 
 class DossierFile(models.Model):

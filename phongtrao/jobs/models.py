@@ -6,8 +6,6 @@ person sees: what it is, how far it got, its file, or why it failed, in Vietname
 from __future__ import annotations
 
 import datetime as dt
-import secrets
-from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
@@ -15,11 +13,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from phongtrao.ui.uploads import random_name
+
 
 def job_file_path(instance: Job, filename: str) -> str:
-    """A random stored name (nobody can guess another's file); the name shown on download
-    is kept apart (`result_name`)."""
-    return f"jobs/{secrets.token_urlsafe(18)}{PurePath(filename).suffix.lower()[:10]}"
+    """The name shown on download is kept apart (`result_name`, `source_name`)."""
+    return random_name("jobs", filename)
 
 
 class JobState(models.TextChoices):

@@ -15,6 +15,7 @@ from phongtrao.accounts import permissions
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.orgs.models import Organization
 from phongtrao.ui.formatting import day_text
+from phongtrao.ui.uploads import random_name
 
 
 class PlanKind(models.TextChoices):
@@ -506,7 +507,7 @@ class Reference(PlanPart):
 
 
 def evidence_path(instance, filename: str) -> str:
-    return f"evidence/{instance.progress.duty.plan_id}/{instance.progress.duty_id}/{filename}"
+    return random_name("evidence", filename)
 
 
 class DutyProgress(models.Model):

@@ -12,6 +12,7 @@ from phongtrao.accounts import permissions
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.plans.models import Plan, SubjectKind
 from phongtrao.ui.formatting import day_text
+from phongtrao.ui.uploads import random_name
 
 
 class PledgeStatus(models.TextChoices):
@@ -424,7 +425,7 @@ class Exemplar(models.Model):
 
 
 def exemplar_photo_path(instance: ExemplarPhoto, filename: str) -> str:
-    return f"exemplars/{instance.exemplar_id}/{filename}"
+    return random_name("exemplars", filename)
 
 
 class ExemplarPhoto(models.Model):

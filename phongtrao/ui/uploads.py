@@ -4,9 +4,11 @@ word), the size is capped, photos are shrunk for a commune's disk and a phone's 
 from __future__ import annotations
 
 import io
+import secrets
 import warnings
 import zipfile
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -16,6 +18,13 @@ from PIL import Image, UnidentifiedImageError
 from phongtrao.bounds import DOCUMENT_BYTES, PHOTO_PIXELS
 
 MAX_SIDE = 1600
+
+
+def random_name(folder: str, filename: str) -> str:
+    """Where an upload is stored: a random name under its kind's folder, keeping only the
+    extension. Nothing in it can be guessed (no plan, unit or person, not the name it was
+    sent with, which the record keeps apart for the download)."""
+    return f"{folder}/{secrets.token_urlsafe(18)}{PurePath(filename).suffix.lower()[:10]}"
 
 
 @dataclass

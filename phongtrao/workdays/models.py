@@ -12,6 +12,7 @@ from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Plan
 from phongtrao.registrations.models import Registration
 from phongtrao.ui.formatting import day_text, number_text
+from phongtrao.ui.uploads import random_name
 
 
 class WorkDayStatus(models.TextChoices):
@@ -100,7 +101,7 @@ class WorkResult(models.Model):
 
 
 def work_day_photo_path(instance, filename: str) -> str:
-    return f"workdays/{instance.work_day.plan_id}/{instance.work_day_id}/{filename}"
+    return random_name("workdays", filename)
 
 
 class WorkDayPhoto(models.Model):

@@ -4,7 +4,6 @@ Redis, real processes, the suite's database."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import subprocess
 import sys
@@ -15,9 +14,7 @@ from django.conf import settings as django_settings
 
 from phongtrao.jobs.models import Job, JobState
 from phongtrao.notifications.models import Notification
-from phongtrao.plans import services as plan_services
-from phongtrao.registrations import services as registrations_services
-from phongtrao.testing import make_plan, suite_database_url
+from phongtrao.testing import suite_database_url
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
@@ -34,23 +31,12 @@ def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_reminders_job_goes_through_redis_and_an_rq_worker(people, tmp_path):
+def test_the_reminders_job_goes_through_redis_and_an_rq_worker(people, deadline_tomorrow, tmp_path):
     server = redis.Redis.from_url(REDIS_URL)
     try:
         server.flushdb()
     except redis.ConnectionError:
         pytest.fail(f"Redis must answer at {REDIS_URL} (.ci/run starts one; TEST_REDIS_URL names another)")
-    plan = make_plan(people, period_start=dt.date(2023, 3, 1), period_end=dt.date(2023, 12, 31))
-    plan_services.plan_update(user=people.commune_approver, plan=plan, signer_name="A", issue_date=dt.date(2023, 2, 20))
-    plan_services.plan_issue(user=people.commune_approver, plan=plan)
-    registrations_services.call_create(
-        user=people.commune_officer,
-        plan=plan,
-        title="Đăng ký thứ Bảy",
-        kind="activity",
-        registrants="villages",
-        deadline=dt.date(2023, 6, 29),
-    )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRODUCTION", "SENTRY"))}
     env |= {
         "DATABASE_URL": suite_database_url(),

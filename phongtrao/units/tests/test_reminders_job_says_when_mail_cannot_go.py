@@ -10,28 +10,8 @@ from django.core.management import CommandError, call_command
 
 from phongtrao.jobs.models import Job, JobState
 from phongtrao.notifications.models import Notification
-from phongtrao.plans import services as plan_services
-from phongtrao.registrations import services as registrations_services
-from phongtrao.testing import make_plan
 
 D = dt.date
-
-
-@pytest.fixture
-def a_deadline_tomorrow(people):
-    people.village_head.email = "truongthon@example.vn"
-    people.village_head.save()
-    plan = make_plan(people, period_start=D(2023, 3, 1), period_end=D(2023, 12, 31))
-    plan_services.plan_update(user=people.commune_approver, plan=plan, signer_name="A", issue_date=D(2023, 2, 20))
-    plan_services.plan_issue(user=people.commune_approver, plan=plan)
-    registrations_services.call_create(
-        user=people.commune_officer,
-        plan=plan,
-        title="Đăng ký thứ Bảy",
-        kind="activity",
-        registrants="villages",
-        deadline=D(2023, 6, 29),
-    )
 
 
 def _relay(settings, port: int) -> None:
@@ -52,7 +32,7 @@ def _fails_with_mail_named() -> Job:
     return job
 
 
-def test_a_relay_that_refuses_fails_the_job_and_keeps_the_notifications(people, settings, a_deadline_tomorrow):
+def test_a_relay_that_refuses_fails_the_job_and_keeps_the_notifications(people, settings, deadline_tomorrow):
     with socket.socket() as closed:
         closed.bind(("127.0.0.1", 0))
         port = closed.getsockname()[1]  # nothing listens there once closed
@@ -61,7 +41,7 @@ def test_a_relay_that_refuses_fails_the_job_and_keeps_the_notifications(people, 
     assert Notification.objects.filter(user=people.village_head, subject__startswith="Hạn đăng ký").exists()
 
 
-def test_a_relay_that_never_answers_fails_within_the_time_out(people, settings, a_deadline_tomorrow):
+def test_a_relay_that_never_answers_fails_within_the_time_out(people, settings, deadline_tomorrow):
     with socket.socket() as silent:  # accepts the connection (the kernel does), never says a word
         silent.bind(("127.0.0.1", 0))
         silent.listen(8)
@@ -69,7 +49,7 @@ def test_a_relay_that_never_answers_fails_within_the_time_out(people, settings, 
         _fails_with_mail_named()
 
 
-def test_reminders_can_be_left_to_the_worker(people, settings, a_deadline_tomorrow, django_capture_on_commit_callbacks):
+def test_reminders_can_be_left_to_the_worker(people, settings, deadline_tomorrow, django_capture_on_commit_callbacks):
     from phongtrao.testing import work_queued_jobs
 
     with django_capture_on_commit_callbacks(execute=True):
