@@ -161,11 +161,28 @@ AXES_CLIENT_IP_CALLABLE = "phongtrao.accounts.clients.client_address"
 # the client's address is then read from X-Forwarded-For, see accounts/clients.py.
 PROXY_COUNT = env_int("PROXY_COUNT", 0)
 
+# Redis, when a province runs several application machines: one cache for all of them
+# (the portal's pages, sessions in front of the database) and, with TASKS_BACKEND=rq, the
+# job queue. Without it each process keeps its own cache in memory. A Redis that stops
+# answering slows nothing (two-second time-outs) and breaks no page: the cache is skipped,
+# the session read from the database, and /health/ names the cache.
+REDIS_URL = env_str("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "phongtrao",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2, "IGNORE_EXCEPTIONS": True},
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # Background jobs (django-tasks, phongtrao/jobs): by default the queue is a table of the
 # database, worked by `manage.py db_worker`; with TASKS_BACKEND=rq it is Redis (REDIS_URL),
 # worked by `manage.py rqworker` on as many machines as needed.
 TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
-REDIS_URL = env_str("REDIS_URL", "")
 # A job running longer than this is stopped (RQ's own limit; LibreOffice and Tesseract
 # have theirs below it).
 JOB_TIME_LIMIT = env_int("JOB_TIME_LIMIT", 1800)
