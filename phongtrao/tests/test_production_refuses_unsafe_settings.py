@@ -25,7 +25,11 @@ SHOW = (
 
 
 def _start(**changes: str | None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in SAFE and not k.startswith(("EMAIL_", "NOTIFICATION"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in SAFE and not k.startswith(("EMAIL_", "NOTIFICATION", "TASKS_", "REDIS_"))
+    }
     env |= {k: v for k, v in (SAFE | changes).items() if v is not None}
     return subprocess.run(
         [sys.executable, "-c", SHOW], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=60
@@ -51,6 +55,8 @@ def test_a_complete_production_environment_starts_without_the_demo():
         ({"DEFAULT_FROM_EMAIL": None}, "DEFAULT_FROM_EMAIL"),
         ({"EMAIL_USE_TLS": "1", "EMAIL_USE_SSL": "1"}, "EMAIL_USE_SSL"),
         ({"SECRET_KEY": "short"}, "SECRET_KEY"),
+        ({"TASKS_BACKEND": "rq"}, "REDIS_URL"),
+        ({"TASKS_BACKEND": "celery"}, "TASKS_BACKEND"),
     ],
 )
 def test_it_refuses_to_start_without_what_a_server_needs(changes, named):

@@ -1,6 +1,7 @@
 """A province that outgrows one machine: two application instances (two gunicorns, as two
 machines would run them) behind one nginx, one job worker, the one database, and Redis.
-A person signed in on one is signed in on the other; a portal page built by one is served
+A person signed in through nginx is signed in on either; a work registered on one is read
+back from the other; a portal page built by one is served
 from the shared cache by the other; a job started on one is run by the worker and
 followed and downloaded from the other. When Redis stops, no page breaks and /health/
 names the cache."""
@@ -53,7 +54,7 @@ def _signed_in(url: str, user) -> requests.Session:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_instances_share_sessions_cache_queue_and_files(people, tmp_path, redis_server):
+def test_two_instances_share_sessions_cache_queue_and_files(people, saturday_call, tmp_path, redis_server):
     server, redis_url = redis_server
     _figures(people)
     env = {
@@ -68,6 +69,26 @@ def test_two_instances_share_sessions_cache_queue_and_files(people, tmp_path, re
         browser = _signed_in(stack.url, people.district_officer)
         for instance in (first, second):
             assert people.district_officer.username in browser.get(f"{instance}/me/", timeout=20).text
+
+        # a village head registers a work on one machine; the other reads it back
+        head = _signed_in(stack.url, people.village_head)
+        sent = head.post(
+            f"{first}/registrations/calls/{saturday_call.pk}/register/",
+            data={
+                "csrfmiddlewaretoken": head.cookies["csrftoken"],
+                "unit": people.village.pk,
+                "content": "Làm mới đường giao thông nông thôn (dài 500m, rộng 2,5m)",
+                "place": "Thôn Đông",
+                "people": "30",
+                "lines-TOTAL_FORMS": "0",
+                "lines-INITIAL_FORMS": "0",
+            },
+            allow_redirects=False,
+            timeout=20,
+        )
+        assert sent.status_code == 302, sent.text[:300]
+        read_back = head.get(second + sent.headers["Location"], timeout=20)
+        assert read_back.status_code == 200 and "dài 500m, rộng 2,5m" in read_back.text
 
         # a page built by one is served from Redis by the other (the site's one host name, as nginx sends it)
         page, site = f"/portal/units/{people.commune.pk}/", {"Host": "127.0.0.1"}
