@@ -233,7 +233,11 @@ class UnitSuccession(models.Model):
 
 
 def rollup_paths(unit: AdminUnit) -> list[str]:
-    """Path prefixes covering `unit` and, transitively, its primary predecessors."""
+    """Path prefixes covering `unit` and, transitively, its primary predecessors; kept on
+    the instance (a page asks it for its plans, its money and its figures)."""
+    known: list[str] | None = getattr(unit, "_rollup_paths", None)
+    if known is not None:
+        return list(known)
     paths, frontier = [unit.path], [unit.path]
     while frontier:
         condition = Q()
@@ -249,4 +253,5 @@ def rollup_paths(unit: AdminUnit) -> list[str]:
             if not any(path.startswith(known) for known in paths + frontier):
                 frontier.append(path)
         paths.extend(frontier)
+    unit._rollup_paths = list(paths)  # type: ignore[attr-defined]
     return paths

@@ -2,12 +2,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
 from phongtrao.accounts.auth import PUBLIC, WRITE_AUTH
 from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, answers
 from phongtrao.bounds import Day, Id, column
 from phongtrao.geo.access import get_unit
+from phongtrao.geo.models import AdminUnit
 from phongtrao.indicators import services
 from phongtrao.indicators.access import get_indicator
 from phongtrao.indicators.models import Indicator, IndicatorValue, PeriodKind
@@ -79,6 +82,45 @@ def record_value(request, payload: ValueIn) -> IndicatorValue:
         note=payload.note,
         confirm=payload.confirm,
     )
+
+
+class ValuesIn(Schema):
+    values: list[ValueIn] = Field(max_length=services.BATCH_MAX)
+
+
+class ValuesRecordedOut(Schema):
+    recorded: int
+
+
+@values_router.post("/batch", auth=WRITE_AUTH, response=answers(ValuesRecordedOut, FORBIDDEN, NOT_FOUND, CONFLICT))
+def record_values(request, payload: ValuesIn) -> dict[str, int]:
+    """Many values at once (up to 1000: a district's villages at month's end), all or none;
+    a refused line is named by its number. Each is checked as `POST /api/values` checks one."""
+    units = AdminUnit.objects.in_bulk({item.unit for item in payload.values})
+    indicators = Indicator.objects.in_bulk({item.indicator for item in payload.values}, field_name="code")
+    missing = [
+        _("Dòng %(n)s: không có chỉ số “%(c)s” hoặc đơn vị %(u)s.") % {"n": n, "c": item.indicator, "u": item.unit}
+        for n, item in enumerate(payload.values, start=1)
+        if item.unit not in units or item.indicator not in indicators
+    ]
+    if missing:
+        raise ValidationError({"values": missing})
+    entries = [
+        services.ValueEntry(
+            indicator=indicators[item.indicator],
+            unit=units[item.unit],
+            period_kind=item.period,
+            day=item.date,
+            value=item.value,
+            numerator=item.numerator,
+            denominator=item.denominator,
+            weight=item.weight,
+            note=item.note,
+            confirm=item.confirm,
+        )
+        for item in payload.values
+    ]
+    return {"recorded": len(services.values_record(user=request.user, entries=entries))}
 
 
 @values_router.get("", **PUBLIC, response=answers(list[ValueOut], NOT_FOUND))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
@@ -85,14 +87,36 @@ def _contribution(indicator: Indicator, value: IndicatorValue | None) -> dict[st
     }
 
 
-def _apply(indicator: Indicator, unit: AdminUnit, kind: str, start: dt.date, before: Cell, after: Cell) -> None:
-    delta = {key: after[key] - before[key] for key in after}
-    if not any(delta.values()):
-        return
-    for target in rollup_targets(unit):
-        Rollup.objects.get_or_create(indicator=indicator, unit_id=target, period_kind=kind, period_start=start)
-        Rollup.objects.filter(indicator=indicator, unit_id=target, period_kind=kind, period_start=start).update(
-            **{key: F(key) + change for key, change in delta.items()}
+def _add_moves(
+    moves: dict[CellKey, Cell],
+    indicator: Indicator,
+    targets: list[int],
+    key: tuple[str, dt.date],
+    before: Cell,
+    after: Cell,
+) -> None:
+    """Adds what one value's change moves in every cell above it."""
+    for target in targets:
+        cell = moves.setdefault((indicator.pk, target, *key), _contribution(indicator, None))
+        for name, amount in after.items():
+            cell[name] += amount - before[name]
+
+
+def _move_cells(moves: dict[CellKey, Cell]) -> None:
+    """Every cell moved once, in one order (of its key) whoever writes: two writers of the
+    same commune or province never wait on each other in a circle, and hold the shared
+    cells only for these last statements of their transaction."""
+    moving = {key: delta for key, delta in sorted(moves.items()) if any(delta.values())}
+    Rollup.objects.bulk_create(
+        [
+            Rollup(indicator_id=indicator, unit_id=unit, period_kind=kind, period_start=start)
+            for indicator, unit, kind, start in moving
+        ],
+        ignore_conflicts=True,
+    )
+    for (indicator, unit, kind, start), delta in moving.items():
+        Rollup.objects.filter(indicator_id=indicator, unit_id=unit, period_kind=kind, period_start=start).update(
+            **{name: F(name) + change for name, change in delta.items() if change}
         )
 
 
@@ -140,6 +164,43 @@ def _validate(
 MAX_WEIGHT = Decimal(1_000_000_000)
 
 
+def _checked_entry(
+    indicator: Indicator,
+    period_kind: str,
+    day: dt.date,
+    value: Decimal | None,
+    numerator: Decimal | None,
+    denominator: Decimal | None,
+    weight: Decimal,
+    confirm: bool,
+) -> tuple[dt.date, Decimal]:
+    """(the period's start, the value) of an entry every check accepts."""
+    start = periods.period_start(period_kind, day)
+    if start > timezone.localdate():
+        raise ValidationError({"period_start": _("Kỳ %(p)s chưa bắt đầu.") % {"p": periods.label(period_kind, start)}})
+    if weight <= 0 or weight > MAX_WEIGHT:
+        raise ValidationError(
+            {"weight": _("Trọng số phải lớn hơn 0 và không quá %(max)s.") % {"max": number_text(MAX_WEIGHT)}}
+        )
+    return start, _validate(indicator, value, numerator, denominator, confirm)
+
+
+@dataclass(frozen=True)
+class ValueEntry:
+    """One value of a batch, as `value_record` takes one."""
+
+    indicator: Indicator
+    unit: AdminUnit
+    period_kind: str
+    day: dt.date
+    value: Decimal | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    weight: Decimal = Decimal(1)
+    note: str = ""
+    confirm: bool = False
+
+
 @transaction.atomic
 def value_record(
     *,
@@ -156,35 +217,98 @@ def value_record(
     confirm: bool = False,
 ) -> IndicatorValue:
     """Enter or correct one value; every roll-up above sees it before the transaction ends."""
+    entry = ValueEntry(indicator, unit, period_kind, day, value, numerator, denominator, weight, note, confirm)
     permissions.demand(user, permissions.REPORT, unit)
-    start = periods.period_start(period_kind, day)
-    if start > timezone.localdate():
-        raise ValidationError({"period_start": _("Kỳ %(p)s chưa bắt đầu.") % {"p": periods.label(period_kind, start)}})
-    if weight <= 0 or weight > MAX_WEIGHT:
-        raise ValidationError(
-            {"weight": _("Trọng số phải lớn hơn 0 và không quá %(max)s.") % {"max": number_text(MAX_WEIGHT)}}
+    start, checked_value = _checked_entry(indicator, period_kind, day, value, numerator, denominator, weight, confirm)
+    return _store(user, [(entry, start, checked_value)])[0]
+
+
+# A batch holds at most this many values (a district's month: its villages × indicators).
+BATCH_MAX = 1000
+
+
+@transaction.atomic
+def values_record(*, user: User, entries: Sequence[ValueEntry]) -> list[IndicatorValue]:
+    """Many values at once (a district's software at month's end): all or none, each
+    checked as `value_record` checks one, the refused ones named by their line; the
+    roll-ups above them moved once per cell."""
+    if len(entries) > BATCH_MAX:
+        raise ValidationError({"values": _("Tối đa %(n)s số liệu một lần.") % {"n": BATCH_MAX}})
+    for unit in {entry.unit.pk: entry.unit for entry in entries}.values():
+        permissions.demand(user, permissions.REPORT, unit)
+    errors, accepted, seen = [], [], set()
+    for line, entry in enumerate(entries, start=1):
+        try:
+            start, checked_value = _checked_entry(
+                entry.indicator,
+                entry.period_kind,
+                entry.day,
+                entry.value,
+                entry.numerator,
+                entry.denominator,
+                entry.weight,
+                entry.confirm,
+            )
+        except ValidationError as exc:
+            errors.append(_("Dòng %(n)s: %(e)s") % {"n": line, "e": " ".join(exc.messages)})
+            continue
+        key = (entry.indicator.pk, entry.unit.pk, entry.period_kind, start)
+        if key in seen:
+            errors.append(_("Dòng %(n)s: trùng một dòng trước (cùng chỉ số, đơn vị và kỳ).") % {"n": line})
+            continue
+        seen.add(key)
+        accepted.append((entry, start, checked_value))
+    if errors:
+        raise ValidationError({"values": errors})
+    return _store(user, accepted)
+
+
+def _store(user: User, accepted: list[tuple[ValueEntry, dt.date, Decimal]]) -> list[IndicatorValue]:
+    """Writes checked entries (new ones created, existing ones corrected, each with its
+    history) and moves the roll-ups above them."""
+    accepted = sorted(accepted, key=lambda item: (item[0].indicator.pk, item[0].unit.pk, item[0].period_kind, item[1]))
+    locked = {
+        (v.indicator_id, v.unit_id, v.period_kind, v.period_start): v
+        for v in IndicatorValue.objects.select_for_update()
+        .filter(
+            indicator_id__in={entry.indicator.pk for entry, _start, _value in accepted},
+            unit_id__in={entry.unit.pk for entry, _start, _value in accepted},
+            period_kind__in={entry.period_kind for entry, _start, _value in accepted},
+            period_start__in={start for _entry, start, _value in accepted},
         )
-    value = _validate(indicator, value, numerator, denominator, confirm)
-    existing = (
-        IndicatorValue.objects.select_for_update()
-        .filter(indicator=indicator, unit=unit, period_kind=period_kind, period_start=start)
-        .first()
-    )
-    before = _contribution(indicator, existing)
-    record = existing or IndicatorValue(indicator=indicator, unit=unit, period_kind=period_kind, period_start=start)
-    record.value, record.numerator, record.denominator, record.weight = value, numerator, denominator, weight
-    record.note, record.entered_by = note.strip(), user
-    attributed(record, user)
-    if existing is None:  # a first value: of two entered at the same moment, the second is told
+        .order_by("indicator_id", "unit_id", "period_kind", "period_start")
+    }
+    moves: dict[CellKey, Cell] = {}
+    targets: dict[int, list[int]] = {}
+    records, created = [], []
+    for entry, start, value in accepted:
+        existing = locked.get((entry.indicator.pk, entry.unit.pk, entry.period_kind, start))
+        before = _contribution(entry.indicator, existing)
+        record = existing or IndicatorValue(
+            indicator=entry.indicator, unit=entry.unit, period_kind=entry.period_kind, period_start=start
+        )
+        record.value, record.numerator, record.denominator = value, entry.numerator, entry.denominator
+        record.weight, record.note, record.entered_by = entry.weight, entry.note.strip(), user
+        attributed(record, user)
+        checked(record)
+        if existing is None:
+            created.append(record)
+        else:
+            record.save()
+        if entry.unit.pk not in targets:
+            targets[entry.unit.pk] = rollup_targets(entry.unit)
+        key = (entry.period_kind, start)
+        _add_moves(moves, entry.indicator, targets[entry.unit.pk], key, before, _contribution(entry.indicator, record))
+        records.append(record)
+    if created:  # of two people entering the same first value at once, the second is told
+        first = created[0]
         with first_one_wins(
             _("Vừa có người nhập giá trị kỳ %(p)s cho %(unit)s; hãy tải lại trang rồi sửa nếu cần.")
-            % {"p": periods.label(period_kind, start), "unit": unit}
+            % {"p": periods.label(first.period_kind, first.period_start), "unit": first.unit}
         ):
-            checked(record).save()
-    else:
-        checked(record).save()
-    _apply(indicator, unit, period_kind, start, before, _contribution(indicator, record))
-    return record
+            bulk_create_with_history(created, IndicatorValue, default_user=user)
+    _move_cells(moves)
+    return records
 
 
 def compute_rollups(values: Iterable[IndicatorValue]) -> dict[CellKey, Cell]:

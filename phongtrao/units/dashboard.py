@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -32,25 +32,30 @@ def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
         .order_by("deadline")[:30]
     )
     targets = targets_progress(plans, today)
-    criteria = []
-    for criteria_set in CriteriaSet.objects.all():
-        statuses = CriterionStatus.objects.filter(criterion__criteria_set=criteria_set, indicator__isnull=True).filter(
-            Q(unit__path__startswith=unit.path)
-        )
-        achieved = statuses.filter(state=CriterionState.ACHIEVED).count()
-        if statuses.exists():
-            criteria.append((criteria_set, achieved, statuses.count()))
+    per_set = {
+        row["criterion__criteria_set"]: row
+        for row in grouped(
+            CriterionStatus.objects.filter(indicator__isnull=True, unit__path__startswith=unit.path),
+            "criterion__criteria_set",
+        ).annotate(total=Count("pk"), achieved=Count("pk", filter=Q(state=CriterionState.ACHIEVED)))
+    }
+    criteria = [
+        (criteria_set, per_set[criteria_set.pk]["achieved"], per_set[criteria_set.pk]["total"])
+        for criteria_set in CriteriaSet.objects.filter(pk__in=per_set)
+    ]
     totals = ledger.area_totals(unit)
     kinds = [("money", "Tiền (đồng)"), ("labour", "Ngày công"), ("land", "Hiến đất (m²)")]
-    days = WorkDay.objects.filter(unit__path__startswith=unit.path, plan__in=plans)
+    days = WorkDay.objects.filter(unit__path__startswith=unit.path, plan__in=plans).aggregate(
+        all=Count("pk"), done=Count("pk", filter=Q(status="done"))
+    )
     return {
         "plans": plans,
         "duties": [(d, d.is_overdue(today)) for d in duties],
         "targets": targets,
         "criteria": criteria,
         "totals": totals,
-        "work_days": days.count(),
-        "work_days_done": days.filter(status="done").count(),
+        "work_days": days["all"],
+        "work_days_done": days["done"],
         "bars": charts.bars([(label, totals.of(kind)) for kind, label in kinds if totals.of(kind)]),
         "money_by_month": charts.columns(_money_by_month(unit, today)),
     }

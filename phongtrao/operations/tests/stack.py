@@ -59,7 +59,12 @@ def _process(command: list[str], env: dict[str, str]) -> subprocess.Popen:
 
 @contextmanager
 def running_stack(
-    tmp_path: Path, *, instances: int = 1, worker: bool = False, env: dict[str, str] | None = None
+    tmp_path: Path,
+    *,
+    instances: int = 1,
+    web_workers: int = 2,
+    worker: bool = False,
+    env: dict[str, str] | None = None,
 ) -> Iterator[Stack]:
     media, static = tmp_path / "media", tmp_path / "static"
     media.mkdir()
@@ -94,7 +99,7 @@ def running_stack(
 worker_processes 1;
 pid {tmp_path}/nginx.pid;
 error_log {tmp_path}/error.log;
-events {{ worker_connections 64; }}
+events {{ worker_connections 1024; }}
 http {{
     include /etc/nginx/mime.types;
     access_log off;
