@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Prefetch, Q, Sum, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -180,23 +180,29 @@ def opening_lines(plan: Plan) -> list[str]:
     return [ref.sentence for ref in plan.references.all() if ref.role == ReferenceRole.BASIS]
 
 
+# The parts of a plan's document: fixed once it is issued (an issued plan is cancelled
+# and replaced, never edited), so its page may keep them rendered (plans.views).
+DOCUMENT_PARTS = (
+    "sections",
+    "phases",
+    "deadlines",
+    "reporting_duties",
+    "emulation_subjects",
+    "reward_standards",
+    "reward_forms",
+    "recipients",
+    "references",
+    Prefetch("targets", queryset=Target.objects.select_related("scope_unit")),
+)
+# The parts that move while the plan runs: its duties' progress, its registration calls.
+WORK_PARTS = (
+    "registration_calls",
+    Prefetch("duties", queryset=Duty.objects.select_related("assignee_org", "place_unit")),
+)
+
+
 def plan_for_document(pk: int) -> Plan:
     """The plan with every part it renders, in a fixed number of queries."""
-    return (
-        Plan.objects.select_related("unit", "unit__parent", "parent", "issuer")
-        .prefetch_related(
-            "sections",
-            "phases",
-            "deadlines",
-            "reporting_duties",
-            "emulation_subjects",
-            "reward_standards",
-            "reward_forms",
-            "recipients",
-            "references",
-            "registration_calls",
-            Prefetch("targets", queryset=Target.objects.select_related("scope_unit")),
-            Prefetch("duties", queryset=Duty.objects.select_related("assignee_org", "place_unit")),
-        )
-        .get(pk=pk)
-    )
+    plan = Plan.objects.select_related("unit", "unit__parent", "parent", "issuer").get(pk=pk)
+    prefetch_related_objects([plan], *DOCUMENT_PARTS, *WORK_PARTS)
+    return plan

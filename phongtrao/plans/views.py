@@ -5,11 +5,14 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -50,6 +53,8 @@ from phongtrao.plans.models import (
     visibility,
 )
 from phongtrao.plans.selectors import (
+    DOCUMENT_PARTS,
+    WORK_PARTS,
     allocation_summary,
     implementing_units,
     opening_lines,
@@ -90,9 +95,33 @@ def plan_list(request):
     )
 
 
+DOCUMENT_SECONDS = 24 * 3600
+
+
+def _document(request, plan: Plan, *, can_allocate: bool) -> dict[str, str]:
+    """The fixed parts of the plan's document, rendered. Once the plan is issued they never
+    change (it is cancelled and replaced, not edited), so they are kept, keyed by the plan's
+    last change, the language and the one link that depends on the reader: the page then
+    reads only what moves (duties, registration calls)."""
+    key = f"plan-document:{plan.pk}:{plan.updated_at.timestamp()}:{get_language()}:{int(can_allocate)}"
+    kept = cache.get(key) if plan.is_published else None
+    prefetch_related_objects([plan], *WORK_PARTS, *([] if kept else DOCUMENT_PARTS))
+    if kept:
+        return kept
+    context = {"plan": plan, "opening": opening_lines(plan), "can_allocate": can_allocate}
+    rendered = {
+        part: render_to_string(f"plans/_document_{part}_partial.html", context, request) for part in ("head", "tail")
+    }
+    if plan.is_published:
+        cache.set(key, rendered, DOCUMENT_SECONDS)
+    return rendered
+
+
 def plan_detail(request, pk: int):
-    plan = get_plan_for_user(request.user, pk, full=True)
+    plan = get_plan_for_user(request.user, pk)
     user = request.user
+    can_edit = plan.is_draft and permissions.can(user, permissions.EDIT, plan.unit)
+    can_approve = permissions.can(user, permissions.APPROVE, plan.unit)
     # Communes and districts adopt a plan with plans of their own; villages carry out
     # the commune's plan directly, so a commune plan shows adoption only when they do.
     show_adoption = plan.is_published and (plan.unit.level in ("province", "district") or plan.children.exists())
@@ -101,14 +130,14 @@ def plan_detail(request, pk: int):
         "plans/detail.html",
         {
             "plan": plan,
+            "document": _document(request, plan, can_allocate=can_edit or (plan.is_published and can_approve)),
             "adoption": plan_adoption(plan, visible=visibility(user)) if show_adoption else None,
             "differences": plan_differences(plan) if plan.parent_id else [],
-            "can_edit": plan.is_draft and permissions.can(user, permissions.EDIT, plan.unit),
-            "can_approve": permissions.can(user, permissions.APPROVE, plan.unit),
+            "can_edit": can_edit,
+            "can_approve": can_approve,
             "can_derive": plan.is_published
             and permissions.units_for(user, permissions.EDIT).in_subtree(plan.unit).exclude(pk=plan.unit_id).exists(),
             "reason_form": ReasonForm(),
-            "opening": opening_lines(plan),
             # The Saturday calendar belongs to a commune's recurring work days, not to
             # every campaign: shown where the plan recurs, has days, or a commune may set them.
             "saturdays": plan.recurrence_frequency
