@@ -119,6 +119,8 @@ def failure_text(exc: BaseException) -> str:
     """Why it failed, for the person who started it; the technical detail goes to the log."""
     if isinstance(exc, JobFailed):
         return str(exc)
+    if not isinstance(exc, Exception):  # SystemExit, KeyboardInterrupt: the worker was stopped
+        return stopped_text()
     if isinstance(exc, ValidationError):
         return " ".join(exc.messages)
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -128,6 +130,10 @@ def failure_text(exc: BaseException) -> str:
     if isinstance(exc, subprocess.TimeoutExpired):
         return _("Xử lý quá lâu (hơn %(n)s giây) nên đã dừng; hãy thử với tệp nhỏ hơn.") % {"n": int(exc.timeout)}
     return _("Có lỗi không mong đợi khi xử lý; quản trị hệ thống đã được báo.")
+
+
+def stopped_text() -> str:
+    return _("Tiến trình xử lý bị dừng giữa chừng (máy chủ khởi động lại?); hãy chạy lại.")
 
 
 def _claim(job_id: int) -> Job:
@@ -228,10 +234,6 @@ def jobs_fail_abandoned() -> int:
     ended = 0
     with translation.override("vi"):
         for job_id in Job.objects.abandoned().values_list("pk", flat=True):
-            if _end(
-                job_id,
-                JobState.FAILED,
-                _("Tiến trình xử lý bị dừng giữa chừng (máy chủ khởi động lại?); hãy chạy lại."),
-            ):
+            if _end(job_id, JobState.FAILED, stopped_text()):
                 ended += 1
     return ended
