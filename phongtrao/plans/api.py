@@ -291,7 +291,7 @@ class ProgressIn(Schema):
     note: column(DutyProgress, "note") = ""
 
 
-class DutyOut(Schema):
+class AssignedDutyOut(Schema):
     id: int
     plan: int
     assignee: str
@@ -319,7 +319,7 @@ def _duty(duty: Duty, latest: DutyProgress | None, today: dt.date) -> dict:
     }
 
 
-@duties_router.get("", **PUBLIC, response=answers(list[DutyOut], NOT_FOUND))
+@duties_router.get("", **PUBLIC, response=answers(list[AssignedDutyOut], NOT_FOUND))
 def list_duties(
     request, plan: Id | None = None, organization: Id | None = None, unit: Id | None = None, overdue: bool = False
 ) -> list[dict]:
@@ -341,7 +341,7 @@ def list_duties(
     return [_duty(d, latest.get(d.pk), today) for d in rows]
 
 
-@duties_router.post("/{duty_id}/progress", auth=WRITE_AUTH, response=answers(DutyOut, FORBIDDEN, NOT_FOUND))
+@duties_router.post("/{duty_id}/progress", auth=WRITE_AUTH, response=answers(AssignedDutyOut, FORBIDDEN, NOT_FOUND))
 def add_progress(request, duty_id: Id, payload: ProgressIn) -> dict:
     duty = get_duty_for_user(request.user, duty_id)
     progress = services.duty_progress_add(user=request.user, duty=duty, **payload.dict())

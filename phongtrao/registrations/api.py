@@ -47,7 +47,7 @@ class RegistrationIn(Schema):
     lines: list[LineIn] = Field(default=[], max_length=50)
 
 
-class DecisionIn(Schema):
+class RegistrationDecisionIn(Schema):
     version: Version  # the version read: refused with 409 if someone decided since
     reason: column(Registration, "status_reason") = ""
 
@@ -116,7 +116,7 @@ def submit(request, payload: RegistrationIn) -> Registration:
 @router.post(
     "/{registration_id}/confirm", auth=WRITE_AUTH, response=answers(RegistrationOut, FORBIDDEN, NOT_FOUND, CONFLICT)
 )
-def confirm(request, registration_id: Id, payload: DecisionIn) -> Registration:
+def confirm(request, registration_id: Id, payload: RegistrationDecisionIn) -> Registration:
     registration = get_registration_for_user(request.user, registration_id, decide=True)
     return services.registration_confirm(user=request.user, registration=registration, version=payload.version)
 
@@ -124,7 +124,7 @@ def confirm(request, registration_id: Id, payload: DecisionIn) -> Registration:
 @router.post(
     "/{registration_id}/return", auth=WRITE_AUTH, response=answers(RegistrationOut, FORBIDDEN, NOT_FOUND, CONFLICT)
 )
-def return_(request, registration_id: Id, payload: DecisionIn) -> Registration:
+def return_(request, registration_id: Id, payload: RegistrationDecisionIn) -> Registration:
     registration = get_registration_for_user(request.user, registration_id, decide=True)
     return services.registration_return(
         user=request.user, registration=registration, version=payload.version, reason=payload.reason

@@ -21,7 +21,7 @@ from phongtrao.ui.forms import VERSION_MAX
 reports_router = Router(tags=["reports"])
 
 
-class SectionOut(Schema):
+class ReportSectionOut(Schema):
     id: int
     heading: str
     text: str
@@ -65,7 +65,7 @@ class ReportOut(Schema):
 
 
 class ReportDetailOut(ReportOut):
-    sections: list[SectionOut]
+    sections: list[ReportSectionOut]
     figures: list[FigureOut]
 
     @staticmethod

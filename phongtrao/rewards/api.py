@@ -271,7 +271,7 @@ def list_rewards(request, plan: Id) -> list[RewardDecision]:
     return list(decisions.prefetch_related("awards__unit"))
 
 
-class DecisionIn(Schema):
+class RewardDecisionIn(Schema):
     plan: Id
     nominations: list[Id] = Field(max_length=500)
     number: column(RewardDecision, "number")
@@ -283,7 +283,7 @@ class DecisionIn(Schema):
 
 
 @rewards_router.post("", auth=WRITE_AUTH, response=answers(DecisionOut, FORBIDDEN, NOT_FOUND, CONFLICT))
-def issue_decision(request, payload: DecisionIn) -> RewardDecision:
+def issue_decision(request, payload: RewardDecisionIn) -> RewardDecision:
     plan = get_plan_for_user(request.user, payload.plan)
     nominations = [get_nomination_for_user(request.user, pk) for pk in payload.nominations]
     if not nominations:
