@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
@@ -23,6 +24,7 @@ from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Plan
 from phongtrao.registrations.excel import REGISTRATION_COLUMNS, lines_from_text
 from phongtrao.registrations.models import (
+    CallKind,
     Registrants,
     Registration,
     RegistrationCall,
@@ -99,6 +101,42 @@ def _check_registrant(call: RegistrationCall, unit: AdminUnit, organization: Org
         raise ValidationError({"organization": _("Mẫu đăng ký này dành cho các cơ quan, đoàn thể: hãy chọn đơn vị.")})
 
 
+WEEKDAYS = [
+    gettext_lazy("thứ Hai"),
+    gettext_lazy("thứ Ba"),
+    gettext_lazy("thứ Tư"),
+    gettext_lazy("thứ Năm"),
+    gettext_lazy("thứ Sáu"),
+    gettext_lazy("thứ Bảy"),
+    gettext_lazy("Chủ nhật"),
+]
+SATURDAY = 5
+
+
+def _planned_date_errors(call: RegistrationCall, planned_date: dt.date | None) -> dict[str, str]:
+    """A planned date lies within the plan's time (not before it was issued, when it states
+    none), and a Saturday activity falls on a Saturday."""
+    if planned_date is None:
+        return {}
+    plan = call.plan
+    if not plan.period_contains(planned_date, planned_date):
+        return {
+            "planned_date": _("Ngày %(d)s nằm ngoài thời gian thực hiện kế hoạch (%(start)s – %(end)s).")
+            % {"d": day_text(planned_date), "start": day_text(plan.period_start), "end": day_text(plan.period_end)}
+        }
+    if plan.period_start is None and plan.issue_date and planned_date < plan.issue_date:
+        return {
+            "planned_date": _("Ngày %(d)s trước ngày ban hành kế hoạch (%(issued)s).")
+            % {"d": day_text(planned_date), "issued": day_text(plan.issue_date)}
+        }
+    if call.kind == CallKind.ACTIVITY and planned_date.weekday() != SATURDAY:
+        return {
+            "planned_date": _("Ngày %(d)s là %(weekday)s; hoạt động của mẫu này làm vào ngày thứ Bảy.")
+            % {"d": day_text(planned_date), "weekday": WEEKDAYS[planned_date.weekday()]}
+        }
+    return {}
+
+
 def _clean_lines(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     errors, clean = [], []
     for n, line in enumerate(lines, start=1):
@@ -140,13 +178,7 @@ def registration_submit(
         errors["content"] = _("Nội dung công việc không được để trống.")
     if not place.strip():
         errors["place"] = _("Địa điểm thực hiện không được để trống.")
-    plan = call.plan
-    if planned_date and not plan.period_contains(planned_date, planned_date):
-        errors["planned_date"] = _("Ngày %(d)s nằm ngoài thời gian thực hiện kế hoạch (%(start)s – %(end)s).") % {
-            "d": day_text(planned_date),
-            "start": day_text(plan.period_start),
-            "end": day_text(plan.period_end),
-        }
+    errors |= _planned_date_errors(call, planned_date)
     if errors:
         raise ValidationError(errors)
     clean = _clean_lines(list(lines))
@@ -219,6 +251,8 @@ def registration_resubmit(*, user: User, registration: Registration, **changes: 
     if registration.status != RegistrationStatus.RETURNED:
         raise ValidationError({"__all__": _("Chỉ sửa và gửi lại được đăng ký đã bị trả lại.")})
     lines = changes.pop("lines", None)
+    if errors := _planned_date_errors(registration.call, changes.get("planned_date", registration.planned_date)):
+        raise ValidationError(errors)
     for key in ("content", "place", "planned_date", "support_requested", "notes"):
         if key in changes:
             setattr(registration, key, changes[key].strip() if isinstance(changes[key], str) else changes[key])
