@@ -47,6 +47,19 @@ class RegistrationIn(Schema):
     lines: list[LineIn] = Field(default=[], max_length=50)
 
 
+class ResubmissionIn(Schema):
+    """A returned registration corrected: every field as sent the first time, and the
+    version read (refused with 409 if it changed since)."""
+
+    version: Version
+    content: column(Registration, "content")
+    place: column(Registration, "place")
+    planned_date: Day | None = None
+    support_requested: column(Registration, "support_requested") = ""
+    notes: column(Registration, "notes") = ""
+    lines: list[LineIn] = Field(default=[], max_length=50)
+
+
 class RegistrationDecisionIn(Schema):
     version: Version  # the version read: refused with 409 if someone decided since
     reason: column(Registration, "status_reason") = ""
@@ -128,4 +141,20 @@ def return_(request, registration_id: Id, payload: RegistrationDecisionIn) -> Re
     registration = get_registration_for_user(request.user, registration_id, decide=True)
     return services.registration_return(
         user=request.user, registration=registration, version=payload.version, reason=payload.reason
+    )
+
+
+@router.post(
+    "/{registration_id}/resubmit", auth=WRITE_AUTH, response=answers(RegistrationOut, FORBIDDEN, NOT_FOUND, CONFLICT)
+)
+def resubmit(request, registration_id: Id, payload: ResubmissionIn) -> Registration:
+    """The village corrects a returned registration and sends it again."""
+    registration = get_registration_for_user(request.user, registration_id)
+    data = payload.dict(exclude={"version", "lines"})
+    return services.registration_resubmit(
+        user=request.user,
+        registration=registration,
+        version=payload.version,
+        lines=[line.dict() for line in payload.lines],
+        **data,
     )

@@ -244,12 +244,17 @@ def registration_return(*, user: User, registration: Registration, version: int,
 
 
 @transaction.atomic
-def registration_resubmit(*, user: User, registration: Registration, **changes: Any) -> Registration:
-    """A returned registration, corrected, goes back for confirmation."""
+def registration_resubmit(*, user: User, registration: Registration, version: int, **changes: Any) -> Registration:
+    """A returned registration, corrected, goes back for confirmation. `version` is the one
+    the sender saw: a second sending from another phone, or a form left open while the
+    commune decided, is told what happened (409) instead of overwriting."""
     permissions.demand(user, permissions.REPORT, registration.unit)
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if registration.status != RegistrationStatus.RETURNED:
-        raise ValidationError({"__all__": _("Chỉ sửa và gửi lại được đăng ký đã bị trả lại.")})
+    registration = Registration.objects.select_for_update().select_related("call__plan").get(pk=registration.pk)
+    if registration.version != version or registration.status != RegistrationStatus.RETURNED:
+        raise Conflict(
+            _("Đăng ký này vừa thay đổi (%(status)s); hãy tải lại trang.")
+            % {"status": registration.get_status_display()}
+        )
     lines = changes.pop("lines", None)
     if errors := _planned_date_errors(registration.call, changes.get("planned_date", registration.planned_date)):
         raise ValidationError(errors)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("calls/<id:pk>/registrations.xlsx", views.call_export, name="call_export"),
     path("calls/<id:pk>/import/", views.call_import, name="call_import"),
     path("<id:pk>/", views.registration_detail, name="registration"),
+    path("<id:pk>/edit/", views.registration_edit, name="edit"),
     path("<id:pk>/confirm/", views.registration_confirm, name="confirm"),
     path("<id:pk>/return/", views.registration_return, name="return"),
     path("<id:pk>/print/", views.registration_print, name="print"),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from phongtrao.accounts import permissions
 from phongtrao.concurrency import Conflict
+from phongtrao.geo.models import AdminUnit
 from phongtrao.jobs.imports import import_page
 from phongtrao.orgs.models import MASS_ORGANISATIONS, Organization
 from phongtrao.plans.access import get_plan_for_user
@@ -93,6 +94,77 @@ def register(request, pk: int):
     return render(request, "registrations/register.html", {"call": call, "form": form, "lines": lines})
 
 
+@login_required
+def registration_edit(request, pk: int):
+    """A returned registration, corrected by its village and sent again (the same form as
+    the first time, filled with what was sent; the commune's reason above it)."""
+    registration = get_registration_for_user(request.user, pk)
+    if not permissions.can(request.user, permissions.REPORT, registration.unit):
+        raise PermissionDenied
+    if registration.status != RegistrationStatus.RETURNED:
+        messages.info(request, _("Đăng ký này không bị trả lại; không cần sửa."))
+        return redirect("registrations:registration", registration.pk)
+    units = AdminUnit.objects.filter(pk=registration.unit_id)
+    organizations = Organization.objects.filter(pk=registration.organization_id)
+    sent = list(registration.lines.all())
+    people = next((line.quantity for line in sent if line.kind == "people"), None)
+    form = RegistrationForm(
+        request.POST or None,
+        units=units,
+        organizations=organizations,
+        initial={
+            "unit": registration.unit,
+            "organization": registration.organization,
+            "content": registration.content,
+            "place": registration.place,
+            "planned_date": registration.planned_date,
+            "people": int(people) if people is not None else None,
+            "support_requested": registration.support_requested,
+            "notes": registration.notes,
+        },
+    )
+    lines = LineFormSet(
+        request.POST or None,
+        prefix="lines",
+        initial=[
+            {
+                "kind": line.kind,
+                "description": line.description,
+                "quantity": line.quantity,
+                "unit_of_measure": line.unit_of_measure,
+            }
+            for line in sent
+            if line.kind != "people"
+        ],
+    )
+    version = DecisionForm(request.POST or None, initial={"version": registration.version})
+    if request.method == "POST" and form.is_valid() and lines.is_valid() and version.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("unit")
+        data.pop("organization", None)
+        count = data.pop("people")
+        rows = [{"kind": "people", "description": "", "quantity": count, "unit_of_measure": "người"}] if count else []
+        rows += [line for line in lines.cleaned_data if line]
+        try:
+            registration = services.registration_resubmit(
+                user=request.user,
+                registration=registration,
+                version=version.cleaned_data["version"],
+                lines=rows,
+                **data,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã gửi lại đăng ký; UBND xã sẽ xác nhận."))
+            return redirect("registrations:registration", registration.pk)
+    return render(
+        request,
+        "registrations/register.html",
+        {"call": registration.call, "form": form, "lines": lines, "resending": registration, "version": version},
+    )
+
+
 def registration_detail(request, pk: int):
     registration = get_registration_for_user(request.user, pk)
     return render(
@@ -103,6 +175,8 @@ def registration_detail(request, pk: int):
             "can_decide": registration.status == RegistrationStatus.SUBMITTED
             and permissions.can(request.user, permissions.EDIT, registration.call.plan.unit),
             "decision_form": DecisionForm(initial={"version": registration.version}),
+            "can_resend": registration.status == RegistrationStatus.RETURNED
+            and permissions.can(request.user, permissions.REPORT, registration.unit),
         },
     )
 

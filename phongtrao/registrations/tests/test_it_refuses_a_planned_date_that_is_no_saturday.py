@@ -72,6 +72,8 @@ def test_a_corrected_registration_is_checked_again(people, saturday_call):
     registration = _submit(people, saturday_call, D(2023, 7, 1))
     services.registration_return(user=people.commune_officer, registration=registration, version=1, reason="Sửa ngày")
     with pytest.raises(ValidationError, match="là thứ Năm"):
-        services.registration_resubmit(user=people.village_head, registration=registration, planned_date=D(2023, 7, 6))
+        services.registration_resubmit(
+            user=people.village_head, registration=registration, version=2, planned_date=D(2023, 7, 6)
+        )
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.RETURNED and registration.planned_date == D(2023, 7, 1)

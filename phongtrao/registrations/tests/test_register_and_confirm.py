@@ -73,7 +73,10 @@ def test_a_returned_registration_carries_its_reason_and_can_be_resubmitted(peopl
     registration.refresh_from_db()
     assert (registration.status, registration.status_reason) == (RegistrationStatus.RETURNED, "Ghi rõ tuyến đường")
     again = services.registration_resubmit(
-        user=people.village_head, registration=registration, content="Tổng vệ sinh tuyến đường thôn Đông"
+        user=people.village_head,
+        registration=registration,
+        version=registration.version,
+        content="Tổng vệ sinh tuyến đường thôn Đông",
     )
     assert again.status == RegistrationStatus.SUBMITTED and again.version == 3
 
