@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
-from django.utils import translation
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,6 +9,7 @@ from phongtrao.documents import tasks
 from phongtrao.documents.tasks import plan_file_name
 from phongtrao.jobs.exports import export_response
 from phongtrao.jobs.services import job_start
+from phongtrao.jobs.views import follow
 from phongtrao.plans.access import get_plan_for_user
 from phongtrao.plans.selectors import plan_for_document
 from phongtrao.registrations.access import get_registration_for_user
@@ -30,10 +30,13 @@ def plan_pdf(request, pk: int):
     plan = get_plan_for_user(request.user, pk)
     if not settings.PDF_CONVERTER:
         return render(request, "documents/pdf_unavailable.html", {"plan": plan}, status=503)
-    with translation.override("vi"):
-        title = _("Tệp PDF của %(plan)s") % {"plan": plan}
-    job = job_start(task=tasks.plan_pdf, started_by=request.user, title=title, kwargs={"plan_id": plan.pk})
-    return redirect("jobs:detail", job.pk)
+    job = job_start(
+        task=tasks.plan_pdf,
+        started_by=request.user,
+        title=lambda: _("Tệp PDF của %(plan)s") % {"plan": plan},
+        kwargs={"plan_id": plan.pk},
+    )
+    return follow(request, job)
 
 
 def plan_targets_xlsx(request, pk: int):

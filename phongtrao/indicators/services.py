@@ -164,27 +164,6 @@ def _validate(
 MAX_WEIGHT = Decimal(1_000_000_000)
 
 
-def _checked_entry(
-    indicator: Indicator,
-    period_kind: str,
-    day: dt.date,
-    value: Decimal | None,
-    numerator: Decimal | None,
-    denominator: Decimal | None,
-    weight: Decimal,
-    confirm: bool,
-) -> tuple[dt.date, Decimal]:
-    """(the period's start, the value) of an entry every check accepts."""
-    start = periods.period_start(period_kind, day)
-    if start > timezone.localdate():
-        raise ValidationError({"period_start": _("Kỳ %(p)s chưa bắt đầu.") % {"p": periods.label(period_kind, start)}})
-    if weight <= 0 or weight > MAX_WEIGHT:
-        raise ValidationError(
-            {"weight": _("Trọng số phải lớn hơn 0 và không quá %(max)s.") % {"max": number_text(MAX_WEIGHT)}}
-        )
-    return start, _validate(indicator, value, numerator, denominator, confirm)
-
-
 @dataclass(frozen=True)
 class ValueEntry:
     """One value of a batch, as `value_record` takes one."""
@@ -199,6 +178,20 @@ class ValueEntry:
     weight: Decimal = Decimal(1)
     note: str = ""
     confirm: bool = False
+
+
+def _checked_entry(entry: ValueEntry) -> tuple[dt.date, Decimal]:
+    """(the period's start, the value) of an entry every check accepts."""
+    start = periods.period_start(entry.period_kind, entry.day)
+    if start > timezone.localdate():
+        raise ValidationError(
+            {"period_start": _("Kỳ %(p)s chưa bắt đầu.") % {"p": periods.label(entry.period_kind, start)}}
+        )
+    if entry.weight <= 0 or entry.weight > MAX_WEIGHT:
+        raise ValidationError(
+            {"weight": _("Trọng số phải lớn hơn 0 và không quá %(max)s.") % {"max": number_text(MAX_WEIGHT)}}
+        )
+    return start, _validate(entry.indicator, entry.value, entry.numerator, entry.denominator, entry.confirm)
 
 
 @transaction.atomic
@@ -219,7 +212,7 @@ def value_record(
     """Enter or correct one value; every roll-up above sees it before the transaction ends."""
     entry = ValueEntry(indicator, unit, period_kind, day, value, numerator, denominator, weight, note, confirm)
     permissions.demand(user, permissions.REPORT, unit)
-    start, checked_value = _checked_entry(indicator, period_kind, day, value, numerator, denominator, weight, confirm)
+    start, checked_value = _checked_entry(entry)
     return _store(user, [(entry, start, checked_value)])[0]
 
 
@@ -239,16 +232,7 @@ def values_record(*, user: User, entries: Sequence[ValueEntry]) -> list[Indicato
     errors, accepted, seen = [], [], set()
     for line, entry in enumerate(entries, start=1):
         try:
-            start, checked_value = _checked_entry(
-                entry.indicator,
-                entry.period_kind,
-                entry.day,
-                entry.value,
-                entry.numerator,
-                entry.denominator,
-                entry.weight,
-                entry.confirm,
-            )
+            start, checked_value = _checked_entry(entry)
         except ValidationError as exc:
             errors.append(_("Dòng %(n)s: %(e)s") % {"n": line, "e": " ".join(exc.messages)})
             continue

@@ -7,16 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import IO, Any
 
-from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Model
 from django.http import FileResponse, HttpRequest, HttpResponseBase
-from django.shortcuts import redirect
-from django.utils import translation
+from django.utils.translation import gettext as _
 
 from phongtrao.accounts.models import User
 from phongtrao.jobs import tasks, work
 from phongtrao.jobs.services import job_start
+from phongtrao.jobs.views import follow
 from phongtrao.ui.downloads import attachment
 
 
@@ -31,8 +30,7 @@ def export_response(
     content_type: str,
     title: Callable[[], str],
 ) -> HttpResponseBase:
-    """`builder(**target, **params)` makes the file; `title()` names the job (called in
-    Vietnamese: it is stored). A visitor who is not signed in has no jobs: a large file
+    """`builder(**target, **params)` makes the file; `title()` names the job. A visitor who is not signed in has no jobs: a large file
     asks them to sign in first."""
     params = params or {}
     if not large:
@@ -42,12 +40,10 @@ def export_response(
         return FileResponse(made, as_attachment=True, filename=filename, content_type=content_type)
     if not isinstance(request.user, User):
         return redirect_to_login(request.get_full_path())
-    with translation.override("vi"):
-        named = title()
     job = job_start(
         task=tasks.file_export,
         started_by=request.user,
-        title=named,
+        title=title,
         kwargs={
             "builder": work.path_of(builder),
             "target": work.references(target),
@@ -55,5 +51,4 @@ def export_response(
             "filename": filename,
         },
     )
-    messages.info(request, translation.gettext("Tệp lớn: máy chủ đang lập; khi xong sẽ có thông báo và nút tải về."))
-    return redirect("jobs:detail", job.pk)
+    return follow(request, job, _("Tệp lớn: máy chủ đang lập; khi xong sẽ có thông báo và nút tải về."))

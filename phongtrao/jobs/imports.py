@@ -24,6 +24,7 @@ from phongtrao.accounts.models import User
 from phongtrao.bounds import SHEET_BYTES
 from phongtrao.jobs import tasks, work
 from phongtrao.jobs.services import job_start
+from phongtrao.jobs.views import follow
 from phongtrao.sheets import ImportReport
 from phongtrao.ui.fields import UploadField
 
@@ -53,12 +54,11 @@ def import_page(
         data = upload.read()
         if len(data) > settings.JOB_BYTES_IN_REQUEST:
             with translation.override("vi"):
-                title = _("Nhập tệp “%(name)s”") % {"name": upload.name}
                 done = str(done_message)
             job = job_start(
                 task=tasks.sheet_import,
                 started_by=request.user,
-                title=title,
+                title=lambda: _("Nhập tệp “%(name)s”") % {"name": upload.name},
                 kwargs={
                     "service": work.path_of(service),
                     "target": work.references(target),
@@ -68,8 +68,7 @@ def import_page(
                 source=data,
                 source_name=upload.name,
             )
-            messages.info(request, _("Tệp lớn: máy chủ đang nhập; khi xong sẽ có thông báo."))
-            return redirect("jobs:detail", job.pk)
+            return follow(request, job, _("Tệp lớn: máy chủ đang nhập; khi xong sẽ có thông báo."))
         try:
             report = service(user=request.user, data=data, **target)
         except ValidationError as exc:

@@ -41,18 +41,21 @@ def job_start(
     *,
     task: Task[..., None],
     started_by: User | None,
-    title: str,
+    title: Callable[[], str],
     kwargs: dict[str, Any],
     source: bytes | None = None,
     source_name: str = "",
     here: bool = False,
 ) -> Job:
     """Record the job and queue its task once the record is committed (a worker on another
-    machine must find it). The task is called with `job_id` and `kwargs`. `here`: run it
-    in this process now instead (a command on a timer), recorded all the same."""
+    machine must find it). The task is called with `job_id` and `kwargs`. `title()` names
+    the job; it is called in Vietnamese (the name is stored, whoever reads it later).
+    `here`: run it in this process now instead (a command on a timer), recorded all the same."""
     jobs_fail_abandoned()
+    with translation.override("vi"):
+        named = title()
     with transaction.atomic():
-        job = Job.objects.create(title=title[:200], task_path=task.module_path, started_by=started_by)
+        job = Job.objects.create(title=named[:200], task_path=task.module_path, started_by=started_by)
         if source is not None:
             job.source_name = source_name[:255]
             job.source.save(source_name or "tep", ContentFile(source), save=True)

@@ -1,11 +1,21 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
 
 from phongtrao.accounts import permissions
 from phongtrao.jobs import selectors
 from phongtrao.jobs.access import get_job_for_user, get_job_result_for_user, require_queue_sight
+from phongtrao.jobs.models import Job
 from phongtrao.jobs.services import jobs_fail_abandoned
 from phongtrao.ui.downloads import stored_file
+
+
+def follow(request, job: Job, message: str = "") -> HttpResponseRedirect:
+    """Where a page that started a job sends its starter: the job's own page."""
+    if message:
+        messages.info(request, message)
+    return redirect("jobs:detail", job.pk)
 
 
 @login_required

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -23,7 +23,6 @@ from phongtrao.indicators.access import get_indicator
 from phongtrao.indicators.api import IndicatorCode
 from phongtrao.indicators.models import Indicator, PeriodKind
 from phongtrao.jobs.api import JobOut
-from phongtrao.jobs.services import job_start
 from phongtrao.orgs.models import Organization
 from phongtrao.plans import services, target_progress, tasks
 from phongtrao.plans.access import get_duty_for_user, get_plan_for_user, get_target_for_user
@@ -62,19 +61,7 @@ def parse_document(request, file: UploadedFile = File(...)):  # noqa: B008 (ninj
         raise ValidationError({"file": [_("Tệp quá lớn (tối đa 10 MB).")]})
     data, name = file.read(), file.name or "document"
     if docparse.needs_ocr(data, name):
-        with translation.override("vi"):
-            title = _("Đọc bản quét “%(name)s”") % {"name": name}
-        return Status(
-            ACCEPTED,
-            job_start(
-                task=tasks.document_read,
-                started_by=request.user,
-                title=title,
-                kwargs={"filename": name, "unit_id": None},
-                source=data,
-                source_name=name,
-            ),
-        )
+        return Status(ACCEPTED, tasks.scan_read_start(user=request.user, data=data, filename=name, unit=None))
     try:
         return docparse.parse_bytes(data, name)
     except docparse.ReadError as exc:

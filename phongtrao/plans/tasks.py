@@ -7,9 +7,25 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from phongtrao import docparse
-from phongtrao.jobs.services import JobFailed, JobRun, job_run
+from phongtrao.accounts.models import User
+from phongtrao.geo.models import AdminUnit
+from phongtrao.jobs.models import Job
+from phongtrao.jobs.services import JobFailed, JobRun, job_run, job_start
 
 PARSED_SUFFIX = ".json"
+
+
+def scan_read_start(*, user: User, data: bytes, filename: str, unit: AdminUnit | None) -> Job:
+    """A scan handed to the worker; its reading opens on the import's check page for `unit`
+    (none when it came through the API, which gives the JSON)."""
+    return job_start(
+        task=document_read,
+        started_by=user,
+        title=lambda: _("Đọc bản quét “%(name)s”") % {"name": filename},
+        kwargs={"filename": filename, "unit_id": unit.pk if unit else None},
+        source=data,
+        source_name=filename,
+    )
 
 
 @task()

@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q, prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,7 +23,7 @@ from phongtrao.indicators import periods
 from phongtrao.indicators.forms import PeriodForm
 from phongtrao.indicators.models import PeriodKind
 from phongtrao.jobs.access import get_job_result_for_user
-from phongtrao.jobs.services import job_start
+from phongtrao.jobs.views import follow
 from phongtrao.orgs.models import Organization
 from phongtrao.plans import importing, services, target_progress, tasks
 from phongtrao.plans.access import get_duty_for_user, get_evidence_for_user, get_plan_for_user, get_target_for_user
@@ -213,18 +213,10 @@ def plan_import(request):
             data, name = upload.cleaned_data["file"].read(), upload.cleaned_data["file"].name
             unit = upload.cleaned_data["unit"]
             if docparse.needs_ocr(data, name):
-                with translation.override("vi"):
-                    title = _("Đọc bản quét “%(name)s”") % {"name": name}
-                job = job_start(
-                    task=tasks.document_read,
-                    started_by=request.user,
-                    title=title,
-                    kwargs={"filename": name, "unit_id": unit.pk},
-                    source=data,
-                    source_name=name,
+                job = tasks.scan_read_start(user=request.user, data=data, filename=name, unit=unit)
+                return follow(
+                    request, job, _("Bản quét: máy chủ đang nhận dạng chữ từng trang; khi xong sẽ có thông báo.")
                 )
-                messages.info(request, _("Bản quét: máy chủ đang nhận dạng chữ từng trang; khi xong sẽ có thông báo."))
-                return redirect("jobs:detail", job.pk)
             try:
                 parsed = docparse.parse_bytes(data, name)
             except docparse.ReadError as exc:

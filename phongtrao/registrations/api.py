@@ -35,29 +35,28 @@ class LineOut(Schema):
     unit_of_measure: str
 
 
-class RegistrationIn(Schema):
+class RegistrationFieldsIn(Schema):
+    """What a village sends, the first time and when it corrects a returned registration."""
+
+    content: column(Registration, "content")
+    place: column(Registration, "place")
+    planned_date: Day | None = None
+    support_requested: column(Registration, "support_requested") = ""
+    notes: column(Registration, "notes") = ""
+    lines: list[LineIn] = Field(default=[], max_length=50)
+
+
+class RegistrationIn(RegistrationFieldsIn):
     call: Id
     unit: Id
     organization: Id | None = None
-    content: column(Registration, "content")
-    place: column(Registration, "place")
-    planned_date: Day | None = None
-    support_requested: column(Registration, "support_requested") = ""
-    notes: column(Registration, "notes") = ""
-    lines: list[LineIn] = Field(default=[], max_length=50)
 
 
-class ResubmissionIn(Schema):
-    """A returned registration corrected: every field as sent the first time, and the
-    version read (refused with 409 if it changed since)."""
+class ResubmissionIn(RegistrationFieldsIn):
+    """A returned registration corrected, with the version read (refused with 409 if it
+    changed since)."""
 
     version: Version
-    content: column(Registration, "content")
-    place: column(Registration, "place")
-    planned_date: Day | None = None
-    support_requested: column(Registration, "support_requested") = ""
-    notes: column(Registration, "notes") = ""
-    lines: list[LineIn] = Field(default=[], max_length=50)
 
 
 class RegistrationDecisionIn(Schema):

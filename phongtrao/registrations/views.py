@@ -69,6 +69,12 @@ def _register_choices(user, call):
     return units.order_by("depth", "name"), organizations
 
 
+def _lines_sent(people: int | None, lines) -> list[dict]:
+    """The form's people (its own field, a line like the others) and its filled lines."""
+    rows = [{"kind": "people", "description": "", "quantity": people, "unit_of_measure": "người"}] if people else []
+    return rows + [line for line in lines.cleaned_data if line]
+
+
 @login_required
 def register(request, pk: int):
     """A village head registers on a phone: one screen, big fields, three lines of materials."""
@@ -81,9 +87,7 @@ def register(request, pk: int):
     lines = LineFormSet(request.POST or None, prefix="lines")
     if request.method == "POST" and form.is_valid() and lines.is_valid():
         data = dict(form.cleaned_data)
-        people = data.pop("people")
-        rows = [{"kind": "people", "description": "", "quantity": people, "unit_of_measure": "người"}] if people else []
-        rows += [line for line in lines.cleaned_data if line]
+        rows = _lines_sent(data.pop("people"), lines)
         try:
             registration = services.registration_submit(user=request.user, call=call, lines=rows, **data)
         except ValidationError as exc:
@@ -142,9 +146,7 @@ def registration_edit(request, pk: int):
         data = dict(form.cleaned_data)
         data.pop("unit")
         data.pop("organization", None)
-        count = data.pop("people")
-        rows = [{"kind": "people", "description": "", "quantity": count, "unit_of_measure": "người"}] if count else []
-        rows += [line for line in lines.cleaned_data if line]
+        rows = _lines_sent(data.pop("people"), lines)
         try:
             registration = services.registration_resubmit(
                 user=request.user,

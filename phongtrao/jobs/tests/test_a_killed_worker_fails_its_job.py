@@ -37,7 +37,10 @@ def test_a_job_whose_worker_was_killed_fails_with_a_reason(people, settings, tmp
     settings.PDF_CONVERTER = str(slow)
     plan = make_plan(people, issued=True)
     job = job_start(
-        task=document_tasks.plan_pdf, started_by=people.commune_officer, title="Tệp PDF", kwargs={"plan_id": plan.pk}
+        task=document_tasks.plan_pdf,
+        started_by=people.commune_officer,
+        title=lambda: "Tệp PDF",
+        kwargs={"plan_id": plan.pk},
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRODUCTION", "SENTRY"))}
     env |= {

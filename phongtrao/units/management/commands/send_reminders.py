@@ -1,11 +1,12 @@
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phongtrao.jobs.models import JobState
 from phongtrao.jobs.services import job_start
+from phongtrao.ui.formatting import day_text
 from phongtrao.units.tasks import reminders_send
 
 
@@ -22,13 +23,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, today=None, queue=False, **options):
         day = today or timezone.localdate()
-        with translation.override("vi"):
-            title = _("Nhắc việc ngày %(d)s") % {"d": day.strftime("%d/%m/%Y")}
-            job = job_start(
-                task=reminders_send, started_by=None, title=title, kwargs={"today": day.isoformat()}, here=not queue
-            )
+        job = job_start(
+            task=reminders_send,
+            started_by=None,
+            title=lambda: _("Nhắc việc ngày %(d)s") % {"d": day_text(day)},
+            kwargs={"today": day.isoformat()},
+            here=not queue,
+        )
         if queue:
-            self.stdout.write(_("Đã đưa vào hàng đợi: %(t)s.") % {"t": title})
+            self.stdout.write(_("Đã đưa vào hàng đợi: %(t)s.") % {"t": job.title})
             return
         if job.state != JobState.DONE:
             raise CommandError(job.outcome)
