@@ -21,6 +21,7 @@ from phongtrao.contributions.api import contributions_router, funds_router
 from phongtrao.criteria.api import criteria_router
 from phongtrao.indicators.api import indicators_router, values_router
 from phongtrao.jobs.api import jobs_router
+from phongtrao.mywork.api import my_work_router
 from phongtrao.plans.api import duties_router, parse_router, rollup_router
 from phongtrao.plans.api import router as plans_router
 from phongtrao.plans.services import PARTS
@@ -59,6 +60,7 @@ api.add_router("/nominations", nominations_router)
 api.add_router("/rewards", rewards_router)
 api.add_router("/surveys", surveys_router)
 api.add_router("/jobs", jobs_router)
+api.add_router("/my-work", my_work_router)
 
 _FIELD_NAMES = {
     "issue_date": "Ngày ban hành",

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "phongtrao.rewards",
     "phongtrao.surveys",
     "phongtrao.units",
+    "phongtrao.mywork",
     "phongtrao.portal",
     "phongtrao.operations",
 ]
@@ -145,7 +146,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "plans:list"
+# Each person lands on what is theirs to do now.
+LOGIN_REDIRECT_URL = "mywork:index"
 LOGOUT_REDIRECT_URL = "plans:list"
 
 # Login throttling: a commune office shares one public address, so lock the pair

@@ -38,7 +38,7 @@ def log_in(page, base: str, username: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/plans/")
+    page.wait_for_url(f"{base}/my-work/")
 
 
 @dataclass

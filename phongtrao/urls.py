@@ -17,6 +17,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("me/", include("phongtrao.accounts.urls")),
+    path("my-work/", include("phongtrao.mywork.urls")),
     path("plans/", include("phongtrao.plans.urls")),
     path("units/", include("phongtrao.units.urls")),
     path("organizations/", include("phongtrao.orgs.urls")),

@@ -158,6 +158,20 @@ def home_units(user: Someone) -> list[AdminUnit]:
     return [m.unit for m in Membership.objects.active().filter(user=user).order_by("unit__depth", "unit__name")]
 
 
+def acting_units(user: Someone, action: str) -> list[AdminUnit]:
+    """The units the user acts for with `action`: their memberships' own units where the
+    role suffices (a village head reports for the village; a commune officer decides for
+    the commune, not for every commune a district officer's role happens to reach)."""
+    if not user.is_authenticated:
+        return []
+    needed = ROLE_RANK[REQUIRED_ROLE[action]]
+    memberships = getattr(user, "_phongtrao_memberships", None)
+    if memberships is None:  # read once per request, whatever the number of questions
+        memberships = list(Membership.objects.active().filter(user=user).order_by("unit__depth", "unit__name"))
+        user._phongtrao_memberships = memberships
+    return list(dict.fromkeys(m.unit for m in memberships if ROLE_RANK[m.role] >= needed))
+
+
 def concerning_filter(user: Someone, field: str = "unit") -> Q:
     """Objects that concern the user's units: on the units themselves, below them, or
     on a unit above them (a district plan concerns every village of the district)."""

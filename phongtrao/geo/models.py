@@ -200,6 +200,12 @@ class AdminUnit(models.Model):
     def is_current(self) -> bool:
         return self.valid_until is None or self.valid_until >= timezone.localdate()
 
+    def existed_on(self, day: dt.date) -> bool:
+        """The instance's side of `AdminUnitQuerySet.valid_on`."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or self.valid_until >= day
+        )
+
     def full_name(self) -> str:
         """ "Xã Hồng Thái, Huyện Bình Gia, Tỉnh Lạng Sơn" from the stored path."""
         names = list(self.ancestors().values_list("name", flat=True))

@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -35,6 +35,8 @@ class PlanStatus(models.TextChoices):
 
 PUBLISHED = [PlanStatus.ISSUED, PlanStatus.IN_PROGRESS, PlanStatus.CLOSED, PlanStatus.CANCELLED]
 ADOPTED = [PlanStatus.ISSUED, PlanStatus.IN_PROGRESS, PlanStatus.CLOSED]
+# Being carried out: what units still act on (a closed plan asks nothing more).
+RUNNING = [PlanStatus.ISSUED, PlanStatus.IN_PROGRESS]
 
 
 class Frequency(models.TextChoices):
@@ -316,6 +318,26 @@ class DutyStatus(models.TextChoices):
     DONE = "done", _("Hoàn thành")
 
 
+class DutyQuerySet(models.QuerySet["Duty"]):
+    def for_list(self) -> DutyQuerySet:
+        return self.select_related("plan", "plan__unit", "place_unit", "assignee_org").order_by(
+            F("deadline").asc(nulls_last=True), "plan_id", "order", "pk"
+        )
+
+    def open(self) -> DutyQuerySet:
+        """Of a plan being carried out, not yet done."""
+        return self.filter(plan__status__in=RUNNING).exclude(status=DutyStatus.DONE)
+
+    def assigned_to(self, units: list[AdminUnit]) -> DutyQuerySet:
+        """Open duties these units carry out: placed on one of them, or given to one of
+        their organisations."""
+        return self.open().filter(Q(place_unit__in=units) | Q(assignee_org__unit__in=units)).for_list()
+
+    def overdue_in_plans_of(self, units: list[AdminUnit], today: dt.date) -> DutyQuerySet:
+        """Open duties of these units' own plans past their deadline."""
+        return self.open().filter(plan__unit__in=units, deadline__lt=today).for_list()
+
+
 class Duty(PlanPart):
     """ "Tổ chức thực hiện": what an organisation, an official's position or every unit
     of a level must do."""
@@ -350,6 +372,8 @@ class Duty(PlanPart):
         related_name="derived",
     )
     history = HistoricalRecords()
+
+    objects = DutyQuerySet.as_manager()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("nhiệm vụ")

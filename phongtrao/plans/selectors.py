@@ -63,12 +63,15 @@ class Adoption:
         return len(self.rows)
 
 
+def _implementation_day(plan: Plan) -> dt.date:
+    return plan.period_start or plan.issue_date or plan.period_end or timezone.localdate()
+
+
 def implementing_units(plan: Plan) -> list[AdminUnit]:
     """The units directly below the plan's unit that carry it out: those existing during
     the plan (a 2020 district plan is carried out by its communes of 2020, merged since),
     in the order a list of villages or communes is read."""
-    day = plan.period_start or plan.issue_date or plan.period_end or timezone.localdate()
-    units = AdminUnit.objects.filter(parent=plan.unit_id).valid_on(day)
+    units = AdminUnit.objects.filter(parent=plan.unit_id).valid_on(_implementation_day(plan))
     return sorted(units, key=lambda u: natural_key(u.name))
 
 
@@ -93,26 +96,46 @@ def allocation_summary(target: Target) -> AllocationSummary:
 def plan_adoption(plan: Plan, *, today: dt.date | None = None, visible: Q | None = None) -> Adoption:
     """For each unit directly below the plan's unit (those existing during the plan),
     the child plans that implement it and their overdue duties: two queries in all."""
+    return plans_adoption([plan], today=today, visible=visible)[plan.pk]
+
+
+def plans_adoption(plans: list[Plan], *, today: dt.date | None = None, visible: Q | None = None) -> dict[int, Adoption]:
+    """`plan_adoption` of several plans (a district's running plans on its officer's
+    work page), by plan id, in the same two queries whatever their number."""
     today = today or timezone.localdate()
-    units = implementing_units(plan)
+    below = AdminUnit.objects.filter(parent__in=[p.unit_id for p in plans])
+    by_parent: dict[int, list[AdminUnit]] = {}
+    for unit in below:
+        by_parent.setdefault(unit.parent_id, []).append(unit)  # type: ignore[arg-type]  # filtered on parent
     children = (
-        plan.children.exclude(status=PlanStatus.CANCELLED)
+        Plan.objects.filter(parent__in=plans)
+        .exclude(status=PlanStatus.CANCELLED)
         .annotate(overdue=Count("duties", filter=Q(duties__deadline__lt=today) & ~Q(duties__status=DutyStatus.DONE)))
         .select_related("unit")
     )
     if visible is not None:
         children = children.filter(visible)
-    by_unit: dict[int, AdoptionRow] = {u.pk: AdoptionRow(unit=u) for u in units}
+    rows: dict[int, dict[int, AdoptionRow]] = {}
+    for plan in plans:
+        day = _implementation_day(plan)
+        units = sorted(
+            (u for u in by_parent.get(plan.unit_id, []) if u.existed_on(day)), key=lambda u: natural_key(u.name)
+        )
+        rows[plan.pk] = {u.pk: AdoptionRow(unit=u) for u in units}
     for child in children:
+        by_unit = rows[child.parent_id]  # type: ignore[index]  # filtered on parent
         row = by_unit.get(child.unit_id)
         if row is None:  # a plan from a unit further down or since merged: show it too
             row = by_unit.setdefault(child.unit_id, AdoptionRow(unit=child.unit))
         row.plans.append(child)
         row.overdue_duties += child.overdue  # type: ignore[attr-defined]  # annotated by the query above
-    started = plan.period_start if plan.period_start and plan.period_start <= today else None
-    for row in by_unit.values():
-        row.overdue_since = started
-    return Adoption(rows=sorted(by_unit.values(), key=lambda r: natural_key(r.unit.name)))
+    adoptions = {}
+    for plan in plans:
+        started = plan.period_start if plan.period_start and plan.period_start <= today else None
+        for row in rows[plan.pk].values():
+            row.overdue_since = started
+        adoptions[plan.pk] = Adoption(rows=sorted(rows[plan.pk].values(), key=lambda r: natural_key(r.unit.name)))
+    return adoptions
 
 
 @dataclass

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from phongtrao.accounts import permissions
-from phongtrao.geo.models import AdminUnit
+from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.orgs.models import Organization
-from phongtrao.plans.models import Plan
+from phongtrao.plans.models import RUNNING, Plan
 from phongtrao.ui.formatting import number_text
 
 
@@ -25,9 +27,40 @@ class Registrants(models.TextChoices):
     BOTH = "both", _("Thôn và cơ quan, đoàn thể")
 
 
+class RegistrationStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Chờ xác nhận")
+    CONFIRMED = "confirmed", _("Đã xác nhận")
+    RETURNED = "returned", _("Trả lại")
+    WITHDRAWN = "withdrawn", _("Đã rút")
+
+
 class RegistrationCallQuerySet(models.QuerySet["RegistrationCall"]):
     def for_plan(self, plan: Plan) -> RegistrationCallQuerySet:
         return self.filter(plan=plan).order_by("deadline", "pk")
+
+    def open_to(self, units: list[AdminUnit], today: dt.date) -> RegistrationCallQuerySet:
+        """Calls these units may still answer: of a running plan of theirs or of a unit
+        above, for villages when the unit is a village (for organisations otherwise), the
+        deadline and the plan's time not passed; each with how many registrations the
+        units have sent to it (`sent`), the nearest deadline first."""
+        whom = Q(pk__in=[])
+        for unit in units:
+            kind = Registrants.ORGANIZATIONS if unit.level == Level.VILLAGE else Registrants.VILLAGES
+            whom |= Q(plan__unit_id__in=[*unit.ancestor_ids, unit.pk]) & ~Q(registrants=kind)
+        return (
+            self.filter(whom, plan__status__in=RUNNING)
+            .filter(Q(deadline__isnull=True) | Q(deadline__gte=today))
+            .filter(Q(plan__period_end__isnull=True) | Q(plan__period_end__gte=today))
+            .annotate(
+                sent=Count(
+                    "registrations",
+                    filter=Q(registrations__unit__in=units)
+                    & Q(registrations__status__in=[RegistrationStatus.SUBMITTED, RegistrationStatus.CONFIRMED]),
+                )
+            )
+            .select_related("plan", "plan__unit")
+            .order_by(F("deadline").asc(nulls_last=True), "pk")
+        )
 
 
 class RegistrationCall(models.Model):
@@ -66,13 +99,6 @@ class RegistrationCall(models.Model):
         return self.plan.unit
 
 
-class RegistrationStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Chờ xác nhận")
-    CONFIRMED = "confirmed", _("Đã xác nhận")
-    RETURNED = "returned", _("Trả lại")
-    WITHDRAWN = "withdrawn", _("Đã rút")
-
-
 class RegistrationQuerySet(models.QuerySet["Registration"]):
     def visible_to(self, user) -> RegistrationQuerySet:
         """A registration is seen by those with a role over the registering unit or over
@@ -84,6 +110,19 @@ class RegistrationQuerySet(models.QuerySet["Registration"]):
 
     def for_list(self) -> RegistrationQuerySet:
         return self.select_related("unit", "organization", "call", "call__plan").order_by("-submitted_at")
+
+    def awaiting_decision_at(self, units: list[AdminUnit]) -> RegistrationQuerySet:
+        """Sent to these units' plans and not yet confirmed or returned: a commune's inbox,
+        the oldest first (it has waited longest)."""
+        return (
+            self.filter(call__plan__unit__in=units, status=RegistrationStatus.SUBMITTED)
+            .for_list()
+            .order_by("submitted_at", "pk")
+        )
+
+    def returned_to(self, units: list[AdminUnit]) -> RegistrationQuerySet:
+        """Returned to these units, to be corrected and sent again."""
+        return self.filter(unit__in=units, status=RegistrationStatus.RETURNED).for_list().order_by("-decided_at", "pk")
 
 
 class Registration(models.Model):

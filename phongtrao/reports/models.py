@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from phongtrao.geo.models import AdminUnit
+from phongtrao.plans.models import ADOPTED
 
 
 class ReportKind(models.TextChoices):
@@ -25,6 +28,46 @@ class ReportStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Đã gửi")
     ACCEPTED = "accepted", _("Đã tiếp nhận")
     RETURNED = "returned", _("Trả lại")
+
+
+# How far ahead a unit sees the reports it will owe.
+REPORTS_AHEAD = dt.timedelta(days=14)
+
+
+def _sent_to(units: list[AdminUnit]) -> Q:
+    """Reports whose recipient (see services.recipient) is one of `units`: a village's
+    goes to its commune's plan unit, a plan unit's own to the unit above."""
+    return (Q(plan__unit__in=units) & ~Q(unit=F("plan__unit"))) | (
+        Q(plan__unit__parent__in=units) & Q(unit=F("plan__unit"))
+    )
+
+
+class ReportQuerySet(models.QuerySet["Report"]):
+    def for_list(self) -> ReportQuerySet:
+        return self.select_related("unit", "plan").order_by("due_date", "unit__name", "pk")
+
+    def to_write_by(self, units: list[AdminUnit], today: dt.date) -> ReportQuerySet:
+        """What these units owe: reports of their adopted plans not yet sent (or
+        returned to them), due within two weeks or already late."""
+        return self.filter(
+            unit__in=units,
+            plan__status__in=ADOPTED,
+            status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED],
+            due_date__lte=today + REPORTS_AHEAD,
+        ).for_list()
+
+    def awaiting_decision_at(self, units: list[AdminUnit]) -> ReportQuerySet:
+        """Sent to these units, waiting to be accepted or returned."""
+        return self.filter(_sent_to(units), status=ReportStatus.SUBMITTED).for_list()
+
+    def missing_at(self, units: list[AdminUnit], today: dt.date) -> ReportQuerySet:
+        """Owed to these units and past their due date: the villages (or communes) behind."""
+        return self.filter(
+            _sent_to(units),
+            plan__status__in=ADOPTED,
+            status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED],
+            due_date__lt=today,
+        ).for_list()
 
 
 class Report(models.Model):
@@ -50,6 +93,8 @@ class Report(models.Model):
     version = models.PositiveIntegerField(default=1)
     consolidates = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="consolidated_in")
     history = HistoricalRecords()
+
+    objects = ReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("báo cáo")

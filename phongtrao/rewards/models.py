@@ -242,7 +242,15 @@ class NominationQuerySet(models.QuerySet["Nomination"]):
         )
 
     def for_list(self) -> NominationQuerySet:
-        return self.select_related("pledge", "pledge__unit", "reward_form", "at_unit").order_by("-proposed_at")
+        return self.select_related("plan", "pledge", "pledge__unit", "reward_form", "at_unit").order_by("-proposed_at")
+
+    def awaiting_decision_at(self, units: list[AdminUnit]) -> NominationQuerySet:
+        """Waiting at these units to be approved or returned, the oldest first."""
+        return self.filter(at_unit__in=units, status=NominationStatus.PENDING).for_list().order_by("proposed_at", "pk")
+
+    def returned_to(self, units: list[AdminUnit]) -> NominationQuerySet:
+        """Returned to the subjects of these units, to be completed and sent again."""
+        return self.filter(pledge__unit__in=units, status=NominationStatus.RETURNED).for_list()
 
 
 class Nomination(models.Model):

@@ -25,6 +25,7 @@ LAYERS = [
     "rewards",
     "surveys",
     "units",
+    "mywork",
     "portal",
     "operations",
     "demo",

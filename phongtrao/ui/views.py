@@ -3,8 +3,8 @@ from django.templatetags.static import static
 
 
 def home(request):
-    """Officials start from the plans; a citizen (no account) from the public portal."""
-    return redirect("plans:list" if request.user.is_authenticated else "portal:index")
+    """Officials start from what is theirs to do; a citizen (no account) from the public portal."""
+    return redirect("mywork:index" if request.user.is_authenticated else "portal:index")
 
 
 def favicon(request):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -21,9 +23,33 @@ class WorkDayStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Hoãn, hủy")
 
 
+# A Saturday older than this without results is let go: its page still takes them.
+RECORD_WITHIN = dt.timedelta(days=62)
+
+
 class WorkDayQuerySet(models.QuerySet["WorkDay"]):
     def for_calendar(self) -> WorkDayQuerySet:
         return self.select_related("unit", "plan").order_by("date", "unit__name")
+
+    def within(self, units: list[AdminUnit]) -> WorkDayQuerySet:
+        area = Q(pk__in=[])
+        for unit in units:
+            area |= Q(unit__path__startswith=unit.path)
+        return self.filter(area)
+
+    def to_record_in(self, units: list[AdminUnit], today: dt.date) -> WorkDayQuerySet:
+        """Saturdays past (in the last two months) still without their attendance and
+        results, in these units' villages."""
+        return (
+            self.within(units)
+            .filter(status=WorkDayStatus.PLANNED, date__lt=today, date__gte=today - RECORD_WITHIN)
+            .for_calendar()
+        )
+
+    def next_in(self, units: list[AdminUnit], today: dt.date) -> WorkDayQuerySet:
+        """The next Saturday worked in these units' villages: every village on that day."""
+        coming = self.within(units).filter(status=WorkDayStatus.PLANNED, date__gte=today)
+        return coming.filter(date=coming.order_by("date").values("date")[:1]).for_calendar()
 
 
 class WorkDay(models.Model):
