@@ -20,6 +20,7 @@ class WorkItemOut(Schema):
     due: dt.date | None
     late: bool
     reason: str
+    plan_id: int | None
 
 
 class WorkSectionOut(Schema):

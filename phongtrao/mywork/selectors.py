@@ -33,6 +33,7 @@ class Item:
     due: dt.date | None = None
     late: bool = False
     reason: str = ""  # why it was returned
+    plan_id: int | None = None  # the plan it belongs to, for the plan page's own actions
 
 
 @dataclass
@@ -54,8 +55,9 @@ class MyWork:
     def count(self) -> int:
         return sum(s.count for s in self.sections)
 
-    def section(self, key: str) -> Section | None:
-        return next((s for s in self.sections if s.key == key), None)
+    def on_plan(self, plan_id: int) -> list[Item]:
+        """What the person has to do on one plan: the first thing its page shows them."""
+        return [item for section in self.sections for item in section.items if item.plan_id == plan_id]
 
 
 def _late(day: dt.date | None, today: dt.date) -> bool:
@@ -70,6 +72,7 @@ def _calls(units: list[AdminUnit], today: dt.date) -> list[Item]:
             url=reverse("registrations:register", args=[call.pk]),
             action=_("Đăng ký"),
             due=call.deadline,
+            plan_id=call.plan_id,
         )
         for call in RegistrationCall.objects.open_to(units, today)
     ]
@@ -83,6 +86,7 @@ def _work_day(day: WorkDay, action: str, today: dt.date) -> Item:
         action=action,
         due=day.date,
         late=_late(day.date, today),
+        plan_id=day.plan_id,
     )
 
 
@@ -94,6 +98,7 @@ def _duty(duty: Duty, today: dt.date) -> Item:
         action=_("Cập nhật tiến độ"),
         due=duty.deadline,
         late=duty.is_overdue(today),
+        plan_id=duty.plan_id,
     )
 
 
@@ -108,6 +113,7 @@ def _report(report: Report, today: dt.date, *, action: str = "", show_unit: bool
         due=report.due_date,
         late=_late(report.due_date, today),
         reason=report.reason if returned else "",
+        plan_id=report.plan_id,
     )
 
 
@@ -121,6 +127,7 @@ def _doing(units: list[AdminUnit], today: dt.date) -> list[Section]:
             action=_("Sửa và gửi lại"),
             due=r.planned_date,
             reason=r.status_reason,
+            plan_id=r.call.plan_id,
         )
         for r in Registration.objects.returned_to(units)
     ] + [
@@ -130,6 +137,7 @@ def _doing(units: list[AdminUnit], today: dt.date) -> list[Section]:
             url=reverse("rewards:plan_nominations", args=[n.plan_id]),
             action=_("Sửa và gửi lại"),
             reason=n.reason,
+            plan_id=n.plan_id,
         )
         for n in Nomination.objects.returned_to(units)
     ]
@@ -164,6 +172,7 @@ def _deciding(units: list[AdminUnit], approving: list[AdminUnit], today: dt.date
             url=reverse("registrations:registration", args=[r.pk]),
             action=_("Xem và xác nhận"),
             due=r.planned_date,
+            plan_id=r.call.plan_id,
         )
         for r in Registration.objects.awaiting_decision_at(units)
     ]
@@ -173,6 +182,7 @@ def _deciding(units: list[AdminUnit], approving: list[AdminUnit], today: dt.date
             detail=str(n.pledge.unit),
             url=reverse("rewards:plan_nominations", args=[n.plan_id]),
             action=_("Xét"),
+            plan_id=n.plan_id,
         )
         for n in Nomination.objects.awaiting_decision_at(approving)
     ]
@@ -213,6 +223,7 @@ def _not_adopted(units: list[AdminUnit]) -> list[Item]:
             action=_("Xem"),
             due=row.overdue_since,
             late=row.late,
+            plan_id=plan.pk,
         )
         for plan in plans
         for row in adoptions[plan.pk].rows

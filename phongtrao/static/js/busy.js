@@ -8,3 +8,10 @@ document.addEventListener("submit", function (event) {
   if (button) { button.disabled = true; button.textContent = message; }
   form.classList.add("busy");
 });
+
+// A plan's full text is folded on a phone (its actions come first) and open on a wider
+// screen: <details data-open-wide>.
+document.addEventListener("DOMContentLoaded", function () {
+  if (!window.matchMedia("(min-width: 48em)").matches) return;
+  document.querySelectorAll("details[data-open-wide]").forEach(function (d) { d.open = true; });
+});

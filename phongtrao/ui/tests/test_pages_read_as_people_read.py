@@ -76,7 +76,7 @@ def test_no_inline_style_and_an_icon(people):
 
 def test_a_citizen_starts_at_the_portal_and_answers_in_its_look(people):
     assert people.client(None).get("/")["Location"] == "/portal/"
-    assert people.client(people.village_head).get("/")["Location"] == "/plans/"
+    assert people.client(people.village_head).get("/")["Location"] == "/my-work/"
     plan = make_plan(people, issued=True)
     from django.utils import timezone
 
