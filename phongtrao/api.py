@@ -22,6 +22,7 @@ from phongtrao.criteria.api import criteria_router
 from phongtrao.indicators.api import indicators_router, values_router
 from phongtrao.jobs.api import jobs_router
 from phongtrao.mywork.api import my_work_router
+from phongtrao.notifications.api import notifications_router
 from phongtrao.plans.api import duties_router, parse_router, rollup_router
 from phongtrao.plans.api import router as plans_router
 from phongtrao.plans.services import PARTS
@@ -61,6 +62,7 @@ api.add_router("/rewards", rewards_router)
 api.add_router("/surveys", surveys_router)
 api.add_router("/jobs", jobs_router)
 api.add_router("/my-work", my_work_router)
+api.add_router("/notifications", notifications_router)
 
 _FIELD_NAMES = {
     "issue_date": "Ngày ban hành",

@@ -281,10 +281,31 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
-# Reminders go out on each of these channels (see phongtrao/notifications/channels.py).
+# Web Push: the site's VAPID key pair (`manage.py vapid_keys` makes one; the public key
+# is given to browsers, the private key signs each push) and a contact for the push
+# services. Without the keys, phones are not offered push notifications.
+VAPID_PUBLIC_KEY = env_str("VAPID_PUBLIC_KEY", "")
+VAPID_PRIVATE_KEY = env_str("VAPID_PRIVATE_KEY", "")
+VAPID_SUBJECT = env_str("VAPID_SUBJECT", "mailto:phongtrao@localhost")
+if bool(VAPID_PUBLIC_KEY) != bool(VAPID_PRIVATE_KEY):
+    raise ImproperlyConfigured("VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together (manage.py vapid_keys).")
+# The province's webhook (its Zalo Official Account or SMS gateway): each notification is
+# POSTed there as JSON signed with the secret.
+NOTIFICATION_WEBHOOK_URL = env_str("NOTIFICATION_WEBHOOK_URL", "")
+NOTIFICATION_WEBHOOK_SECRET = env_str("NOTIFICATION_WEBHOOK_SECRET", "")
+if NOTIFICATION_WEBHOOK_URL and len(NOTIFICATION_WEBHOOK_SECRET) < 32:
+    raise ImproperlyConfigured("NOTIFICATION_WEBHOOK_URL needs NOTIFICATION_WEBHOOK_SECRET of 32 characters or more.")
+NOTIFICATION_TIMEOUT_SECONDS = env_int("NOTIFICATION_TIMEOUT_SECONDS", 10)
+# A delivery that fails is tried again after each of these waits, then given up (the
+# administrators are told; the notification stays on the site).
+NOTIFICATION_RETRY_SECONDS = [int(s) for s in env_list("NOTIFICATION_RETRY_SECONDS", ["60", "300", "1800", "7200"])]
+# Notifications go out on each of these channels the person chose (see
+# phongtrao/notifications/channels.py); push and the webhook when they are configured.
 NOTIFICATION_CHANNELS = env_list(
     "NOTIFICATION_CHANNELS",
-    ["phongtrao.notifications.channels.InApp", "phongtrao.notifications.channels.Email"],
+    ["phongtrao.notifications.channels.InApp", "phongtrao.notifications.channels.Email"]
+    + (["phongtrao.notifications.channels.WebPush"] if VAPID_PRIVATE_KEY else [])
+    + (["phongtrao.notifications.channels.Webhook"] if NOTIFICATION_WEBHOOK_URL else []),
 )
 EMAIL_NOTIFICATIONS = "phongtrao.notifications.channels.Email" in NOTIFICATION_CHANNELS
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")

@@ -257,3 +257,63 @@ def wait_for_port(port: int, process: subprocess.Popen) -> None:
                 return
         time.sleep(0.05)
     raise AssertionError(f"nothing listens on {port}")
+
+
+@dataclass
+class Received:
+    path: str
+    headers: dict[str, str]  # names in lower case
+    body: bytes
+
+
+class LoopbackHttpServer:
+    """A real HTTP server on 127.0.0.1 in a thread, standing for a push service or a
+    province's gateway: it records what it receives and answers each request with the
+    next of `statuses` (the last one repeated), after `delay` seconds."""
+
+    def __init__(self, statuses: list[int] | None = None, delay: float = 0.0):
+        import http.server
+        import threading
+
+        self.statuses = list(statuses or [201])
+        self.delay = delay
+        self.received: list[Received] = []
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                outer.received.append(Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body))
+                time.sleep(outer.delay)
+                status = outer.statuses.pop(0) if len(outer.statuses) > 1 else outer.statuses[0]
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                return None
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> LoopbackHttpServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def register(people: People, plan: Plan, village=None, head=None, content="Làm 200 m đường bê tông"):
+    """A village's registration answering the `running_plan` fixture's call."""
+    from phongtrao.registrations.services import registration_submit
+
+    return registration_submit(
+        user=head or people.village_head,
+        call=plan.call,
+        unit=village or people.village,
+        content=content,
+        place="Đường trục thôn",
+    )

@@ -12,6 +12,7 @@ register_converter(IdConverter, "id")
 urlpatterns = [
     path("", ui_views.home, name="home"),
     path("favicon.ico", ui_views.favicon),
+    path("sw.js", ui_views.service_worker, name="service_worker"),
     path("health/", health.health, name="health"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -10,16 +10,19 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phongtrao.accounts import permissions
-from phongtrao.accounts.models import User
+from phongtrao.accounts.models import Role, User
+from phongtrao.accounts.selectors import people_acting_for
 from phongtrao.bounds import MAX_QUANTITY, checked
 from phongtrao.concurrency import Conflict, serialize_on
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.jobs.work import may_run_as_job
+from phongtrao.notifications.services import notify_all
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Plan
 from phongtrao.registrations.excel import REGISTRATION_COLUMNS, lines_from_text
@@ -210,7 +213,37 @@ def registration_submit(
     attributed(registration, user)
     checked(registration).save()
     _save_lines(registration, clean)
+    _tell_deciders(registration, user)
     return registration
+
+
+@translation.override("vi")  # stored: in Vietnamese, whatever the sender's language
+def _tell_deciders(registration: Registration, actor: User) -> None:
+    """A registration sent (or sent again): the commune's officers are told."""
+    again = registration.version > 1
+    notify_all(
+        users=[u for u in people_acting_for(registration.call.plan.unit, Role.OFFICER) if u != actor],
+        key=f"registration:{registration.pk}:v{registration.version}:submitted",
+        subject=(_("%(who)s gửi lại đăng ký đã sửa") if again else _("%(who)s đăng ký: chờ xác nhận"))
+        % {"who": registration.registrant},
+        body=f"{registration.call.title}\n{registration.content[:300]}",
+        url=reverse("registrations:registration", args=[registration.pk]),
+    )
+
+
+@translation.override("vi")
+def _tell_registrant(registration: Registration, actor: User) -> None:
+    """A decision: whoever sent it and the village's people are told, with the reason."""
+    returned = registration.status == RegistrationStatus.RETURNED
+    told = [registration.submitted_by, *people_acting_for(registration.unit, Role.REPORTER)]
+    notify_all(
+        users=[u for u in told if u is not None and u != actor],
+        key=f"registration:{registration.pk}:v{registration.version}:{registration.status}",
+        subject=(_("Đăng ký bị trả lại, cần sửa: %(what)s") if returned else _("Đăng ký đã được xác nhận: %(what)s"))
+        % {"what": registration.content[:120]},
+        body=(_("Lý do: %(reason)s") % {"reason": registration.status_reason}) if returned else registration.call.title,
+        url=reverse("registrations:edit" if returned else "registrations:registration", args=[registration.pk]),
+    )
 
 
 def _decide(user: User, registration: Registration, version: int, status: str, reason: str) -> Registration:
@@ -227,6 +260,7 @@ def _decide(user: User, registration: Registration, version: int, status: str, r
     registration = Registration.objects.get(pk=registration.pk)
     attributed(registration, user)
     registration.save(update_fields=["version"])  # records the decision in the history with its author
+    _tell_registrant(registration, user)
     return registration
 
 
@@ -269,6 +303,7 @@ def registration_resubmit(*, user: User, registration: Registration, version: in
     if lines is not None:
         registration.lines.all().delete()
         _save_lines(registration, _clean_lines(list(lines)))
+    _tell_deciders(registration, user)
     return registration
 
 

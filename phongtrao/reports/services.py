@@ -11,16 +11,19 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, QuerySet, Sum
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
-from phongtrao.accounts.models import User
+from phongtrao.accounts.models import Role, User
+from phongtrao.accounts.selectors import people_acting_for
 from phongtrao.concurrency import Conflict
 from phongtrao.contributions.models import Contribution
 from phongtrao.geo.models import AdminUnit
 from phongtrao.indicators import periods, rollups
 from phongtrao.indicators.models import PeriodKind
+from phongtrao.notifications.services import notify_all
 from phongtrao.plans.models import Duty, DutyStatus, Frequency, Plan, ReportingDuty
 from phongtrao.registrations.models import Registration, RegistrationStatus
 from phongtrao.reports.models import Report, ReportComment, ReportFigure, ReportKind, ReportSection, ReportStatus
@@ -288,6 +291,34 @@ def report_consolidate(*, user: User, report: Report) -> Report:
     return report
 
 
+@translation.override("vi")  # stored: in Vietnamese, whatever the sender's language
+def _tell_recipient(report: Report, actor: User) -> None:
+    """A report sent: the officers of the unit it goes to are told."""
+    notify_all(
+        users=[u for u in people_acting_for(recipient(report), Role.OFFICER) if u != actor],
+        key=f"report:{report.pk}:v{report.version}:submitted",
+        subject=_("%(unit)s gửi báo cáo: %(title)s") % {"unit": report.unit, "title": report.title[:150]},
+        body=report.plan.title[:300],
+        url=reverse("reports:report", args=[report.pk]),
+    )
+
+
+@translation.override("vi")
+def _tell_writer(report: Report, actor: User) -> None:
+    """Accepted, returned or unlocked: the reporting unit's people are told, with the reason."""
+    subject = {
+        ReportStatus.ACCEPTED: _("Báo cáo đã được tiếp nhận: %(title)s"),
+        ReportStatus.RETURNED: _("Báo cáo bị trả lại, cần sửa: %(title)s"),
+    }[ReportStatus(report.status)]
+    notify_all(
+        users=[u for u in people_acting_for(report.unit, Role.REPORTER) if u != actor],
+        key=f"report:{report.pk}:v{report.version}:{report.status}",
+        subject=subject % {"title": report.title[:150]},
+        body=report.reason,
+        url=reverse("reports:report", args=[report.pk]),
+    )
+
+
 def _decide(user: User, report: Report, version: int, status: str, reason: str = "") -> Report:
     permissions.demand(user, permissions.EDIT, recipient(report))
     updated = Report.objects.filter(pk=report.pk, version=version, status=ReportStatus.SUBMITTED).update(
@@ -298,6 +329,7 @@ def _decide(user: User, report: Report, version: int, status: str, reason: str =
     report = Report.objects.get(pk=report.pk)
     attributed(report, user)
     report.save(update_fields=["version"])
+    _tell_writer(report, user)
     return report
 
 
@@ -312,6 +344,7 @@ def report_submit(*, user: User, report: Report) -> Report:
     report.status, report.submitted_at, report.version = ReportStatus.SUBMITTED, timezone.now(), report.version + 1
     attributed(report, user)
     report.save()
+    _tell_recipient(report, user)
     return report
 
 
@@ -353,4 +386,5 @@ def report_unlock(*, user: User, report: Report, reason: str) -> Report:
     )
     attributed(report, user)
     report.save()
+    _tell_writer(report, user)
     return report

@@ -11,15 +11,18 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
 from phongtrao.accounts.clients import address_fingerprint
-from phongtrao.accounts.models import Membership, User
+from phongtrao.accounts.models import Membership, Role, User
+from phongtrao.accounts.selectors import people_acting_for
 from phongtrao.bounds import DOCUMENT_BYTES, checked
 from phongtrao.concurrency import Conflict, first_one_wins, lock_fresh, serialize_on
 from phongtrao.geo.models import AdminUnit
+from phongtrao.notifications.services import notify_all
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import ADOPTED, Plan, PlanStatus, SubjectKind
 from phongtrao.rewards.evaluation import ranking, subject_record
@@ -334,7 +337,29 @@ def nomination_propose(*, user: User, pledge: Pledge, reward_form: RewardForm, s
     attributed(nomination, user)
     with first_one_wins(_("%(s)s vừa được đề nghị %(f)s.") % {"s": pledge.subject_name, "f": reward_form}):
         nomination.save()
+    _tell_about_nomination(nomination, user)
     return nomination
+
+
+@translation.override("vi")  # stored: in Vietnamese, whatever the sender's language
+def _tell_about_nomination(nomination: Nomination, actor: User) -> None:
+    """Waiting at a level: its approvers are told. Returned: the nominator and the
+    subject's unit, with the reason. Approved at the deciding level: the nominator."""
+    url = reverse("rewards:plan_nominations", args=[nomination.plan_id])
+    what = f"{nomination.pledge.subject_name}: {nomination.reward_form}"[:150]
+    key = f"nomination:{nomination.pk}:v{nomination.version}:{nomination.status}"
+    users: list[User | None]
+    if nomination.status == NominationStatus.PENDING:
+        users = list(people_acting_for(nomination.at_unit, Role.APPROVER))
+        subject, body = _("Đề nghị khen thưởng chờ xét: %(what)s") % {"what": what}, nomination.summary[:300]
+    else:
+        users = [nomination.proposed_by, *people_acting_for(nomination.pledge.unit, Role.REPORTER)]
+        if nomination.status == NominationStatus.RETURNED:
+            subject = _("Đề nghị khen thưởng bị trả lại, cần sửa: %(what)s") % {"what": what}
+            body = _("Lý do: %(reason)s") % {"reason": nomination.reason}
+        else:
+            subject, body = _("Đề nghị khen thưởng đã được duyệt: %(what)s") % {"what": what}, ""
+    notify_all(users=[u for u in users if u is not None and u != actor], key=key, subject=subject, body=body, url=url)
 
 
 def _nomination_as_seen(nomination: Nomination, version: int | None) -> Nomination:
@@ -398,6 +423,7 @@ def nomination_decide(
     nomination.version += 1
     attributed(nomination, user)
     nomination.save()
+    _tell_about_nomination(nomination, user)
     return nomination
 
 
@@ -414,6 +440,7 @@ def nomination_resubmit(*, user: User, nomination: Nomination, summary: str, ver
     nomination.version += 1
     attributed(nomination, user)
     nomination.save()
+    _tell_about_nomination(nomination, user)
     return nomination
 
 

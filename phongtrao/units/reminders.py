@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from phongtrao.accounts.models import ROLE_RANK, Membership, Role, User
 from phongtrao.geo.models import AdminUnit, UnitSuccession, rollup_paths
 from phongtrao.notifications.models import Delivery
-from phongtrao.notifications.services import notify
+from phongtrao.notifications.services import deliveries_send, notify
 from phongtrao.plans.models import ADOPTED, Duty, DutyStatus, Frequency, ReportingDuty
 from phongtrao.registrations.models import Registration, RegistrationCall, RegistrationStatus
 from phongtrao.ui.formatting import day_text
@@ -161,5 +161,7 @@ def send_reminders(today: dt.date) -> RemindersSent:
                     sent.append(notification.pk)
                 else:
                     skipped += 1
-    undelivered = Delivery.objects.filter(notification_id__in=sent, ok=False, no_address=False).count()
+    # The job is already off the request: send now, and say what the channels refused.
+    deliveries_send(notification_ids=sent)
+    undelivered = Delivery.objects.filter(notification_id__in=sent).undelivered().count()
     return RemindersSent(sent=len(sent), skipped=skipped, undelivered=undelivered)

@@ -3,8 +3,7 @@
 
 from django.urls import reverse
 
-from phongtrao.mywork.tests.conftest import register
-from phongtrao.testing import make_plan
+from phongtrao.testing import make_plan, register
 
 
 def test_the_village_head_finds_the_register_button_first(people, running_plan):

@@ -4,10 +4,9 @@ fix and resend it; nothing of the neighbouring village."""
 
 from django.urls import reverse
 
-from phongtrao.mywork.tests.conftest import register
 from phongtrao.registrations.services import registration_return
 from phongtrao.reports.models import Report
-from phongtrao.testing import PASSWORD
+from phongtrao.testing import PASSWORD, register
 from phongtrao.workdays.models import WorkDay
 
 

@@ -6,10 +6,10 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
-from phongtrao.mywork.tests.conftest import register
 from phongtrao.registrations.models import Registration
 from phongtrao.reports.models import Report
 from phongtrao.reports.services import report_submit, report_write
+from phongtrao.testing import register
 
 
 def _api(people, user):

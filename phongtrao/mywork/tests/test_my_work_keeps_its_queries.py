@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from phongtrao.mywork.tests.conftest import register
+from phongtrao.testing import register
 
 
 def _queries(client) -> int:
