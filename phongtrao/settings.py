@@ -48,8 +48,8 @@ INSTALLED_APPS = [
     "phongtrao.orgs",
     "phongtrao.indicators",
     "phongtrao.plans",
-    "phongtrao.registrations",
     "phongtrao.workdays",
+    "phongtrao.registrations",
     "phongtrao.contributions",
     "phongtrao.criteria",
     "phongtrao.reports",
@@ -226,11 +226,15 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "phongtrao" / "static"]
+# Static files named by their content (site.3f2a….css) and compressed at collectstatic,
+# so that nginx may let phones keep them a year: on every production server, and on a
+# test stack that collects them the same way.
+STATIC_FINGERPRINTS = env_bool("STATIC_FINGERPRINTS", PRODUCTION)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if PRODUCTION
+        if STATIC_FINGERPRINTS
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
 from phongtrao.geo.models import AdminUnit, Level
-from phongtrao.plans.models import RUNNING, Duty, Plan
+from phongtrao.plans.models import RUNNING, DutyAssignment, Plan
 from phongtrao.plans.selectors import plans_adoption
 from phongtrao.registrations.models import Registration, RegistrationCall
 from phongtrao.reports.models import Report, ReportStatus
@@ -90,14 +90,15 @@ def _work_day(day: WorkDay, action: str, today: dt.date) -> Item:
     )
 
 
-def _duty(duty: Duty, today: dt.date) -> Item:
+def _duty(item: DutyAssignment, today: dt.date, *, action: str) -> Item:
+    duty = item.duty
     return Item(
         title=duty.text[:200],
-        detail=f"{duty.assignee_text} · {duty.plan.title}"[:300],
+        detail=f"{item.assignee} · {duty.plan.title}"[:300],
         url=reverse("plans:duty", args=[duty.pk]),
-        action=_("Cập nhật tiến độ"),
+        action=action,
         due=duty.deadline,
-        late=duty.is_overdue(today),
+        late=item.is_overdue(today),
         plan_id=duty.plan_id,
     )
 
@@ -154,7 +155,11 @@ def _doing(units: list[AdminUnit], today: dt.date) -> list[Section]:
             _("Ngày thứ Bảy cần ghi kết quả"),
             [_work_day(d, _("Ghi kết quả"), today) for d in WorkDay.objects.to_record_in(units, today)],
         ),
-        Section("duties", _("Nhiệm vụ được giao"), [_duty(d, today) for d in Duty.objects.assigned_to(units)]),
+        Section(
+            "duties",
+            _("Nhiệm vụ được giao"),
+            [_duty(a, today, action=_("Cập nhật tiến độ")) for a in DutyAssignment.objects.carried_by(units)],
+        ),
         Section(
             "reports",
             _("Báo cáo phải gửi"),
@@ -202,7 +207,7 @@ def _deciding(units: list[AdminUnit], approving: list[AdminUnit], today: dt.date
         Section(
             "duties_overdue",
             _("Nhiệm vụ quá hạn"),
-            [_duty(d, today) for d in Duty.objects.overdue_in_plans_of(units, today)],
+            [_duty(a, today, action=_("Xem")) for a in DutyAssignment.objects.late_in_plans_of(units, today)],
         ),
         Section("not_adopted", _("Chưa xây dựng kế hoạch thực hiện"), _not_adopted(units)),
     ]

@@ -254,6 +254,21 @@ class ProgressForm(forms.Form):
         help_text=_("Ảnh, PDF, Word hoặc Excel; mỗi tệp tối đa 10 MB; ảnh được thu nhỏ."),
     )
 
+    def __init__(self, *args, assignments=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.assignments = list(assignments)
+        if len(self.assignments) > 1:  # a commune officer may record for any of its villages
+            self.fields["assignment"] = forms.TypedChoiceField(
+                label=_("Đơn vị"), choices=[(a.pk, a.assignee) for a in self.assignments], coerce=int
+            )
+            self.order_fields(["assignment"])
+
+    def chosen_assignment(self):
+        """The item the step is for: the one chosen, or the reader's only one."""
+        if "assignment" in self.cleaned_data:
+            return next(a for a in self.assignments if a.pk == self.cleaned_data["assignment"])
+        return self.assignments[0] if self.assignments else None
+
 
 class DutyFilterForm(forms.Form):
     """Duties of one organisation (?org=) or one village (?unit=)."""

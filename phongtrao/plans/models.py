@@ -328,15 +328,6 @@ class DutyQuerySet(models.QuerySet["Duty"]):
         """Of a plan being carried out, not yet done."""
         return self.filter(plan__status__in=RUNNING).exclude(status=DutyStatus.DONE)
 
-    def assigned_to(self, units: list[AdminUnit]) -> DutyQuerySet:
-        """Open duties these units carry out: placed on one of them, or given to one of
-        their organisations."""
-        return self.open().filter(Q(place_unit__in=units) | Q(assignee_org__unit__in=units)).for_list()
-
-    def overdue_in_plans_of(self, units: list[AdminUnit], today: dt.date) -> DutyQuerySet:
-        """Open duties of these units' own plans past their deadline."""
-        return self.open().filter(plan__unit__in=units, deadline__lt=today).for_list()
-
 
 class Duty(PlanPart):
     """ "Tổ chức thực hiện": what an organisation, an official's position or every unit
@@ -389,6 +380,71 @@ class Duty(PlanPart):
 
     def is_overdue(self, today: dt.date) -> bool:
         return bool(self.deadline and self.deadline < today and self.status != DutyStatus.DONE)
+
+
+class DutyAssignmentQuerySet(models.QuerySet["DutyAssignment"]):
+    def for_list(self) -> DutyAssignmentQuerySet:
+        return self.select_related("duty", "duty__plan", "unit", "organization").order_by(
+            F("duty__deadline").asc(nulls_last=True), "duty__plan_id", "duty__order", "duty_id", "pk"
+        )
+
+    def open(self) -> DutyAssignmentQuerySet:
+        """Of a plan being carried out, not yet done."""
+        return self.filter(duty__plan__status__in=RUNNING).exclude(status=DutyStatus.DONE)
+
+    def carried_by(self, units: list[AdminUnit]) -> DutyAssignmentQuerySet:
+        """What these units (a village, or a commune and its organisations) have to do."""
+        return self.open().filter(unit__in=units).for_list()
+
+    def late_in_plans_of(self, units: list[AdminUnit], today: dt.date) -> DutyAssignmentQuerySet:
+        """The units behind on these units' own plans: open items past their deadline."""
+        return self.open().filter(duty__plan__unit__in=units, duty__deadline__lt=today).for_list()
+
+
+class DutyAssignment(models.Model):
+    """A duty as it reaches one unit or organisation ("6/6 thôn" → one item per village,
+    "các đoàn thể" → one per mass organisation), with its own progress and evidence."""
+
+    duty = models.ForeignKey(Duty, on_delete=models.CASCADE, related_name="assignments")
+    unit = models.ForeignKey(AdminUnit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("cơ quan, đoàn thể"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="duty_assignments",
+    )
+    status = models.CharField(_("tình trạng"), max_length=12, choices=DutyStatus.choices, default=DutyStatus.PENDING)
+    percent = models.PositiveSmallIntegerField(_("tỷ lệ hoàn thành (%)"), default=0)
+    history = HistoricalRecords()
+
+    objects = DutyAssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nhiệm vụ giao đơn vị")
+        verbose_name_plural = _("nhiệm vụ giao đơn vị")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["duty", "unit"], condition=Q(organization__isnull=True), name="one_assignment_per_unit"
+            ),
+            models.UniqueConstraint(
+                fields=["duty", "organization"],
+                condition=Q(organization__isnull=False),
+                name="one_assignment_per_organization",
+            ),
+            models.CheckConstraint(condition=Q(percent__lte=100), name="assignment_percent_at_most_100"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assignee}: {self.duty.text[:60]}"
+
+    @property
+    def assignee(self) -> str:
+        return str(self.organization or self.unit)
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return bool(self.duty.deadline and self.duty.deadline < today and self.status != DutyStatus.DONE)
 
 
 class Deadline(PlanPart):
@@ -538,6 +594,10 @@ class DutyProgress(models.Model):
     """A dated step on a duty: how far it is, what was done, with photos or documents."""
 
     duty = models.ForeignKey("plans.Duty", on_delete=models.CASCADE, related_name="progress")
+    # the unit or organisation whose step it is (none: the duty as a whole, before items)
+    assignment = models.ForeignKey(
+        DutyAssignment, null=True, blank=True, on_delete=models.CASCADE, related_name="progress"
+    )
     date = models.DateField(_("ngày"))
     percent = models.PositiveSmallIntegerField(_("tỷ lệ hoàn thành (%)"))
     note = models.TextField(_("nội dung"), blank=True)

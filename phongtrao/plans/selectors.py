@@ -4,6 +4,7 @@ differences between a child plan and its parent."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from phongtrao.geo.models import AdminUnit
 from phongtrao.plans.models import (
     ADOPTED,
     Duty,
+    DutyAssignment,
     DutyStatus,
     Plan,
     PlanStatus,
@@ -229,3 +231,51 @@ def plan_for_document(pk: int) -> Plan:
     plan = Plan.objects.select_related("unit", "unit__parent", "parent", "issuer").get(pk=pk)
     prefetch_related_objects([plan], *DOCUMENT_PARTS, *WORK_PARTS)
     return plan
+
+
+@dataclass(frozen=True)
+class GridCell:
+    item: DutyAssignment
+    state: str  # done, late, in_progress, pending
+
+
+@dataclass
+class DutyGridRow:
+    assignee: str
+    cells: list[GridCell | None]  # one per duty of the grid; None: not given to this row
+
+    @property
+    def done(self) -> int:
+        return sum(1 for c in self.cells if c is not None and c.state == DutyStatus.DONE)
+
+    @property
+    def late(self) -> int:
+        return sum(1 for c in self.cells if c is not None and c.state == "late")
+
+
+@dataclass
+class DutyGrid:
+    """The commune's view of who is where on its duties: a row per unit or organisation,
+    a column per duty, each cell done, late, under way or not started."""
+
+    duties: list[Duty]
+    rows: list[DutyGridRow]
+
+
+def duty_grid(plan: Plan, *, visible: Callable[[AdminUnit], bool], today: dt.date) -> DutyGrid:
+    """Two queries whatever the size; rows a reader may not see (a neighbouring village's)
+    are left out by `visible`."""
+    items = [
+        a
+        for a in DutyAssignment.objects.filter(duty__plan=plan).select_related("unit", "organization", "duty")
+        if visible(a.unit)
+    ]
+    duty_ids = {a.duty_id for a in items}
+    duties = [d for d in plan.duties.order_by("order", "pk") if d.pk in duty_ids]
+    column = {d.pk: n for n, d in enumerate(duties)}
+    rows: dict[tuple[int, int | None], DutyGridRow] = {}
+    for item in items:
+        row = rows.setdefault((item.unit_id, item.organization_id), DutyGridRow(item.assignee, [None] * len(duties)))
+        row.cells[column[item.duty_id]] = GridCell(item, "late" if item.is_overdue(today) else item.status)
+    ordered = sorted(rows.items(), key=lambda kv: (kv[0][1] is not None, natural_key(kv[1].assignee)))
+    return DutyGrid(duties=duties, rows=[row for _key, row in ordered])

@@ -11,18 +11,24 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts import permissions
-from phongtrao.accounts.models import User
+from phongtrao.accounts.models import Role, User
+from phongtrao.accounts.selectors import people_acting_for
 from phongtrao.bounds import checked
 from phongtrao.concurrency import Conflict
-from phongtrao.geo.models import AdminUnit, Kind
+from phongtrao.geo.models import AdminUnit, Kind, Level
+from phongtrao.notifications.services import notify_all
+from phongtrao.orgs.models import MASS_ORGANISATIONS, Organization
+from phongtrao.plans.assigning import duty_targets
 from phongtrao.plans.models import (
     ADOPTED,
     Deadline,
     Duty,
+    DutyAssignment,
     DutyProgress,
     DutyStatus,
     EmulationSubject,
@@ -41,6 +47,7 @@ from phongtrao.plans.models import (
     TargetAllocation,
 )
 from phongtrao.plans.numbering import normalise_number, split_number
+from phongtrao.text import natural_key
 from phongtrao.ui import uploads as evidence
 from phongtrao.ui.formatting import day_text
 from phongtrao.ui.history import attributed
@@ -442,7 +449,60 @@ def plan_issue(*, user: User, plan: Plan) -> Plan:
         raise ValidationError(errors)
     _validate_header(plan)
     _validate_parts_against_period(plan)
-    return _transition(plan, user, PlanStatus.IN_PROGRESS if _started(plan) else PlanStatus.ISSUED)
+    plan = _transition(plan, user, PlanStatus.IN_PROGRESS if _started(plan) else PlanStatus.ISSUED)
+    duty_assignments_make(user=user, plan=plan)
+    return plan
+
+
+@transaction.atomic
+def duty_assignments_make(*, user: User, plan: Plan) -> list[DutyAssignment]:
+    """Each duty of an issued plan becomes one item per unit or organisation it names
+    (plans.assigning), each told. Run again (a village added since, a plan issued before
+    items existed), it adds only what is missing."""
+    permissions.demand(user, permissions.EDIT, plan.unit)
+    if plan.status not in ADOPTED:
+        raise ValidationError({"status": _("Chỉ giao nhiệm vụ của kế hoạch đã ban hành.")})
+    villages = sorted(
+        AdminUnit.objects.filter(parent=plan.unit, level=Level.VILLAGE).current(), key=lambda u: natural_key(u.name)
+    )
+    organizations = list(
+        Organization.objects.filter(unit=plan.unit, kind__in=MASS_ORGANISATIONS).select_related("unit").order_by("name")
+    )
+    have = set(DutyAssignment.objects.filter(duty__plan=plan).values_list("duty_id", "unit_id", "organization_id"))
+    made = []
+    for duty in plan.duties.select_related("assignee_org__unit", "place_unit").order_by("order", "pk"):
+        targets = duty_targets(
+            assignee_text=duty.assignee_text,
+            assignee_level=duty.assignee_level,
+            assignee_org=duty.assignee_org,
+            place_unit=duty.place_unit,
+            plan_unit=plan.unit,
+            villages=villages,
+            organizations=organizations,
+        )
+        for unit, organization in targets:
+            if (duty.pk, unit.pk, organization.pk if organization else None) in have:
+                continue
+            assignment = DutyAssignment(duty=duty, unit=unit, organization=organization)
+            attributed(assignment, user)
+            assignment.save()
+            made.append(assignment)
+    for assignment in made:
+        _tell_assignee(assignment, user)
+    return made
+
+
+@translation.override("vi")  # stored: in Vietnamese, whatever the sender's language
+def _tell_assignee(assignment: DutyAssignment, actor: User) -> None:
+    duty = assignment.duty
+    deadline = _("hạn %(d)s; ") % {"d": day_text(duty.deadline)} if duty.deadline else ""
+    notify_all(
+        users=[u for u in people_acting_for(assignment.unit, Role.REPORTER) if u != actor],
+        key=f"assignment:{assignment.pk}",
+        subject=_("Nhiệm vụ mới cho %(who)s: %(what)s") % {"who": assignment.assignee, "what": duty.text[:120]},
+        body=deadline + duty.plan.title[:300],
+        url=reverse("plans:duty", args=[duty.pk]),
+    )
 
 
 # "số … ngày …", "ngày ... tháng ... năm": a blank left to fill in a draft.
@@ -677,19 +737,55 @@ def target_allocate(*, user: User, target: Target, values: dict[AdminUnit, Decim
     return saved
 
 
+def reportable_assignments(user: User, duty: Duty) -> list[DutyAssignment]:
+    """The items of a duty the user may record progress on: their own unit's."""
+    return [
+        a
+        for a in duty.assignments.select_related("unit", "organization").order_by("pk")
+        if permissions.can(user, permissions.REPORT, a.unit)
+    ]
+
+
 def can_report_on(user: User, duty: Duty) -> bool:
-    """The village where a duty is done, or the unit whose plan gave it."""
+    """On an itemised duty, a unit it reaches; otherwise the village where it is done or
+    the unit whose plan gave it."""
+    if duty.assignments.exists():
+        return bool(reportable_assignments(user, duty))
     return (duty.place_unit is not None and permissions.can(user, permissions.REPORT, duty.place_unit)) or (
         permissions.can(user, permissions.REPORT, duty.plan.unit)
     )
 
 
+def _status_of(percent: int) -> str:
+    return DutyStatus.DONE if percent == 100 else DutyStatus.IN_PROGRESS if percent else DutyStatus.PENDING
+
+
 @transaction.atomic
 def duty_progress_add(
-    *, user: User, duty: Duty, date: dt.date, percent: int, note: str = "", files: Sequence[tuple[str, bytes]] = ()
+    *,
+    user: User,
+    duty: Duty,
+    date: dt.date,
+    percent: int,
+    note: str = "",
+    files: Sequence[tuple[str, bytes]] = (),
+    assignment: DutyAssignment | None = None,
 ) -> DutyProgress:
-    """A dated progress step; 100% marks the duty done. Files are checked before anything is saved."""
-    if not can_report_on(user, duty):
+    """A dated progress step, of one unit's item when the duty is itemised; 100% marks it
+    done, and the duty is done when every item is. Files are checked before anything is saved."""
+    if assignment is None and duty.assignments.exists():
+        mine = reportable_assignments(user, duty)
+        if len(mine) > 1:
+            raise ValidationError({"assignment": _("Hãy chọn đơn vị báo cáo tiến độ.")})
+        if not mine:
+            raise PermissionDenied(_("Bạn không có quyền báo cáo tiến độ nhiệm vụ này."))
+        assignment = mine[0]  # the reader's only item
+    if assignment is not None:
+        if assignment.duty_id != duty.pk:
+            raise ValidationError({"assignment": _("Đơn vị này không được giao nhiệm vụ này.")})
+        if not permissions.can(user, permissions.REPORT, assignment.unit):
+            raise PermissionDenied(_("Bạn không có quyền báo cáo tiến độ nhiệm vụ này."))
+    elif not can_report_on(user, duty):
         raise PermissionDenied(_("Bạn không có quyền báo cáo tiến độ nhiệm vụ này."))
     errors = {}
     if not 0 <= percent <= 100:
@@ -705,14 +801,31 @@ def duty_progress_add(
     if errors:
         raise ValidationError(errors)
     uploads = [evidence.check_upload(name, data) for name, data in files]
-    progress = DutyProgress(duty=duty, date=date, percent=percent, note=note.strip(), recorded_by=user)
+    progress = DutyProgress(
+        duty=duty, assignment=assignment, date=date, percent=percent, note=note.strip(), recorded_by=user
+    )
     attributed(progress, user)
     checked(progress).save()
     for item in uploads:
         Evidence.objects.create(
             progress=progress, file=item.content, kind=item.kind, original_name=item.name, size=item.content.size
         )
-    duty.status = DutyStatus.DONE if percent == 100 else DutyStatus.IN_PROGRESS if percent else DutyStatus.PENDING
+    duty = Duty.objects.select_for_update().get(pk=duty.pk)  # items of one duty recorded at once: one by one
+    if assignment is not None:
+        assignment = DutyAssignment.objects.get(pk=assignment.pk)
+        assignment.percent, assignment.status = percent, _status_of(percent)
+        attributed(assignment, user)
+        assignment.save(update_fields=["percent", "status"])
+        states = set(duty.assignments.values_list("status", flat=True))
+        duty.status = (
+            DutyStatus.DONE
+            if states == {DutyStatus.DONE}
+            else DutyStatus.PENDING
+            if states == {DutyStatus.PENDING}
+            else DutyStatus.IN_PROGRESS
+        )
+    else:
+        duty.status = _status_of(percent)
     attributed(duty, user)
     duty.save(update_fields=["status"])
     return progress

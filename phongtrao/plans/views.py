@@ -44,6 +44,7 @@ from phongtrao.plans.forms import (
     rows_from,
 )
 from phongtrao.plans.models import (
+    ADOPTED,
     Duty,
     DutyProgress,
     Plan,
@@ -56,6 +57,7 @@ from phongtrao.plans.selectors import (
     DOCUMENT_PARTS,
     WORK_PARTS,
     allocation_summary,
+    duty_grid,
     implementing_units,
     opening_lines,
     plan_adoption,
@@ -130,7 +132,6 @@ def plan_detail(request, pk: int):
         "plans/detail.html",
         {
             "plan": plan,
-            "document": _document(request, plan, can_allocate=can_edit or (plan.is_published and can_approve)),
             "adoption": plan_adoption(plan, visible=visibility(user)) if show_adoption else None,
             "differences": plan_differences(plan) if plan.parent_id else [],
             "can_edit": can_edit,
@@ -145,6 +146,17 @@ def plan_detail(request, pk: int):
             or (plan.unit.level == "commune" and permissions.can(user, permissions.EDIT, plan.unit)),
         },
     )
+
+
+def plan_document(request, pk: int):
+    """The plan's full text: the fragment its page asks for when it is opened, or a page
+    of its own (without scripts, or to print)."""
+    plan = get_plan_for_user(request.user, pk)
+    can_edit = plan.is_draft and permissions.can(request.user, permissions.EDIT, plan.unit)
+    can_allocate = can_edit or (plan.is_published and permissions.can(request.user, permissions.APPROVE, plan.unit))
+    context = {"plan": plan, "document": _document(request, plan, can_allocate=can_allocate)}
+    template = "plans/_document_partial.html" if request.htmx else "plans/document.html"
+    return render(request, template, context)
 
 
 @login_required
@@ -438,15 +450,21 @@ def duty_list(request):
 def duty_detail(request, pk: int):
     duty = get_duty_for_user(request.user, pk)
     can_report = services.can_report_on(request.user, duty)
-    form = ProgressForm(request.POST or None, request.FILES or None, initial={"date": timezone.localdate()})
+    mine = services.reportable_assignments(request.user, duty) if request.user.is_authenticated else []
+    form = ProgressForm(
+        request.POST or None, request.FILES or None, initial={"date": timezone.localdate()}, assignments=mine
+    )
     if request.method == "POST":
         if not can_report:
             raise PermissionDenied
         if form.is_valid():
             data = dict(form.cleaned_data)
+            data.pop("assignment", None)
             files = [(f.name, f.read()) for f in data.pop("evidence")]
             try:
-                services.duty_progress_add(user=request.user, duty=duty, files=files, **data)
+                services.duty_progress_add(
+                    user=request.user, duty=duty, files=files, assignment=form.chosen_assignment(), **data
+                )
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
@@ -457,12 +475,47 @@ def duty_detail(request, pk: int):
         "plans/duty_detail.html",
         {
             "duty": duty,
-            "progress": duty.progress.prefetch_related("evidence"),
+            "progress": duty.progress.select_related("assignment__unit", "assignment__organization").prefetch_related(
+                "evidence"
+            ),
+            "items": _visible_items(request.user, duty),
             "form": form,
             "can_report": can_report,
             "overdue": duty.is_overdue(timezone.localdate()),
         },
     )
+
+
+def _visible_items(user, duty):
+    """A duty's items a reader sees: all of them for those over the plan's unit, a
+    village's own for its head (the plan is public; whose work lags is internal)."""
+    today = timezone.localdate()
+    items = duty.assignments.select_related("unit", "organization").order_by("pk")
+    return [(a, a.is_overdue(today)) for a in items if permissions.sees_internal(user, a.unit)]
+
+
+def duty_grid_page(request, plan_pk: int):
+    """Unit × duty: done, late, under way, not started (a village sees its own row)."""
+    plan = get_plan_for_user(request.user, plan_pk)
+    grid = duty_grid(
+        plan, visible=lambda unit: permissions.sees_internal(request.user, unit), today=timezone.localdate()
+    )
+    can_assign = plan.status in ADOPTED and permissions.can(request.user, permissions.EDIT, plan.unit)
+    return render(request, "plans/duty_grid.html", {"plan": plan, "grid": grid, "can_assign": can_assign})
+
+
+@login_required
+@require_POST
+def duty_assign(request, plan_pk: int):
+    """Makes the items of a plan issued before duties were itemised, or of villages added since."""
+    plan = get_plan_for_user(request.user, plan_pk, action=permissions.EDIT)
+    try:
+        made = services.duty_assignments_make(user=request.user, plan=plan)
+    except ValidationError as exc:
+        flash_refusal(request, exc)
+    else:
+        messages.success(request, _("Đã giao %(n)s nhiệm vụ đến từng đơn vị.") % {"n": len(made)})
+    return redirect("plans:duty_grid", plan.pk)
 
 
 def evidence_file(request, pk: int):

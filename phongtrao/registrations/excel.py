@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from phongtrao.registrations.models import LineKind, Registration
+from phongtrao.registrations.models import Registration
 from phongtrao.sheets import (
     Table,
     exported_on,
@@ -37,7 +37,10 @@ EXPORT_COLUMNS = [
     "Đơn vị",
     "Nội dung công việc đăng ký thực hiện",
     "Địa điểm thực hiện",
+    "Ngày dự kiến",
     "Số người",
+    "Vật tư (tổng số lượng)",
+    "Dụng cụ, phương tiện (tổng số lượng)",
     "Đề xuất hỗ trợ",
     "Ghi chú",
     "Trạng thái",
@@ -50,17 +53,30 @@ RESOURCE_COLUMNS = ["STT đăng ký", "Đơn vị", "Loại", "Số lượng", "
 @translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 def registrations_xlsx(call, registrations) -> bytes:
     heading = exported_on(call.title, call.plan)
-    workbook, sheet = new_sheet(_("Đăng ký"), EXPORT_COLUMNS, heading=heading, widths=[6, 20, 50, 24, 10, 30, 20, 14])
+    workbook, sheet = new_sheet(
+        _("Đăng ký"), EXPORT_COLUMNS, heading=heading, widths=[6, 20, 50, 24, 12, 10, 12, 12, 30, 20, 14]
+    )
     resources = Table(
         workbook, _("Nguồn lực huy động"), RESOURCE_COLUMNS, heading=heading, widths=[10, 20, 18, 12, 12, 30]
     )
     for n, r in enumerate(registrations, start=1):
-        lines = list(r.lines.all())
-        people = sum((line.quantity for line in lines if line.kind == LineKind.PEOPLE), Decimal(0))
+        m = r.mobilised
         sheet.append(
-            [n, r.registrant, r.content, r.place, people or None, r.support_requested, r.notes, r.get_status_display()]
+            [
+                n,
+                r.registrant,
+                r.content,
+                r.place,
+                r.planned_date,
+                m.people or None,
+                m.materials or None,
+                m.tools or None,
+                r.support_requested,
+                r.notes,
+                r.get_status_display(),
+            ]
         )
-        for line in lines:
+        for line in r.lines.all():
             resources.append(
                 [n, r.registrant, line.get_kind_display(), line.quantity, line.unit_of_measure, line.description]
             )

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +9,7 @@ from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Organization
 from phongtrao.registrations.models import CallKind, LineKind, Registrants
 from phongtrao.ui.fields import DayField, VietnameseDecimalField
+from phongtrao.ui.formatting import day_text
 
 
 class CallForm(forms.Form):
@@ -40,12 +43,32 @@ class RegistrationForm(forms.Form):
     )
     notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, units=None, organizations=None, **kwargs):
+    def __init__(self, *args, units=None, organizations=None, days=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["organization"].queryset = organizations
         if organizations is None or not organizations.exists():
             del self.fields["organization"]
+        if days:  # the plan's Saturday calendar: a date is picked from it, never typed
+            self.fields["planned_date"] = forms.TypedChoiceField(
+                label=_("Ngày thứ Bảy theo lịch"),
+                choices=[("", "—")] + _day_choices(days),
+                coerce=dt.date.fromisoformat,
+                empty_value=None,
+                required=False,
+            )
+
+
+def _day_choices(days) -> list[tuple[str, str]]:
+    """One choice a date; with several villages, which ones work that day."""
+    by_date: dict[dt.date, list[str]] = {}
+    for day in days:
+        by_date.setdefault(day.date, []).append(day.unit.name)
+    several = len({u for names in by_date.values() for u in names}) > 1
+    return [
+        (date.isoformat(), day_text(date) + (f" – {', '.join(names)}" if several else ""))
+        for date, names in sorted(by_date.items())
+    ]
 
 
 class LineForm(forms.Form):

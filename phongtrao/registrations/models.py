@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db import models
 from django.db.models import Count, F, Q
@@ -155,6 +158,12 @@ class Registration(models.Model):
     # Incremented by every change: a decision names the version it saw, so two officers
     # acting at once cannot overwrite each other.
     version = models.PositiveIntegerField(default=1)
+    # The Saturdays of the calendar it is carried out on (linked when it is confirmed).
+    # The table is the one WorkDay.registrations made before the Saturday calendar moved
+    # below the registrations (a registration's date is chosen from the calendar).
+    work_days = models.ManyToManyField(
+        "workdays.WorkDay", blank=True, related_name="registrations", db_table="workdays_workday_registrations"
+    )
     history = HistoricalRecords()
 
     objects = RegistrationQuerySet.as_manager()
@@ -174,6 +183,31 @@ class Registration(models.Model):
     @property
     def registrant(self) -> str:
         return str(self.organization or self.unit)
+
+    @property
+    def mobilised(self) -> Mobilised:
+        """What it mobilises in numbers, from its lines (prefetch them for a list)."""
+        return Mobilised.of(self.lines.all())
+
+
+@dataclass(frozen=True)
+class Mobilised:
+    """People, materials and tools as numbers that add up (the table's and the Excel
+    file's columns); each material or tool with its own unit stays on its line."""
+
+    people: Decimal = Decimal(0)
+    materials: Decimal = Decimal(0)
+    tools: Decimal = Decimal(0)
+
+    @classmethod
+    def of(cls, lines: Iterable[RegistrationLine]) -> Mobilised:
+        sums = {kind: Decimal(0) for kind in LineKind.values}
+        for line in lines:
+            sums[line.kind] += line.quantity
+        return cls(sums[LineKind.PEOPLE], sums[LineKind.MATERIAL], sums[LineKind.TOOL])
+
+    def __add__(self, other: Mobilised) -> Mobilised:
+        return Mobilised(self.people + other.people, self.materials + other.materials, self.tools + other.tools)
 
 
 class LineKind(models.TextChoices):

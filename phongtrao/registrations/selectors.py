@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import MASS_ORGANISATIONS, Organization
-from phongtrao.registrations.models import Registrants, Registration, RegistrationCall, RegistrationStatus
+from phongtrao.registrations.models import (
+    Mobilised,
+    Registrants,
+    Registration,
+    RegistrationCall,
+    RegistrationStatus,
+)
 from phongtrao.text import natural_key
 
 
@@ -49,9 +55,14 @@ class CallOverview:
     def late(self) -> list[Registration]:
         return [reg for row in self.rows for reg in row.registrations if reg.late]
 
+    @property
+    def mobilised(self) -> Mobilised:
+        """What the registrations still standing (sent or confirmed) mobilise in all."""
+        return sum((reg.mobilised for row in self.rows for reg in row.live), Mobilised())
+
 
 def call_overview(call: RegistrationCall, today: dt.date | None = None) -> CallOverview:
-    """Every expected registrant with its registrations, in three queries."""
+    """Every expected registrant with its registrations and their lines, in four queries."""
     plan_unit = call.plan.unit
     rows: dict[tuple[int, int | None], RegistrantRow] = {}
     if call.registrants in (Registrants.VILLAGES, Registrants.BOTH):
@@ -60,7 +71,8 @@ def call_overview(call: RegistrationCall, today: dt.date | None = None) -> CallO
     if call.registrants in (Registrants.ORGANIZATIONS, Registrants.BOTH):
         for org in Organization.objects.filter(unit=plan_unit, kind__in=MASS_ORGANISATIONS).select_related("unit"):
             rows[(plan_unit.pk, org.pk)] = RegistrantRow(org.name, org.unit, org)
-    for registration in call.registrations.select_related("unit", "organization").order_by("submitted_at"):
+    registrations = call.registrations.select_related("unit", "organization").prefetch_related("lines")
+    for registration in registrations.order_by("submitted_at"):
         key = (registration.unit_id, registration.organization_id)
         if key not in rows:
             rows[key] = RegistrantRow(registration.registrant, registration.unit, registration.organization)

@@ -42,6 +42,7 @@ from phongtrao.sheets import (
 from phongtrao.text import fold
 from phongtrao.ui.formatting import day_text
 from phongtrao.ui.history import attributed
+from phongtrao.workdays.models import WorkDay
 
 LIVE = [RegistrationStatus.SUBMITTED, RegistrationStatus.CONFIRMED]
 
@@ -116,9 +117,10 @@ WEEKDAYS = [
 SATURDAY = 5
 
 
-def _planned_date_errors(call: RegistrationCall, planned_date: dt.date | None) -> dict[str, str]:
+def _planned_date_errors(call: RegistrationCall, unit: AdminUnit, planned_date: dt.date | None) -> dict[str, str]:
     """A planned date lies within the plan's time (not before it was issued, when it states
-    none), and a Saturday activity falls on a Saturday."""
+    none), a Saturday activity falls on a Saturday and, once the plan has its Saturday
+    calendar, on one of the village's days in it."""
     if planned_date is None:
         return {}
     plan = call.plan
@@ -137,6 +139,13 @@ def _planned_date_errors(call: RegistrationCall, planned_date: dt.date | None) -
             "planned_date": _("Ngày %(d)s là %(weekday)s; hoạt động của mẫu này làm vào ngày thứ Bảy.")
             % {"d": day_text(planned_date), "weekday": WEEKDAYS[planned_date.weekday()]}
         }
+    if call.kind == CallKind.ACTIVITY:
+        days = sorted({d.date for d in WorkDay.objects.calendar_of(plan, [unit])})
+        if days and planned_date not in days:
+            return {
+                "planned_date": _("Ngày %(d)s không có trong lịch ngày thứ Bảy của %(unit)s; hãy chọn: %(days)s.")
+                % {"d": day_text(planned_date), "unit": unit, "days": ", ".join(day_text(d) for d in days[:12])}
+            }
     return {}
 
 
@@ -181,7 +190,7 @@ def registration_submit(
         errors["content"] = _("Nội dung công việc không được để trống.")
     if not place.strip():
         errors["place"] = _("Địa điểm thực hiện không được để trống.")
-    errors |= _planned_date_errors(call, planned_date)
+    errors |= _planned_date_errors(call, unit, planned_date)
     if errors:
         raise ValidationError(errors)
     clean = _clean_lines(list(lines))
@@ -260,6 +269,13 @@ def _decide(user: User, registration: Registration, version: int, status: str, r
     registration = Registration.objects.get(pk=registration.pk)
     attributed(registration, user)
     registration.save(update_fields=["version"])  # records the decision in the history with its author
+    if status == RegistrationStatus.CONFIRMED and registration.planned_date:
+        # carried out on the village's Saturday of that date: its page lists it
+        registration.work_days.add(
+            *WorkDay.objects.calendar_of(registration.call.plan, [registration.unit]).filter(
+                date=registration.planned_date
+            )
+        )
     _tell_registrant(registration, user)
     return registration
 
@@ -290,7 +306,8 @@ def registration_resubmit(*, user: User, registration: Registration, version: in
             % {"status": registration.get_status_display()}
         )
     lines = changes.pop("lines", None)
-    if errors := _planned_date_errors(registration.call, changes.get("planned_date", registration.planned_date)):
+    planned_date = changes.get("planned_date", registration.planned_date)
+    if errors := _planned_date_errors(registration.call, registration.unit, planned_date):
         raise ValidationError(errors)
     for key in ("content", "place", "planned_date", "support_requested", "notes"):
         if key in changes:

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -18,10 +19,11 @@ from phongtrao.plans.access import get_plan_for_user
 from phongtrao.registrations import excel, services
 from phongtrao.registrations.access import get_call_for_user, get_registration_for_user
 from phongtrao.registrations.forms import CallForm, LineFormSet, RegistrationForm
-from phongtrao.registrations.models import Registrants, RegistrationStatus
+from phongtrao.registrations.models import CallKind, Registrants, RegistrationStatus
 from phongtrao.registrations.selectors import call_overview
 from phongtrao.ui.downloads import XLSX, attachment
 from phongtrao.ui.forms import DecisionForm, add_service_errors, flash_refusal, seen_version
+from phongtrao.workdays.models import WorkDay
 
 
 @login_required
@@ -69,6 +71,15 @@ def _register_choices(user, call):
     return units.order_by("depth", "name"), organizations
 
 
+def _calendar(call, units, chosen=None) -> list[WorkDay]:
+    """The Saturdays a registration of these units picks from: the coming ones of the
+    plan's calendar (and the date already chosen); none for other calls."""
+    if call.kind != CallKind.ACTIVITY:
+        return []
+    today = timezone.localdate()
+    return [d for d in WorkDay.objects.calendar_of(call.plan, list(units)) if d.date >= today or d.date == chosen]
+
+
 def _lines_sent(people: int | None, lines) -> list[dict]:
     """The form's people (its own field, a line like the others) and its filled lines."""
     rows = [{"kind": "people", "description": "", "quantity": people, "unit_of_measure": "người"}] if people else []
@@ -83,7 +94,13 @@ def register(request, pk: int):
     if not units.exists():
         raise PermissionDenied
     initial = {"unit": units.first()} if units.count() == 1 else {}
-    form = RegistrationForm(request.POST or None, units=units, organizations=organizations, initial=initial)
+    form = RegistrationForm(
+        request.POST or None,
+        units=units,
+        organizations=organizations,
+        initial=initial,
+        days=_calendar(call, units),
+    )
     lines = LineFormSet(request.POST or None, prefix="lines")
     if request.method == "POST" and form.is_valid() and lines.is_valid():
         data = dict(form.cleaned_data)
@@ -116,6 +133,7 @@ def registration_edit(request, pk: int):
         request.POST or None,
         units=units,
         organizations=organizations,
+        days=_calendar(registration.call, units, registration.planned_date),
         initial={
             "unit": registration.unit,
             "organization": registration.organization,

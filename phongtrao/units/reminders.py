@@ -13,10 +13,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts.models import ROLE_RANK, Membership, Role, User
+from phongtrao.accounts.selectors import people_acting_for
 from phongtrao.geo.models import AdminUnit, UnitSuccession, rollup_paths
 from phongtrao.notifications.models import Delivery
 from phongtrao.notifications.services import deliveries_send, notify
-from phongtrao.plans.models import ADOPTED, Duty, DutyStatus, Frequency, ReportingDuty
+from phongtrao.plans.models import ADOPTED, DutyAssignment, Frequency, ReportingDuty
 from phongtrao.registrations.models import Registration, RegistrationCall, RegistrationStatus
 from phongtrao.ui.formatting import day_text
 from phongtrao.workdays.models import WorkDay, WorkDayStatus
@@ -72,21 +73,23 @@ def registration_deadlines(today: dt.date) -> Iterator[Reminder]:
 
 
 def duty_deadlines(today: dt.date) -> Iterator[Reminder]:
-    duties = (
-        Duty.objects.filter(deadline__lte=today + SOON, plan__status__in=ADOPTED)
-        .exclude(status=DutyStatus.DONE)
-        .select_related("plan", "plan__unit", "place_unit")
+    """Each unit or organisation a duty reaches, from three days before its deadline and
+    once more when it is late."""
+    items = (
+        DutyAssignment.objects.open()
+        .filter(duty__deadline__lte=today + SOON)
+        .select_related("duty", "duty__plan", "unit", "organization")
     )
-    for duty in duties:
-        where = duty.place_unit or duty.plan.unit
+    for item in items:
+        duty = item.duty
         late = duty.deadline < today
         subject = (_("Quá hạn từ %(d)s: %(who)s") if late else _("Sắp đến hạn %(d)s: %(who)s")) % {
             "d": day_text(duty.deadline),
-            "who": duty.assignee_text[:100],
+            "who": item.assignee[:100],
         }
         yield Reminder(
-            members(where, Role.REPORTER),
-            f"duty:{duty.pk}:{duty.deadline}:{'late' if late else 'soon'}",
+            people_acting_for(item.unit, Role.REPORTER),
+            f"duty:{duty.pk}:{item.pk}:{duty.deadline}:{'late' if late else 'soon'}",
             subject,
             duty.text[:500],
             reverse("plans:duty", args=[duty.pk]),

@@ -12,7 +12,6 @@ from simple_history.models import HistoricalRecords
 from phongtrao.geo.models import AdminUnit
 from phongtrao.orgs.models import Organization
 from phongtrao.plans.models import Plan
-from phongtrao.registrations.models import Registration
 from phongtrao.ui.formatting import day_text, number_text
 from phongtrao.ui.uploads import random_name
 
@@ -30,6 +29,11 @@ RECORD_WITHIN = dt.timedelta(days=62)
 class WorkDayQuerySet(models.QuerySet["WorkDay"]):
     def for_calendar(self) -> WorkDayQuerySet:
         return self.select_related("unit", "plan").order_by("date", "unit__name")
+
+    def calendar_of(self, plan: Plan, units: list[AdminUnit]) -> WorkDayQuerySet:
+        """The Saturdays the plan's calendar gives these villages (not the cancelled ones):
+        the dates their registrations choose from."""
+        return self.filter(plan=plan, unit__in=units).exclude(status=WorkDayStatus.CANCELLED).for_calendar()
 
     def within(self, units: list[AdminUnit]) -> WorkDayQuerySet:
         area = Q(pk__in=[])
@@ -63,7 +67,6 @@ class WorkDay(models.Model):
     )
     note = models.TextField(_("ghi chú"), blank=True)
     no_shows = models.PositiveIntegerField(_("số người vắng mặt"), default=0)
-    registrations = models.ManyToManyField(Registration, blank=True, related_name="work_days")
     history = HistoricalRecords()
 
     objects = WorkDayQuerySet.as_manager()

@@ -17,10 +17,6 @@ from phongtrao.bounds import MAX_QUANTITY, checked
 from phongtrao.concurrency import first_one_wins, lock_fresh
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.plans.models import Plan
-from phongtrao.registrations.models import (
-    Registration,
-    RegistrationStatus,
-)
 from phongtrao.text import natural_key
 from phongtrao.ui import uploads as evidence
 from phongtrao.ui.formatting import day_text
@@ -73,11 +69,6 @@ def workdays_generate(
         work_day = WorkDay(plan=plan, unit=village, date=day)
         attributed(work_day, user)
         work_day.save()
-        work_day.registrations.set(
-            Registration.objects.filter(
-                call__plan=plan, unit=village, planned_date=day, status=RegistrationStatus.CONFIRMED
-            )
-        )
         created.append(work_day)
     return created
 

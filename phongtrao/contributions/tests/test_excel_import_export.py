@@ -134,8 +134,8 @@ def test_registrations_export_in_the_seed_table_layout(people, saturday_call):
     book = load_workbook(io.BytesIO(response.content))
     assert book.active.freeze_panes == "A5" and book.active["A1"].value == saturday_call.title
     rows = table_rows(response.content)
-    assert rows[0][2] == "Nội dung công việc đăng ký thực hiện" and rows[0][4] == "Số người"
-    assert rows[1][1:5] == ("Thôn Đông", "Tổng vệ sinh", "Thôn Đông", 20)  # people as a number
+    assert rows[0][2] == "Nội dung công việc đăng ký thực hiện" and rows[0][5] == "Số người"
+    assert rows[1][1:6] == ("Thôn Đông", "Tổng vệ sinh", "Thôn Đông", None, 20)  # people as a number
     resources = table_rows(response.content, "Nguồn lực huy động")
     assert resources[1] == (1, "Thôn Đông", "Người", 20, "người", None)
     assert (

@@ -88,7 +88,7 @@ def test_a_derived_plan_names_its_basis_once_and_leaves_no_blank(people):
     basis = [t for t in texts if t.startswith("Thực hiện")]
     assert basis == ["Thực hiện Kế hoạch ngày 20/02/2023 của UBND Đồi Chè về Cuộc vận động."]
     assert not any("…" in t for t in texts)
-    page = people.client(people.commune_officer).get(f"/plans/{child.pk}/").content.decode()
+    page = people.client(people.commune_officer).get(f"/plans/{child.pk}/document/").content.decode()
     assert page.count("Thực hiện Kế hoạch ngày 20/02/2023") == 1
 
 

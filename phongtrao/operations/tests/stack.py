@@ -88,7 +88,7 @@ def running_stack(
         check=True,
         timeout=120,
     )
-    subprocess.run(["gzip", "-k", "-9", *map(str, static.rglob("*.css"))], check=True)
+    subprocess.run(["gzip", "-k", "-f", "-9", *map(str, static.rglob("*.css"))], check=True)
     locations = LOCATIONS.read_text().replace("/srv/phongtrao/staticfiles/", f"{static}/")
     locations = locations.replace("/srv/phongtrao/media/", f"{media}/")
     (tmp_path / "locations.conf").write_text(locations)

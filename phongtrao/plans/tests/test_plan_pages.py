@@ -42,7 +42,7 @@ def test_the_detail_page_is_laid_out_like_the_document(people):
         signer_authority="TM. ỦY BAN NHÂN DÂN",
         signer_title="CHỦ TỊCH",
     )
-    page = people.client(None).get(f"/plans/{plan.pk}/").content.decode()
+    page = people.client(None).get(f"/plans/{plan.pk}/document/").content.decode()
     for part in [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Số: 42/KH-UBND",

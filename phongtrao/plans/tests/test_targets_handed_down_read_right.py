@@ -62,7 +62,7 @@ def test_a_commune_receives_the_share_handed_to_it(people, district_plan):
         FUND: Decimal(12_000_000),
         "Hộ gia đình văn hóa": Decimal("87.5"),
     }
-    page = people.client(people.commune_officer).get(f"/plans/{child.pk}/").content.decode()
+    page = people.client(people.commune_officer).get(f"/plans/{child.pk}/document/").content.decode()
     assert "&gt; 12.000.000 đồng" in page and "87,5 %" in page
 
 

@@ -200,6 +200,6 @@ def test_an_open_survey_past_its_last_day_says_so(people, plan):
 
 def test_the_plan_page_leads_to_its_surveys_and_its_public_page(people):
     plan = make_plan(people, issued=True)  # no targets: the link is not only beside them
-    page = people.client(None).get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    page = people.client(None).get(reverse("plans:document", args=[plan.pk])).content.decode()
     assert reverse("surveys:plan_surveys", args=[plan.pk]) in page
     assert reverse("portal:plan", args=[plan.pk]) in page
