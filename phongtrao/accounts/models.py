@@ -113,3 +113,25 @@ class ApiToken(models.Model):
     def new_secret(cls) -> tuple[str, str]:
         secret = cls.PREFIX + secrets.token_urlsafe(32)
         return secret, _digest(secret)
+
+
+class SentRequest(models.Model):
+    """A change a phone sent with an `Idempotency-Key` (its offline queue gives every
+    registration, attendance or progress one): the same key sent again (the answer was
+    lost on a weak line) is answered with the first answer, never done twice."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64)
+    path = models.CharField(max_length=300)
+    # None while the first copy is being handled
+    status = models.PositiveSmallIntegerField(null=True, blank=True)
+    location = models.CharField(max_length=500, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    body = models.TextField(blank=True)  # an API's JSON answer
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_request_per_key")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.key}"

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phongtrao.accounts.models import ApiToken, Membership, Role, User
+from phongtrao.accounts.models import ApiToken, Membership, Role, SentRequest, User
 from phongtrao.geo.models import AdminUnit
 
 
@@ -39,3 +41,13 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
 
 def api_token_revoke(*, token: ApiToken) -> None:
     ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+
+# A phone resends a kept form within days, not months: after this its key is forgotten.
+SENT_REQUESTS_KEPT = dt.timedelta(days=30)
+
+
+def sent_requests_forget(*, now: dt.datetime | None = None) -> int:
+    """The daily job's housekeeping: idempotency keys older than SENT_REQUESTS_KEPT."""
+    now = now or timezone.now()
+    return SentRequest.objects.filter(created_at__lt=now - SENT_REQUESTS_KEPT).delete()[0]

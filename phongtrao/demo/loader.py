@@ -350,7 +350,13 @@ class DemoLoader:
         days = workdays_services.workdays_generate(
             user=self.admin, plan=plan, start=dt.date(2023, 4, 8), end=dt.date(2023, 12, 31)
         )
-        self.log(f"Hồng Thái: {len(days)} ngày thứ Bảy năm 2023, 2 đăng ký")
+        # and the coming months', so that a village head trying the demo today has a next
+        # Saturday to register for and to see on “Việc của tôi”
+        this_month = timezone.localdate().replace(day=1)
+        coming = workdays_services.workdays_generate(
+            user=self.admin, plan=plan, start=this_month, end=this_month + dt.timedelta(days=180)
+        )
+        self.log(f"Hồng Thái: {len(days)} ngày thứ Bảy năm 2023, {len(coming)} ngày sắp tới, 2 đăng ký")
         self._garden_progress()
         self._poverty_fund()
         self._ntm_standard()

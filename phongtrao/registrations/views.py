@@ -123,6 +123,11 @@ def registration_edit(request, pk: int):
     if not permissions.can(request.user, permissions.REPORT, registration.unit):
         raise PermissionDenied
     if registration.status != RegistrationStatus.RETURNED:
+        if request.method == "POST":  # a form kept on a phone while the commune moved on: said, not lost
+            raise Conflict(
+                _("Đăng ký này đã được gửi lại hoặc xử lý (%(status)s); bản sửa này chưa được lưu.")
+                % {"status": registration.get_status_display()}
+            )
         messages.info(request, _("Đăng ký này không bị trả lại; không cần sửa."))
         return redirect("registrations:registration", registration.pk)
     units = AdminUnit.objects.filter(pk=registration.unit_id)

@@ -5,6 +5,7 @@ import datetime as dt
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from phongtrao.accounts.services import sent_requests_forget
 from phongtrao.jobs.services import JobFailed, JobRun, job_run
 from phongtrao.units.reminders import send_reminders
 
@@ -17,6 +18,7 @@ def reminders_send(*, job_id: int, today: str) -> None:
     def send(run: JobRun) -> None:
         run.progress(0, step=_("Đang gửi nhắc việc"), force=True)
         done = send_reminders(dt.date.fromisoformat(today))
+        sent_requests_forget()
         outcome = _("Đã gửi %(sent)s nhắc việc; %(skipped)s đã gửi trước đó.") % {
             "sent": done.sent,
             "skipped": done.skipped,
