@@ -144,10 +144,13 @@ def to_cp1258(text: str) -> bytes:
     return bytes(out)
 
 
-def send_at_once(base: str, requests: list[tuple[str, str, dict | None, str | None]]) -> list[tuple[int, dict]]:
+def send_at_once(
+    base: str, requests: list[tuple[str, str, dict | None, str | None]], headers: dict[str, str] | None = None
+) -> list[tuple[int, dict]]:
     """Send HTTP requests to a live server all at the same moment, each from its own
     thread (and so its own database connection on the server): (method, path, JSON body,
-    Bearer token) each; returns (status, JSON answer) in the same order. For races."""
+    Bearer token) each, with `headers` added to every one (a session's cookie, an
+    idempotency key); returns (status, JSON answer) in the same order. For races."""
     import json
     import threading
     import urllib.error
@@ -157,11 +160,11 @@ def send_at_once(base: str, requests: list[tuple[str, str, dict | None, str | No
     start = threading.Barrier(len(requests))
 
     def send(method: str, path: str, body: dict | None, token: str | None) -> tuple[int, dict]:
-        headers = {"Content-Type": "application/json"}
+        sent_headers = {"Content-Type": "application/json", **(headers or {})}
         if token:
-            headers["Authorization"] = f"Bearer {token}"
+            sent_headers["Authorization"] = f"Bearer {token}"
         data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(f"{base}{path}", data=data, headers=headers, method=method)
+        request = urllib.request.Request(f"{base}{path}", data=data, headers=sent_headers, method=method)
         start.wait()
         try:
             with urllib.request.urlopen(request, timeout=60) as answer:  # noqa: S310 (the test's own server)

@@ -1,8 +1,10 @@
 """In a real browser (Debian's Chromium driven by Playwright), on a phone: the village head
 opens “Việc của tôi”, loses the line, registers a work and records a Saturday's
 attendance from the pages kept on the phone, gets the line back: both reach the server
-once, and the commune sees the registration in its inbox once. A correction kept on the
-phone while the commune moved on is shown to the village, not lost."""
+once, and the commune sees the registration in its inbox once. A duty's step with a
+camera photo (shrunk on the phone before it waits) and a contribution arrive the same way.
+A correction kept on the phone while the commune moved on is shown to the village, not
+lost."""
 
 import pytest
 
@@ -98,3 +100,68 @@ def test_a_correction_kept_while_the_commune_moved_on_is_shown_not_lost(browser,
     phone.close()
     registration.refresh_from_db()
     assert registration.content == "Bản của xã"
+
+
+OUTBOX_BYTES = """() => new Promise((resolve) => {
+  const opening = indexedDB.open("phongtrao", 1);
+  opening.onsuccess = () => {
+    const all = opening.result.transaction("outbox", "readonly").objectStore("outbox").getAll();
+    all.onsuccess = () => resolve(all.result.map((item) => item.body.byteLength));
+  };
+})"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_duty_step_with_a_camera_photo_and_a_contribution_wait_and_arrive(
+    browser, live_server, people, running_plan, tmp_path
+):
+    from PIL import Image
+
+    from phongtrao.contributions.models import Contribution
+    from phongtrao.plans.models import DutyAssignment, DutyProgress
+
+    photo = tmp_path / "anh-hien-truong.jpg"
+    Image.effect_noise((3000, 2000), 90).convert("RGB").save(photo, quality=95)  # a camera's 4 MB kind
+    duty = running_plan.duties.get(text="Phát quang đường trục thôn")
+    phone = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = phone.new_page()
+    log_in(page, live_server.url, "village_head")
+    _controlled(page)
+    duty_url = f"{live_server.url}/plans/duties/{duty.pk}/"
+    ledger_url = f"{live_server.url}/contributions/units/{people.village.pk}/"
+    page.goto(ledger_url)
+    page.goto(duty_url)
+    phone.set_offline(True)
+    page.goto(duty_url)
+    page.fill("#id_percent", "50")
+    page.fill("#id_note", "Đã phát quang 1 km")
+    page.set_input_files("#id_evidence", str(photo))
+    for _ in range(100):  # the phone shrinks it as it is chosen
+        if page.evaluate(
+            "document.querySelector('#id_evidence').files[0].name.endsWith('.jpg') && document.querySelector('#id_evidence').files[0].size < 1500000"
+        ):
+            break
+        page.wait_for_timeout(100)
+    page.locator("form[enctype='multipart/form-data'] button[type=submit]").click()
+    page.wait_for_selector("text=Đã lưu trên máy, sẽ gửi khi có mạng")
+    (kept,) = page.evaluate(OUTBOX_BYTES)  # what waits on the phone is the shrunk photo
+    assert kept < photo.stat().st_size / 2, (kept, photo.stat().st_size)
+    assert not DutyProgress.objects.exists()
+
+    page.goto(ledger_url)  # from the phone too
+    page.select_option("#id_contributor_kind", "household")
+    page.fill("#id_contributor_name", "Hộ ông Hoàng Văn Tư")
+    page.select_option("#id_kind", "money")
+    page.fill("#id_amount", "500.000")
+    page.locator("form", has=page.locator("#id_contributor_name")).locator("button[type=submit]").click()
+    page.wait_for_selector("text=Đã lưu trên máy, sẽ gửi khi có mạng")
+
+    phone.set_offline(False)
+    page.goto(f"{live_server.url}/my-work/")
+    page.wait_for_selector("#outbox[data-count='0']", state="attached", timeout=20000)
+    phone.close()
+    progress = DutyProgress.objects.get()
+    assert progress.percent == 50 and progress.evidence.count() == 1
+    assert DutyAssignment.objects.get(duty=duty, unit=people.village).percent == 50
+    (given,) = Contribution.objects.all()
+    assert given.amount == 500000 and given.unit == people.village

@@ -1,0 +1,40 @@
+"""A phone whose line came back sends its outbox twice at the same moment (real parallel
+requests to a live server, one signed-in session, one key): one copy is handled, the
+other answered with the first answer or told the first is still being handled (409),
+never a second registration and never a 500."""
+
+import uuid
+
+import pytest
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+
+from phongtrao.registrations.models import Registration
+from phongtrao.testing import send_at_once
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _session(user) -> str:
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
+def test_one_key_sent_twice_at_once_makes_one_registration(live_server, people, running_plan):
+    csrf = "k" * 32
+    headers = {
+        "Cookie": f"sessionid={_session(people.village_head)}; csrftoken={csrf}",
+        "X-CSRFToken": csrf,
+        "Idempotency-Key": uuid.uuid4().hex,
+    }
+    body = {"call": running_plan.call.pk, "unit": people.village.pk, "content": "Nạo vét mương", "place": "Đầu thôn"}
+    sent = send_at_once(live_server.url, [("POST", "/api/registrations", body, None)] * 2, headers=headers)
+    statuses = sorted(status for status, _ in sent)
+    assert statuses in ([200, 200], [200, 409]), sent
+    assert Registration.objects.count() == 1
+    if statuses == [200, 200]:  # the second came after the first was done: the same answer
+        assert sent[0][1] == sent[1][1]
