@@ -15,9 +15,9 @@ from phongtrao.accounts.models import User
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.plans.models import RUNNING, DutyAssignment, Plan
 from phongtrao.plans.selectors import plans_adoption
-from phongtrao.registrations.models import Registration, RegistrationCall
+from phongtrao.registrations.models import Registration, RegistrationCall, RegistrationStatus
 from phongtrao.reports.models import Report, ReportStatus
-from phongtrao.rewards.models import Nomination
+from phongtrao.rewards.models import Nomination, NominationStatus
 from phongtrao.ui.formatting import day_text
 from phongtrao.workdays.models import WorkDay
 
@@ -118,30 +118,36 @@ def _report(report: Report, today: dt.date, *, action: str = "", show_unit: bool
     )
 
 
+def _registration(r: Registration, *, url_name: str, action: str) -> Item:
+    """A registration returned to its village (to edit) or waiting at the commune (to decide)."""
+    return Item(
+        title=f"{r.registrant}: {r.content[:150]}",
+        detail=r.call.title,
+        url=reverse(url_name, args=[r.pk]),
+        action=action,
+        due=r.planned_date,
+        reason=r.status_reason if r.status == RegistrationStatus.RETURNED else "",
+        plan_id=r.call.plan_id,
+    )
+
+
+def _nomination(n: Nomination, *, detail: str, action: str) -> Item:
+    return Item(
+        title=f"{n.pledge.subject_name}: {n.reward_form}",
+        detail=detail,
+        url=reverse("rewards:plan_nominations", args=[n.plan_id]),
+        action=action,
+        reason=n.reason if n.status == NominationStatus.RETURNED else "",
+        plan_id=n.plan_id,
+    )
+
+
 def _doing(units: list[AdminUnit], today: dt.date) -> list[Section]:
     """What a village, an organisation or a commune itself has to do."""
     returned = [
-        Item(
-            title=f"{r.registrant}: {r.content[:150]}",
-            detail=r.call.title,
-            url=reverse("registrations:edit", args=[r.pk]),
-            action=_("Sửa và gửi lại"),
-            due=r.planned_date,
-            reason=r.status_reason,
-            plan_id=r.call.plan_id,
-        )
+        _registration(r, url_name="registrations:edit", action=_("Sửa và gửi lại"))
         for r in Registration.objects.returned_to(units)
-    ] + [
-        Item(
-            title=f"{n.pledge.subject_name}: {n.reward_form}",
-            detail=n.plan.title,
-            url=reverse("rewards:plan_nominations", args=[n.plan_id]),
-            action=_("Sửa và gửi lại"),
-            reason=n.reason,
-            plan_id=n.plan_id,
-        )
-        for n in Nomination.objects.returned_to(units)
-    ]
+    ] + [_nomination(n, detail=n.plan.title, action=_("Sửa và gửi lại")) for n in Nomination.objects.returned_to(units)]
     return [
         Section("returned", _("Bị trả lại, cần sửa và gửi lại"), returned),
         Section("calls", _("Đăng ký theo kế hoạch"), _calls(units, today)),
@@ -171,24 +177,11 @@ def _doing(units: list[AdminUnit], today: dt.date) -> list[Section]:
 def _deciding(units: list[AdminUnit], approving: list[AdminUnit], today: dt.date) -> list[Section]:
     """What waits for a commune's (or a district's) decision, and who is behind."""
     registrations = [
-        Item(
-            title=f"{r.registrant}: {r.content[:150]}",
-            detail=r.call.title,
-            url=reverse("registrations:registration", args=[r.pk]),
-            action=_("Xem và xác nhận"),
-            due=r.planned_date,
-            plan_id=r.call.plan_id,
-        )
+        _registration(r, url_name="registrations:registration", action=_("Xem và xác nhận"))
         for r in Registration.objects.awaiting_decision_at(units)
     ]
     nominations = [
-        Item(
-            title=f"{n.pledge.subject_name}: {n.reward_form}",
-            detail=str(n.pledge.unit),
-            url=reverse("rewards:plan_nominations", args=[n.plan_id]),
-            action=_("Xét"),
-            plan_id=n.plan_id,
-        )
+        _nomination(n, detail=str(n.pledge.unit), action=_("Xét"))
         for n in Nomination.objects.awaiting_decision_at(approving)
     ]
     return [

@@ -6,28 +6,18 @@ never a second registration and never a 500."""
 import uuid
 
 import pytest
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 
+from phongtrao.operations.tests.stack import session_for
 from phongtrao.registrations.models import Registration
 from phongtrao.testing import send_at_once
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _session(user) -> str:
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return session.session_key
-
-
 def test_one_key_sent_twice_at_once_makes_one_registration(live_server, people, running_plan):
     csrf = "k" * 32
     headers = {
-        "Cookie": f"sessionid={_session(people.village_head)}; csrftoken={csrf}",
+        "Cookie": f"sessionid={session_for(people.village_head)}; csrftoken={csrf}",
         "X-CSRFToken": csrf,
         "Idempotency-Key": uuid.uuid4().hex,
     }
