@@ -16,7 +16,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from phongtrao.accounts.models import ROLE_RANK, Membership, Role, User
-from phongtrao.geo.models import AdminUnit, rollup_paths
+from phongtrao.geo.models import AdminUnit, Level, rollup_paths
 
 # Whoever asks: a signed-in user or a visitor.
 Someone = User | AnonymousUser
@@ -126,6 +126,13 @@ def owns(user: Someone, owner_id: int | None) -> bool:
 def sees_operations(user: Someone) -> bool:
     """The queue's backlog and others' failures: administrators of the whole system."""
     return user.is_authenticated and user.is_active and user.is_superuser
+
+
+def keeps_national_criteria(user: Someone) -> bool:
+    """Whether the user enters the national criteria's indicators and levels from the
+    decision's text: an administrator of a province (the sets are the same everywhere;
+    a commune or district does not write them)."""
+    return units_for(user, ADMINISTER).filter(level=Level.PROVINCE).exists()
 
 
 def sees_internal(user: Someone, unit: AdminUnit) -> bool:

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from phongtrao.accounts import permissions
 from phongtrao.accounts.permissions import Someone
-from phongtrao.criteria.models import CriteriaSet, Criterion, DossierFile
+from phongtrao.criteria.models import CriteriaSet, Criterion, CriterionIndicator, DossierFile, Garden
 
 
 def get_dossier_file_for_user(user: Someone, pk: int) -> DossierFile:
@@ -26,3 +26,12 @@ def get_criteria_set(pk: int) -> CriteriaSet:
 
 def get_criterion(pk: int) -> Criterion:
     return get_object_or_404(Criterion.objects.select_related("criteria_set"), pk=pk)
+
+
+def get_indicator(pk: int) -> CriterionIndicator:
+    return get_object_or_404(CriterionIndicator.objects.select_related("criterion__criteria_set"), pk=pk)
+
+
+def get_garden(pk: int) -> Garden:
+    """Model gardens are public, like the units they are in."""
+    return get_object_or_404(Garden.objects.select_related("unit", "criteria_set"), pk=pk)

@@ -10,15 +10,36 @@ from phongtrao.criteria.models import (
     CriteriaSet,
 )
 from phongtrao.sheets import cell_reader, new_sheet, parse_number, read_rows, save_workbook
+from phongtrao.text import fold
 
-SHEET_COLUMNS = ["Tiêu chí số", "Tên tiêu chí", "Mã chỉ tiêu", "Nội dung chỉ tiêu"]
+SHEET_COLUMNS = ["Tiêu chí số", "Tên tiêu chí", "Mã chỉ tiêu", "Nội dung chỉ tiêu", "Đơn vị tính"]
+# "Mức đạt" alone: the level for every unit (a set without groups); "Mức đạt: Xã nhóm 1"
+# and so on: the level for the communes of that group
+LEVEL_COLUMN = "Mức đạt"
+ALL_UNITS = "all"
 
 
-def criteria_from_sheet(raw: bytes) -> list[dict]:
-    """Rows of "Tiêu chí số, Tên tiêu chí, Mã chỉ tiêu, Nội dung chỉ tiêu"; a row with no
-    number continues the criterion above, as officials lay such tables out."""
+def _level_columns(header_row: tuple, groups: list[str]) -> dict[int, str]:
+    """Column index → the group its levels are for, as the set names it when the header
+    matches one (accents and case aside), else as written (the loader refuses it by name)."""
+    known = {fold(name): name for name in groups}
+    found = {}
+    for index, title in enumerate(header_row):
+        title = str(title or "").strip()
+        if not fold(title).startswith(fold(LEVEL_COLUMN)):
+            continue
+        group = title[len(LEVEL_COLUMN) :].strip(" :–-")
+        found[index] = known.get(fold(group), group) if group else ALL_UNITS
+    return found
+
+
+def criteria_from_sheet(raw: bytes, groups: list[str] | None = None) -> list[dict]:
+    """Rows of "Tiêu chí số, Tên tiêu chí, Mã chỉ tiêu, Nội dung chỉ tiêu, Đơn vị tính" and a
+    "Mức đạt: <nhóm>" column per commune group; a row with no number continues the
+    criterion above, as officials lay such tables out."""
     rows = read_rows(raw)
     cell = cell_reader(rows[0], SHEET_COLUMNS, required=2)
+    levels = _level_columns(rows[0], groups or [])
     found: dict[int, dict] = {}
     errors: list[str] = []
     number = None
@@ -45,7 +66,17 @@ def criteria_from_sheet(raw: bytes) -> list[dict]:
         if bool(code) != bool(text):
             errors.append(_("Dòng %(n)s: chỉ tiêu cần cả mã và nội dung.") % {"n": line})
         elif code:
-            criterion["indicators"].append({"code": code, "name": text})
+            criterion["indicators"].append(
+                {
+                    "code": code,
+                    "name": text,
+                    "unit": str(cell(row, "Đơn vị tính") or "").strip(),
+                    "thresholds": {
+                        group: str(row[index]).strip() if index < len(row) and row[index] is not None else ""
+                        for index, group in levels.items()
+                    },
+                }
+            )
     errors += [_("Tiêu chí số %(c)s chưa có tên.") % {"c": c["number"]} for c in found.values() if not c["name"]]
     if not found and not errors:
         errors.append(_("Bảng chưa có tiêu chí nào."))
@@ -56,17 +87,28 @@ def criteria_from_sheet(raw: bytes) -> list[dict]:
 
 @translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 def criteria_set_sheet(criteria_set: CriteriaSet) -> bytes:
-    """A set as the sheet the import reads: to copy the national set and adapt it."""
-    workbook, sheet = new_sheet(_("Bộ tiêu chí"), SHEET_COLUMNS, heading=[criteria_set.name], widths=[12, 40, 24, 60])
-    for criterion in criteria_set.criteria.prefetch_related("indicators"):
+    """A set as the sheet the import reads, with a level column per commune group: the
+    template a province fills from the decision, or a set to copy and adapt."""
+    groups = list(criteria_set.groups.all())
+    level_titles = [f"{LEVEL_COLUMN}: {group.name}" for group in groups] or [LEVEL_COLUMN]
+    workbook, sheet = new_sheet(
+        _("Bộ tiêu chí"),
+        SHEET_COLUMNS + level_titles,
+        heading=[criteria_set.name],
+        widths=[12, 40, 12, 60, 12] + [24] * len(level_titles),
+    )
+    for criterion in criteria_set.criteria.prefetch_related("indicators__levels"):
         indicators = list(criterion.indicators.all()) or [None]
         for n, indicator in enumerate(indicators):
+            by_group = {level.group_id: level.text for level in indicator.levels.all()} if indicator else {}
             sheet.append(
                 [
                     criterion.number if n == 0 else None,
                     criterion.name if n == 0 else None,
                     indicator.code if indicator else None,
                     indicator.name if indicator else None,
+                    indicator.unit_of_measure if indicator else None,
                 ]
+                + [by_group.get(group.pk if group else None) for group in groups or [None]]
             )
     return save_workbook(workbook)

@@ -9,4 +9,10 @@ urlpatterns = [
     path("dossiers/<id:pk>/file", views.dossier_file, name="dossier_file"),
     path("import/", views.criteria_import, name="criteria_import"),
     path("<id:set_pk>/sheet.xlsx", views.criteria_sheet, name="criteria_sheet"),
+    path("<id:set_pk>/levels/", views.criteria_levels, name="levels"),
+    path("<id:set_pk>/groups/<id:unit_pk>/", views.commune_groups, name="groups"),
+    path("criteria/<id:criterion_pk>/indicators/new/", views.indicator_edit, name="indicator_new"),
+    path("indicators/<id:pk>/edit/", views.indicator_edit, name="indicator_edit"),
+    path("units/<id:unit_pk>/gardens/", views.gardens, name="gardens"),
+    path("gardens/<id:garden_pk>/<id:criterion_pk>/", views.garden_criterion, name="garden_criterion"),
 ]

@@ -19,8 +19,8 @@ from phongtrao import docparse
 from phongtrao.accounts.models import Membership, Role, User
 from phongtrao.accounts.services import membership_grant
 from phongtrao.contributions import services as contributions_services
-from phongtrao.criteria.models import Criterion
-from phongtrao.criteria.services import criteria_set_load
+from phongtrao.criteria import services as criteria_services
+from phongtrao.criteria.models import CriteriaSet, Criterion, Garden
 from phongtrao.geo.models import AdminUnit, Listing
 from phongtrao.geo.services import villages_import_csv
 from phongtrao.indicators import services as indicator_services
@@ -104,6 +104,7 @@ DEMO_USERS = [
     ),
     ("xa.binhlu", "Lò Văn Hùng", Role.APPROVER, ["Tỉnh Lai Châu", "Huyện Tam Đường", "Xã Bình Lư"], "Chủ tịch UBND xã"),
     ("tinh.laichau", "Nguyễn Thị Lan", Role.VIEWER, ["Tỉnh Lai Châu"], "Sở Nông nghiệp và Môi trường"),
+    ("tinh.langson", "Hoàng Thị Mai", Role.ADMIN, ["Tỉnh Lạng Sơn"], "Văn phòng Điều phối nông thôn mới tỉnh"),
 ]
 
 SIGNERS = [
@@ -360,12 +361,14 @@ class DemoLoader:
         self._garden_progress()
         self._poverty_fund()
         self._ntm_standard()
+        self._current_criteria()
+        self._model_gardens()
 
     def _ntm_standard(self) -> None:
         """Tam Đường (seed 004) aims at 61,5% of its communes meeting the NTM standard in 2020:
         8 of its 13 communes recorded as meeting it, rolled up to the district at once."""
         for path in sorted((settings.DATA_DIR / "criteria").glob("*.json")):
-            criteria_set_load(data=json.loads(path.read_text(encoding="utf-8")))
+            criteria_services.criteria_set_load(data=json.loads(path.read_text(encoding="utf-8")))
         indicator, _created = Indicator.objects.get_or_create(
             code="xa-dat-chuan-ntm",
             defaults={
@@ -390,6 +393,63 @@ class DemoLoader:
                 day=dt.date(2020, 12, 31),
                 value=Decimal(1 if n < 8 else 0),
             )
+
+    def _current_criteria(self) -> None:
+        """Xã Tân Văn (formed on 01/07/2025 from Hồng Thái and its neighbours) assessed against
+        the 2026–2030 set: the province places it in a group and it records its criteria.
+        The group and the states are illustrations, not Lạng Sơn's decisions; no indicator
+        levels are made up (the decision's table is entered by a province, see the README)."""
+        current = CriteriaSet.objects.get(code="ntm-xa-2026-2030")
+        province = AdminUnit.objects.current().filter(name="Tỉnh Lạng Sơn", parent=None).first()
+        tan_van = AdminUnit.objects.in_subtree(province).filter(name="Xã Tân Văn").first() if province else None
+        if tan_van is None:
+            return
+        keeper = User.objects.get(username="tinh.langson")
+        # the province of the current list is a unit of its own beside the pre-2025 one
+        if not Membership.objects.active().filter(user=keeper, unit=province).exists():
+            membership_grant(
+                user=keeper, unit=province, role=Role.ADMIN, title="Văn phòng Điều phối nông thôn mới tỉnh"
+            )
+        criteria_services.commune_groups_set(
+            user=keeper,
+            criteria_set=current,
+            groups={tan_van: current.groups.get(number=3)},
+            basis="Dữ liệu minh họa",
+        )
+        day = min(dt.date(2026, 10, 15), timezone.localdate())
+        states = {1: "achieved", 2: "not_yet", 3: "not_yet", 4: "achieved", 5: "achieved", 6: "not_yet"}
+        states |= {8: "not_yet", 9: "achieved", 10: "achieved"}
+        for criterion in current.criteria.filter(number__in=states):
+            criteria_services.criterion_status_set(
+                user=keeper, unit=tan_van, criterion=criterion, state=states[criterion.number], date=day
+            )
+        self.log(f"Tân Văn: {current.name}, {current.groups.get(number=3)}, 5/10 tiêu chí đạt")
+
+    def _model_gardens(self) -> None:
+        """Cẩm Hà (seed 001): its two model gardens assessed against Hà Tĩnh's garden set:
+        Thành Xuân's (the youth union's) done by 25/6/2022, Tiến Thắng's (the farmers' union's)
+        still short of its products and landscape."""
+        garden_set = CriteriaSet.objects.get(code="ha-tinh-vuon-mau")
+        commune = find_unit(["Tỉnh Hà Tĩnh", "Huyện Cẩm Xuyên", "Xã Cẩm Hà"])
+        assessed = {
+            ("Thôn Thành Xuân", "Đoàn xã"): {1: "achieved", 2: "achieved", 3: "achieved", 4: "achieved"},
+            ("Thôn Tiến Thắng", "Hội Nông dân xã"): {1: "achieved", 2: "achieved", 3: "not_yet", 4: "not_yet"},
+        }
+        for (village_name, keeper), states in assessed.items():
+            village = commune.children.get(name=village_name)
+            name = f"Vườn mẫu thôn {village_name.removeprefix('Thôn ')}"
+            garden = Garden.objects.filter(unit=village, name=name).first() or criteria_services.garden_create(
+                user=self.admin, village=village, name=name, keeper=keeper, criteria_set=garden_set
+            )
+            for criterion in garden_set.criteria.all():
+                criteria_services.criterion_status_set(
+                    user=self.admin,
+                    unit=village,
+                    garden=garden,
+                    criterion=criterion,
+                    state=states[criterion.number],
+                    date=dt.date(2022, 6, 28),
+                )
 
     def _garden_progress(self) -> None:
         """Cẩm Hà (seed 001): the model gardens of the youth and farmers' unions, reported."""

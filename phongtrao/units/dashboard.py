@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from phongtrao.contributions import ledger
 from phongtrao.contributions.models import Contribution
-from phongtrao.criteria.models import CriteriaSet, CriterionState, CriterionStatus
-from phongtrao.geo.models import AdminUnit
+from phongtrao.criteria.models import CriteriaSet, CriterionState, CriterionStatus, SetLevel
+from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.grouping import grouped
 from phongtrao.indicators import charts, rollups
 from phongtrao.plans import target_progress
@@ -39,9 +39,19 @@ def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
             "criterion__criteria_set",
         ).annotate(total=Count("pk"), achieved=Count("pk", filter=Q(state=CriterionState.ACHIEVED)))
     }
+    # the sets in force today are shown even before anything is recorded against them
+    boards = [SetLevel.VILLAGE] if unit.level == Level.VILLAGE else [SetLevel.COMMUNE, SetLevel.VILLAGE]
+    in_force = set(CriteriaSet.objects.in_force_on(today).filter(level__in=boards).values_list("pk", flat=True))
     criteria = [
-        (criteria_set, per_set[criteria_set.pk]["achieved"], per_set[criteria_set.pk]["total"])
-        for criteria_set in CriteriaSet.objects.filter(pk__in=per_set)
+        (
+            criteria_set,
+            per_set.get(criteria_set.pk, {}).get("achieved", 0),
+            per_set.get(criteria_set.pk, {}).get("total", 0),
+            criteria_set.pk in in_force,
+        )
+        for criteria_set in CriteriaSet.objects.filter(Q(pk__in=per_set) | Q(pk__in=in_force)).order_by(
+            "-valid_from", "name"
+        )
     ]
     totals = ledger.area_totals(unit)
     kinds = [("money", "Tiền (đồng)"), ("labour", "Ngày công"), ("land", "Hiến đất (m²)")]

@@ -80,7 +80,7 @@ def test_the_national_set_comes_out_as_a_sheet_that_loads_back_as_a_copy(people)
     national = CriteriaSet.objects.get(code="ntm-xa-2021-2025")
     response = people.client(None).get(f"/criteria/{national.pk}/sheet.xlsx")
     rows = table_rows(response.content)
-    assert list(rows[0]) == SHEET_COLUMNS and rows[1][:2] == (1, "Quy hoạch")
+    assert list(rows[0]) == [*SHEET_COLUMNS, "Mức đạt"] and rows[1][:2] == (1, "Quy hoạch")
     membership_grant(user=people.commune_officer, unit=people.commune, role=Role.ADMIN)
     copy = {**HEADER, "code": "ntm-xa-tinh-thu", "level": "commune"}
     upload = SimpleUploadedFile("ban-sao.xlsx", response.content)

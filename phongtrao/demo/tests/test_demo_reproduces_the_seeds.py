@@ -152,3 +152,31 @@ def test_ha_trung_measures_satisfaction_against_its_80_percent_target(client, se
     assert "Có nội dung chưa đạt 80% hài lòng." in portal
     assert "Nhân dân Tiểu khu 4 hiến đất mở rộng đường giao thông" in portal
     assert "Tiểu khu 1" in portal and "125/QĐ-UBND" in portal
+
+
+@pytest.mark.django_db
+def test_tan_van_is_assessed_against_the_2026_2030_set_with_its_group(client):
+    from phongtrao.criteria.models import CriteriaSet
+    from phongtrao.geo.models import AdminUnit
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    current = CriteriaSet.objects.get(code="ntm-xa-2026-2030")
+    tan_van = AdminUnit.objects.current().get(name="Xã Tân Văn")
+    province = tan_van.ancestors().get(level="province")
+    board = client.get(f"/criteria/{current.pk}/units/{province.pk}/").content.decode()
+    row = board[board.index("Xã Tân Văn") :].split("</tr>")[0]
+    assert "<td>3</td>" in row and "5/10" in row
+    dashboard = client.get(f"/units/{tan_van.pk}/dashboard/").content.decode()
+    assert current.name in dashboard and "đang áp dụng" in dashboard
+
+
+@pytest.mark.django_db
+def test_cam_ha_gardens_are_assessed_against_the_garden_set(client):
+    from phongtrao.demo.loader import find_unit
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    cam_ha = find_unit(["Tỉnh Hà Tĩnh", "Huyện Cẩm Xuyên", "Xã Cẩm Hà"])
+    page = client.get(f"/criteria/units/{cam_ha.pk}/gardens/").content.decode()
+    for name, achieved in (("Vườn mẫu thôn Thành Xuân", "4/4"), ("Vườn mẫu thôn Tiến Thắng", "2/4")):
+        row = page[page.index(name) :].split("</tr>")[0]
+        assert achieved in row
