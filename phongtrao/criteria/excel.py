@@ -112,3 +112,22 @@ def criteria_set_sheet(criteria_set: CriteriaSet) -> bytes:
                 + [by_group.get(group.pk if group else None) for group in groups or [None]]
             )
     return save_workbook(workbook)
+
+
+@translation.override("vi")
+def criteria_trend_sheet(criteria_set: CriteriaSet, area, trend, labels: list[str]) -> bytes:
+    """The trend page's table: a criterion a row, a month a column."""
+    workbook, sheet = new_sheet(
+        _("Diễn biến"),
+        [_("Tiêu chí"), *labels],
+        heading=[
+            criteria_set.name,
+            str(area),
+            _("Số đơn vị đạt, cuối mỗi tháng (trên %(n)s đơn vị)") % {"n": trend.units},
+        ],
+        widths=[40] + [10] * len(labels),
+    )
+    for criterion, counts in trend.per_criterion:
+        sheet.append([f"{criterion.number}. {criterion.name}", *counts])
+    sheet.append([_("Đạt đủ các tiêu chí"), *trend.all_met])
+    return save_workbook(workbook)

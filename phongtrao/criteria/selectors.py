@@ -3,6 +3,7 @@ is held to."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from phongtrao.criteria.models import (
@@ -47,6 +48,17 @@ class Board:
     def lines(self) -> list[tuple[BoardRow, list[tuple[Criterion, CriterionStatus | None]]]]:
         """Each row with its cells beside their criterion (a page links each cell)."""
         return [(row, list(zip(self.criteria, row.cells, strict=True))) for row in self.rows]
+
+    @property
+    def closest(self) -> list[tuple[BoardRow, list[Criterion]]]:
+        """The units not yet meeting every criterion, those with the fewest left first, each
+        with the criteria it still lacks: whom a push would bring over the line."""
+        waiting = [
+            (row, [c for c, cell in zip(self.criteria, row.cells, strict=True) if not _achieved(cell)])
+            for row in self.rows
+            if row.achieved < len(self.criteria)
+        ]
+        return sorted(waiting, key=lambda pair: len(pair[1]))[:10]
 
     @property
     def achieved_per_criterion(self) -> list[int]:
@@ -162,3 +174,56 @@ def levels_table(criteria_set: CriteriaSet) -> list[tuple[Criterion, list[tuple[
             lines.append((indicator, [by_group.get(group.pk if group else None, "") for group in groups]))
         out.append((criterion, lines))
     return out
+
+
+@dataclass
+class CriteriaTrend:
+    months: list[dt.date]  # each month's last day, oldest first
+    per_criterion: list[tuple[Criterion, list[int]]]  # units meeting it at each month's end
+    all_met: list[int]  # units meeting every criterion at each month's end
+    units: int
+
+
+def month_ends(until: dt.date, count: int) -> list[dt.date]:
+    ends, day = [], until
+    for _step in range(count):
+        first = day.replace(day=1)
+        ends.append((first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1))
+        day = first - dt.timedelta(days=1)
+    return ends[::-1]
+
+
+def criteria_trend(criteria_set: CriteriaSet, area: AdminUnit, until: dt.date, count: int = 12) -> CriteriaTrend:
+    """How many units of `area` met each criterion at the end of each of the last `count`
+    months, read from every assessment kept in the statuses' history (an assessment counts
+    from the day it was made, until the next one): one query."""
+    months = month_ends(until, count)
+    criteria = list(criteria_set.criteria.all())
+    units = set(AdminUnit.objects.in_subtree(area).filter(level=criteria_set.level).values_list("pk", flat=True))
+    versions = (
+        CriterionStatus.history.filter(
+            criterion__criteria_set=criteria_set,
+            indicator__isnull=True,
+            garden__isnull=True,
+            unit__path__startswith=area.path,
+        )
+        .order_by("date", "history_date")
+        .values_list("unit_id", "criterion_id", "state", "date", "history_type")
+    )
+    assessed: dict[tuple[int, int], list[tuple[dt.date, bool]]] = {}
+    for unit_id, criterion_id, state, date, kind in versions:
+        assessed.setdefault((unit_id, criterion_id), []).append(
+            (date, kind != "-" and state == CriterionState.ACHIEVED)
+        )
+
+    def met(unit_id: int, criterion_id: int, month_end: dt.date) -> bool:
+        held = False
+        for date, achieved in assessed.get((unit_id, criterion_id), []):
+            if date > month_end:
+                break
+            held = achieved
+        return held
+
+    per_criterion = [(c, [sum(1 for u in units if met(u, c.pk, m)) for m in months]) for c in criteria]
+    all_met = [sum(1 for u in units if criteria and all(met(u, c.pk, m) for c in criteria)) for m in months]
+    return CriteriaTrend(months, per_criterion, all_met, len(units))

@@ -10,6 +10,7 @@ urlpatterns = [
     path("import/", views.criteria_import, name="criteria_import"),
     path("<id:set_pk>/sheet.xlsx", views.criteria_sheet, name="criteria_sheet"),
     path("<id:set_pk>/levels/", views.criteria_levels, name="levels"),
+    path("<id:set_pk>/units/<id:unit_pk>/trend/", views.criteria_trend, name="trend"),
     path("<id:set_pk>/groups/<id:unit_pk>/", views.commune_groups, name="groups"),
     path("criteria/<id:criterion_pk>/indicators/new/", views.indicator_edit, name="indicator_new"),
     path("indicators/<id:pk>/edit/", views.indicator_edit, name="indicator_edit"),

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -30,6 +32,7 @@ from phongtrao.criteria.forms import (
 from phongtrao.criteria.models import CriteriaSet, Criterion, CriterionStatus, Garden, SetLevel
 from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit, Level
+from phongtrao.indicators import charts
 from phongtrao.text import natural_key
 from phongtrao.ui.downloads import XLSX, attachment, stored_file
 
@@ -47,6 +50,29 @@ def criteria_board(request, set_pk: int, unit_pk: int):
             "area": area,
             "board": board,
             "can_place": board.has_groups and permissions.can(request.user, permissions.ADMINISTER, area),
+        },
+    )
+
+
+def criteria_trend(request, set_pk: int, unit_pk: int):
+    """The count of units meeting each criterion, month by month: public, like the board."""
+    criteria_set = get_criteria_set(set_pk)
+    area = get_unit(unit_pk)
+    trend = criteria_selectors.criteria_trend(criteria_set, area, timezone.localdate())
+    labels = [f"{m.month:02d}/{m.year}" for m in trend.months]
+    if request.GET.get("format") == "xlsx":
+        sheet = criteria_excel.criteria_trend_sheet(criteria_set, area, trend, labels)
+        return attachment(sheet, XLSX, f"{criteria_set.code}-dien-bien.xlsx")
+    return render(
+        request,
+        "criteria/trend.html",
+        {
+            "set": criteria_set,
+            "area": area,
+            "trend": trend,
+            "labels": labels,
+            "has_data": any(trend.all_met) or any(any(counts) for _c, counts in trend.per_criterion),
+            "columns": charts.columns([(label, Decimal(n)) for label, n in zip(labels, trend.all_met, strict=True)]),
         },
     )
 

@@ -109,3 +109,13 @@ def _units_in(unit: AdminUnit) -> dict[str, AdminUnit | None]:
             folded = fold(str(key))
             found[folded] = None if found.get(folded, place) != place else place
     return found
+
+
+@translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
+def trend_sheet(indicator: Indicator, unit: AdminUnit, rows: list[tuple[str, object, int]]) -> bytes:
+    """The table beside a trend's chart, as the leader takes it to a meeting."""
+    columns = [_("Kỳ"), _("Giá trị"), _("Số đơn vị báo cáo")]
+    workbook, sheet = new_sheet(_("Diễn biến"), columns, heading=exported_on(indicator.name, unit), widths=[16, 18, 18])
+    for label, value, count in rows:
+        sheet.append([label, value, count])
+    return save_workbook(workbook)

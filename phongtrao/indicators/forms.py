@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +16,18 @@ class RankingForm(forms.Form):
     period = forms.ChoiceField(label=_("Kỳ"), choices=PeriodKind.choices, initial=PeriodKind.YEAR)
     date = DayField(label=_("Ngày trong kỳ"))
     lowest_first = forms.BooleanField(label=_("Giá trị thấp là tốt (xếp từ thấp lên)"), required=False)
+
+
+class TrendForm(forms.Form):
+    """Which periods a trend shows: their kind, and the day the last one holds (today by
+    default; a finished plan's trend ends with its period)."""
+
+    period = forms.ChoiceField(label=_("Kỳ"), choices=PeriodKind.choices, required=False)
+    until = DayField(label=_("Đến ngày"), required=False)
+
+    def chosen(self, today: dt.date) -> tuple[str, dt.date]:
+        data = self.cleaned_data if self.is_valid() else {}
+        return data.get("period") or PeriodKind.MONTH, data.get("until") or today
 
 
 class ValuesExportForm(forms.Form):

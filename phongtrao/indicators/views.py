@@ -16,7 +16,7 @@ from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit
 from phongtrao.indicators import charts, excel, periods, ranking, rollups, services
 from phongtrao.indicators.access import get_indicator
-from phongtrao.indicators.forms import RankingForm, ValueForm, ValuesExportForm
+from phongtrao.indicators.forms import RankingForm, TrendForm, ValueForm, ValuesExportForm
 from phongtrao.indicators.models import IndicatorValue, PeriodKind
 from phongtrao.jobs.exports import export_response
 from phongtrao.jobs.imports import import_page
@@ -125,13 +125,14 @@ def indicator_trend(request, unit_pk: int, code: str):
     """An indicator's roll-up over a unit, period after period: public, like the roll-ups."""
     unit = get_unit(unit_pk)
     indicator = get_indicator(code)
-    kind = request.GET.get("period", PeriodKind.MONTH)
-    if kind not in PeriodKind.values:
-        kind = PeriodKind.MONTH
+    form = TrendForm(request.GET)
+    kind, until = form.chosen(timezone.localdate())
     rows = [
         (periods.label(kind, start), rollups.rollup_value(indicator, cell), cell.count if cell else 0)
-        for start, cell in rollups.series(indicator, unit, kind, timezone.localdate(), TREND_LENGTH[kind])
+        for start, cell in rollups.series(indicator, unit, kind, until, TREND_LENGTH[kind])
     ]
+    if request.GET.get("format") == "xlsx":
+        return attachment(excel.trend_sheet(indicator, unit, rows), XLSX, f"dien-bien-{indicator.code}.xlsx")
     return render(
         request,
         "indicators/trend.html",
@@ -139,8 +140,10 @@ def indicator_trend(request, unit_pk: int, code: str):
             "unit": unit,
             "indicator": indicator,
             "kind": kind,
+            "until": until,
             "kinds": PeriodKind.choices,
             "rows": rows,
+            "has_data": any(value is not None for _label, value, _count in rows),
             "columns": charts.columns([(label, value) for label, value, _count in rows]),
         },
     )

@@ -10,8 +10,9 @@ from decimal import Decimal
 from phongtrao.geo.models import AdminUnit
 from phongtrao.indicators.models import Aggregation, Rollup
 from phongtrao.indicators.rollups import cells, rollup_value
-from phongtrao.plans.models import TargetAllocation
+from phongtrao.plans.models import Target, TargetAllocation
 from phongtrao.plans.selectors import implementing_units
+from phongtrao.text import natural_key
 
 
 @dataclass
@@ -60,10 +61,15 @@ class UnitProgress:
 
 def plan_progress_by_unit(plan, kind: str, start: dt.date) -> tuple[list, list[UnitProgress]]:
     """Each unit right under the plan's unit (those that carry it out) against each of the
-    plan's measured targets: against what was handed to that unit when the target was
-    allocated; else, for a rate or an average, against the plan's own value, which holds
-    for every unit; a total not handed down has no share to compare with. Four queries."""
+    plan's measured targets. Four queries."""
     targets = list(plan.targets.filter(indicator__isnull=False).select_related("indicator"))
+    return targets, _units_progress(plan, targets, kind, start)
+
+
+def _units_progress(plan, targets: list, kind: str, start: dt.date) -> list[UnitProgress]:
+    """Each implementing unit against `targets`: against what was handed to that unit when
+    the target was allocated; else, for a rate or an average, against the plan's own value,
+    which holds for every unit; a total not handed down has no share to compare with."""
     units = implementing_units(plan)
     handed = {
         (a.target_id, a.unit_id): a.value for a in TargetAllocation.objects.filter(target__in=targets, unit__in=units)
@@ -83,4 +89,115 @@ def plan_progress_by_unit(plan, kind: str, start: dt.date) -> tuple[list, list[U
                 goal = target.value
             progress.append(target_progress(target, found.get((target.indicator_id, unit.pk)), goal=goal))
         rows.append(UnitProgress(unit, progress))
-    return targets, rows
+    return rows
+
+
+def time_share(plan, target, day: dt.date) -> Decimal | None:
+    """How much of the way to `target` the plan expects by `day`, from 0 to 1: the share
+    of its phases' days gone by when it has phases (a gap between two phases expects
+    nothing more), else of its period up to the target's own deadline. None when the plan
+    has no period to measure time against."""
+    phases = [(phase.start, phase.end) for phase in plan.phases.all()]
+    if target.due_date is not None:
+        phases = [(start, min(end, target.due_date)) for start, end in phases if start <= target.due_date]
+    if not phases:
+        start, end = plan.period_start, target.due_date or plan.period_end
+        if start is None or end is None or end < start:
+            return None
+        phases = [(start, end)]
+    total = sum((end - start).days + 1 for start, end in phases)
+    gone = sum(min(max((day - start).days + 1, 0), (end - start).days + 1) for start, end in phases)
+    return Decimal(gone) / Decimal(total)
+
+
+@dataclass
+class Behind:
+    unit: AdminUnit
+    progress: TargetProgress
+    gap: int  # percentage points short of what was expected by the day
+
+
+@dataclass
+class ExpectedProgress:
+    """A target's expected progress by a day against its actual progress over the plan's
+    unit, and the units carrying it out that are behind, furthest first."""
+
+    progress: TargetProgress
+    expected: int | None  # percent of the goal expected by the day; None: no period
+    behind: list[Behind]
+    silent: list[AdminUnit]  # units with no figure for it yet (not counted as behind)
+    day: dt.date
+
+    @property
+    def target(self):
+        return self.progress.target
+
+    @property
+    def trend_until(self) -> dt.date:
+        """Where its trend should end: the target's deadline or its plan's end once passed,
+        else the day asked about."""
+        end = self.target.due_date or self.target.plan.period_end
+        return min(end, self.day) if end else self.day
+
+    @property
+    def gap(self) -> int | None:
+        if self.expected is None or self.progress.percent is None:
+            return None
+        return self.expected - self.progress.percent
+
+
+def measured_targets(plans: list, day: dt.date) -> list[tuple[object, int, list]]:
+    """The plans' targets measured by an indicator, by plan and by the year they fall due
+    in (that year's roll-up is their actual figure)."""
+    measured = (
+        Target.objects.filter(plan__in=plans, indicator__isnull=False)
+        .select_related("indicator", "plan__unit")
+        .prefetch_related("plan__phases")
+        .order_by("plan_id", "order", "pk")
+    )
+    wanted: dict[tuple[int, int], tuple[object, int, list]] = {}
+    for target in measured:
+        plan = target.plan
+        year = (target.due_date or plan.period_end or plan.issue_date or day).year
+        wanted.setdefault((plan.pk, year), (plan, year, []))[2].append(target)
+    return list(wanted.values())
+
+
+def targets_progress(plans: list, day: dt.date) -> list[TargetProgress]:
+    """Each measured target against its plan unit's roll-up for the year it falls due in."""
+    out = []
+    for plan, year, targets in measured_targets(plans, day):
+        found = cells({t.indicator_id for t in targets}, plan.unit, "year", dt.date(year, 1, 1))
+        out.extend(target_progress(t, found.get(t.indicator_id), goal=t.value) for t in targets)
+    return out
+
+
+def expected_progress(plans: list, day: dt.date) -> list[ExpectedProgress]:
+    """Each measured target's expected progress by `day` against the actual, over the plan's
+    unit and unit by unit below it: the units behind, furthest first, and those with no
+    figure yet. A handful of queries per plan, whatever the number of units."""
+    out = []
+    for plan, year, targets in measured_targets(plans, day):
+        start = dt.date(year, 1, 1)
+        found = cells({t.indicator_id for t in targets}, plan.unit, "year", start)
+        by_unit = _units_progress(plan, targets, "year", start)
+        for target in targets:
+            share = time_share(plan, target, day)
+            expected = int(share * 100) if share is not None else None
+            index = targets.index(target)
+            rows = [(row.unit, row.targets[index]) for row in by_unit]
+            behind = [
+                Behind(unit, progress, expected - progress.percent)
+                for unit, progress in rows
+                if expected is not None and progress.percent is not None and progress.percent < expected
+            ]
+            out.append(
+                ExpectedProgress(
+                    target_progress(target, found.get(target.indicator_id), goal=target.value),
+                    expected,
+                    sorted(behind, key=lambda b: (-b.gap, natural_key(b.unit.name))),
+                    [unit for unit, progress in rows if progress.actual is None],
+                    day,
+                )
+            )
+    return out

@@ -19,10 +19,10 @@ from django.views.decorators.cache import cache_control, cache_page
 from phongtrao.contributions import ledger
 from phongtrao.geo.models import AdminUnit, rollup_paths
 from phongtrao.plans.models import PUBLISHED, Plan, PlanStatus
+from phongtrao.plans.target_progress import targets_progress
 from phongtrao.rewards.models import Award, Exemplar, Nomination
 from phongtrao.surveys.models import Survey, SurveyStatus
 from phongtrao.surveys.results import survey_results
-from phongtrao.units.dashboard import targets_progress
 
 RUNNING = [PlanStatus.ISSUED, PlanStatus.IN_PROGRESS]
 

@@ -1,15 +1,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Annotated
 
+from django.utils import timezone
 from ninja import Field, Router, Schema
 
 from phongtrao.accounts.auth import PUBLIC
-from phongtrao.apitypes import NOT_FOUND, answers
-from phongtrao.bounds import Id, SearchText
+from phongtrao.apitypes import NOT_FOUND, DecimalText, UnitRef, answers
+from phongtrao.bounds import Day, Id, SearchText
 from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit, Level
+from phongtrao.plans.target_progress import expected_progress
+from phongtrao.units.dashboard import dashboard_plans
 
 router = Router(tags=["units"])
 
@@ -61,3 +65,78 @@ def list_units(
 @router.get("/{unit_id}", **PUBLIC, response=answers(UnitDetailOut, NOT_FOUND))
 def get_unit_detail(request, unit_id: Id) -> AdminUnit:
     return get_unit(unit_id)
+
+
+class PlanRef(Schema):
+    id: int
+    title: str
+    unit: UnitRef
+
+
+class BehindOut(Schema):
+    unit: UnitRef
+    actual: DecimalText | None
+    goal: DecimalText | None
+    percent: int | None
+    gap: int = Field(description="percentage points short of what was expected by the day")
+
+    @staticmethod
+    def resolve_actual(obj) -> Decimal | int | None:
+        return obj.progress.actual
+
+    @staticmethod
+    def resolve_goal(obj) -> Decimal | None:
+        return obj.progress.goal
+
+    @staticmethod
+    def resolve_percent(obj) -> int | None:
+        return obj.progress.percent
+
+
+class TargetExpectedOut(Schema):
+    id: int
+    text: str
+    plan: PlanRef = Field(description="two targets with the same text are told apart by their plan and its unit")
+    goal: DecimalText | None
+    actual: DecimalText | None = Field(
+        description="the roll-up over the plan's unit for the year the target falls due in"
+    )
+    percent: int | None = Field(description="percent of the goal reached, capped at 100")
+    expected: int | None = Field(
+        description="percent of the goal the plan expects by the day (its phases, else its period); null when the plan has no period"
+    )
+    gap: int | None
+    behind: list[BehindOut] = Field(description="units carrying the target out that are behind, furthest first")
+    silent: list[UnitRef] = Field(description="units with no figure for it yet")
+
+    @staticmethod
+    def resolve_id(obj) -> int:
+        return obj.target.pk
+
+    @staticmethod
+    def resolve_text(obj) -> str:
+        return obj.target.text
+
+    @staticmethod
+    def resolve_plan(obj):
+        return obj.target.plan
+
+    @staticmethod
+    def resolve_goal(obj) -> Decimal | None:
+        return obj.progress.goal
+
+    @staticmethod
+    def resolve_actual(obj) -> Decimal | int | None:
+        return obj.progress.actual
+
+    @staticmethod
+    def resolve_percent(obj) -> int | None:
+        return obj.progress.percent
+
+
+@router.get("/{unit_id}/targets", **PUBLIC, response=answers(list[TargetExpectedOut], NOT_FOUND))
+def unit_targets(request, unit_id: Id, day: Day | None = None) -> list:
+    """What the unit's dashboard shows of its running plans' measured targets: expected
+    progress by `day` (today when not given) against the actual, and the units behind."""
+    unit = get_unit(unit_id)
+    return expected_progress(dashboard_plans(unit, request.user), day or timezone.localdate())

@@ -15,15 +15,21 @@ from phongtrao.contributions.models import Contribution
 from phongtrao.criteria.models import CriteriaSet, CriterionState, CriterionStatus, SetLevel
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.grouping import grouped
-from phongtrao.indicators import charts, rollups
-from phongtrao.plans import target_progress
-from phongtrao.plans.models import ADOPTED, Duty, DutyStatus, Plan, Target
+from phongtrao.indicators import charts
+from phongtrao.plans.models import ADOPTED, Duty, DutyStatus, Plan
+from phongtrao.plans.target_progress import expected_progress
 from phongtrao.workdays.models import WorkDay
+
+
+def dashboard_plans(unit: AdminUnit, user) -> list[Plan]:
+    """The running plans a unit's dashboard (and its API) reads: those adopted, rolling
+    into the unit, in the reader's sight."""
+    return list(Plan.objects.visible_to(user).rolling_into(unit).filter(status__in=ADOPTED).for_list()[:20])
 
 
 def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
     today = today or timezone.localdate()
-    plans = list(Plan.objects.visible_to(user).rolling_into(unit).filter(status__in=ADOPTED).for_list()[:20])
+    plans = dashboard_plans(unit, user)
     duties = list(
         Duty.objects.filter(plan__in=plans)
         .exclude(status=DutyStatus.DONE)
@@ -31,7 +37,7 @@ def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
         .select_related("plan")
         .order_by("deadline")[:30]
     )
-    targets = targets_progress(plans, today)
+    targets = expected_progress(plans, today)
     per_set = {
         row["criterion__criteria_set"]: row
         for row in grouped(
@@ -69,21 +75,6 @@ def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
         "bars": charts.bars([(label, totals.of(kind)) for kind, label in kinds if totals.of(kind)]),
         "money_by_month": charts.columns(_money_by_month(unit, today)),
     }
-
-
-def targets_progress(plans: list[Plan], today: dt.date) -> list[target_progress.TargetProgress]:
-    """Each measured target against its plan unit's roll-up for the year it falls due in."""
-    measured = Target.objects.filter(plan__in=plans, indicator__isnull=False).select_related("indicator", "plan__unit")
-    wanted: dict[tuple[AdminUnit, int], list[Target]] = {}
-    for target in measured.order_by("plan_id", "order", "pk"):
-        plan = target.plan
-        year = (target.due_date or plan.period_end or plan.issue_date or today).year
-        wanted.setdefault((plan.unit, year), []).append(target)
-    out = []
-    for (unit, year), targets in wanted.items():
-        found = rollups.cells({t.indicator_id for t in targets}, unit, "year", dt.date(year, 1, 1))
-        out.extend(target_progress.target_progress(t, found.get(t.indicator_id), goal=t.value) for t in targets)
-    return out
 
 
 def _money_by_month(unit: AdminUnit, today: dt.date) -> list[tuple[str, Decimal]]:

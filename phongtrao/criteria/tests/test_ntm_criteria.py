@@ -58,6 +58,8 @@ def test_a_commune_records_a_criterion_with_its_dossier_and_the_board_counts(peo
     board = criteria_selectors.board(national, people.district)
     assert [(r.unit.name, r.achieved) for r in board.rows] == [("Xã Hồng Phong", 1), ("Xã Tân Lập", 0)]
     assert board.achieved_per_criterion[1] == 1 and sum(board.achieved_per_criterion) == 1
+    closest = [(row.unit.name, len(missing)) for row, missing in board.closest]
+    assert closest == [("Xã Hồng Phong", 18), ("Xã Tân Lập", 19)]
     page = people.client(None).get(f"/criteria/{national.pk}/units/{people.district.pk}/").content.decode()
     assert "1/19" in page and "0/19" in page
     board = people.client(None).get(f"/api/criteria/board?set={national.code}&unit={people.district.pk}").json()
