@@ -17,6 +17,7 @@ then fail to read back (SQLite keeps a 1e20 in a numeric column).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar
@@ -24,7 +25,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models.constants import LOOKUP_SEP
-from pydantic import AfterValidator, Field, StringConstraints, WrapValidator
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WrapValidator
 from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import PydanticCustomError
 
@@ -74,7 +75,20 @@ def text(max_length: int, label: str = "") -> Any:
 Id = Annotated[int, Field(ge=1, le=ID_MAX)]
 Page = Annotated[int, Field(ge=1, le=100_000)]
 Year = Annotated[int, Field(ge=EARLIEST.year, le=LATEST.year)]
-Day = Annotated[dt.date, Field(ge=EARLIEST, le=LATEST)]
+
+
+def _written_day(value: Any) -> Any:
+    """A day is written 2024-07-01 (or is a date already): pydantic alone would take "0"
+    or 1700000000 as a count of seconds since 1970, which no official means."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not ISO_DAY.fullmatch(value.strip()):
+        raise PydanticCustomError("date_format", "a day is written YYYY-MM-DD")
+    return value
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+Day = Annotated[dt.date, BeforeValidator(_written_day), Field(ge=EARLIEST, le=LATEST)]
 SearchText = text(200)
 Text = text(TEXT_MAX)
 

@@ -12,14 +12,18 @@ from phongtrao.testing import send_at_once
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_two_first_assessments_at_once_keep_one(live_server, people, current_set):
-    body = {
+def _planning_achieved(people, current_set) -> dict:
+    return {
         "set": current_set.code,
         "unit": people.commune.pk,
         "criterion": 1,
         "state": "achieved",
         "date": "2026-11-02",
     }
+
+
+def test_two_first_assessments_at_once_keep_one(live_server, people, current_set):
+    body = _planning_achieved(people, current_set)
     officer, chairman = people.token(people.commune_officer), people.token(people.commune_approver)
     sent = send_at_once(
         live_server.url,
@@ -32,13 +36,7 @@ def test_two_first_assessments_at_once_keep_one(live_server, people, current_set
 
 
 def test_the_api_refuses_a_result_from_outside_and_unknown_criteria(live_server, people, current_set):
-    body = {
-        "set": current_set.code,
-        "unit": people.commune.pk,
-        "criterion": 1,
-        "state": "achieved",
-        "date": "2026-11-02",
-    }
+    body = _planning_achieved(people, current_set)
     sent = send_at_once(
         live_server.url,
         [
