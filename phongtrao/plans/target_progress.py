@@ -95,13 +95,18 @@ def _units_progress(plan, targets: list, kind: str, start: dt.date) -> list[Unit
 def time_share(plan, target, day: dt.date) -> Decimal | None:
     """How much of the way to `target` the plan expects by `day`, from 0 to 1: the share
     of its phases' days gone by when it has phases (a gap between two phases expects
-    nothing more), else of its period up to the target's own deadline. None when the plan
-    has no period to measure time against."""
+    nothing more), else of its period (from its issue when it names no start) up to the
+    target's own deadline; all of it once that deadline has passed. None when there is no
+    such span to measure time against."""
     phases = [(phase.start, phase.end) for phase in plan.phases.all()]
     if target.due_date is not None:
         phases = [(start, min(end, target.due_date)) for start, end in phases if start <= target.due_date]
     if not phases:
-        start, end = plan.period_start, target.due_date or plan.period_end
+        # a plan that names no start runs from the day it was issued; once its end has
+        # passed, all of it was expected whenever it began
+        start, end = plan.period_start or plan.issue_date, target.due_date or plan.period_end
+        if end is not None and day >= end:
+            return Decimal(1)
         if start is None or end is None or end < start:
             return None
         phases = [(start, end)]

@@ -2,6 +2,7 @@
 
 import importlib.util
 import json
+from decimal import Decimal
 
 import pytest
 from django.conf import settings
@@ -180,3 +181,17 @@ def test_cam_ha_gardens_are_assessed_against_the_garden_set(client):
     for name, achieved in (("Vườn mẫu thôn Thành Xuân", "4/4"), ("Vườn mẫu thôn Tiến Thắng", "2/4")):
         row = page[page.index(name) :].split("</tr>")[0]
         assert achieved in row
+
+
+@pytest.mark.django_db
+def test_tam_duongs_2020_target_shows_expected_against_actual_and_the_communes_short_of_it(client):
+    from phongtrao.plans.models import Target
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    target = Target.objects.get(text__startswith="Có 61,5%", plan__unit__level="district")
+    page = client.get(f"/units/{target.plan.unit_id}/dashboard/")
+    row = next(r for r in page.context["targets"] if r.target.pk == target.pk)
+    # 2020 is over: all of it was expected, and 8 of 13 communes (61,5 %) reached it
+    assert (row.expected, row.progress.actual, row.progress.percent, row.gap) == (100, Decimal("61.5"), 100, 0)
+    assert len(row.behind) == 5 and {b.gap for b in row.behind} == {100}
+    assert f"?until={row.trend_until:%Y-%m-%d}" in page.content.decode() and row.trend_until.year == 2020

@@ -34,6 +34,10 @@ def test_the_share_of_time_gone_comes_from_the_period_or_the_phases(people):
     Plan.objects.filter(pk=plan.pk).update(period_start=None, period_end=None)
     Phase.objects.filter(plan=plan).delete()
     assert time_share(Plan.objects.get(pk=plan.pk), ditches, D(2024, 7, 1)) is None
+    # a plan naming only its end ("giai đoạn … - 2020"): nothing to say before it, all of it after
+    Plan.objects.filter(pk=plan.pk).update(period_end=D(2024, 12, 31), issue_date=None)
+    ended = Plan.objects.get(pk=plan.pk)
+    assert time_share(ended, ditches, D(2024, 7, 1)) is None and time_share(ended, ditches, D(2025, 1, 1)) == 1
 
 
 def test_the_dashboard_names_the_units_behind_and_the_api_agrees(people):
