@@ -250,7 +250,8 @@ def contributions(country: Country, count: int, seed: int) -> Iterator[tuple]:
             kind, Decimal(rng.randint(5, 200))
         )
         day = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randrange(320))
-        yield (first + rng.randrange(size), "household", f"Hộ gia đình số {n + 1}", kind, amount, day)
+        value = amount if kind == "money" else Decimal(0)  # as the service values money
+        yield (first + rng.randrange(size), "household", f"Hộ gia đình số {n + 1}", kind, amount, value, day)
 
 
 def plans(country: Country, count: int) -> Iterator[tuple]:
@@ -269,6 +270,28 @@ def plans(country: Country, count: int) -> Iterator[tuple]:
             dt.date(2026, 1, 15),
             dt.date(2026, 12, 31),
             statuses[n % 4],
+        )
+
+
+def ledger_cells_build(country: Country) -> None:
+    """The ledger's cells of the loaded lines in one statement, as `_ledger_cells_add` keeps
+    them: a line adds to every unit of its path, its village excepted."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO contributions_ledgercell (unit_id, kind, month, amount, value)
+            SELECT chain.id::bigint, c.kind, date_trunc('month', c.date)::date, sum(c.amount), sum(c.value)
+            FROM contributions_contribution c
+            JOIN geo_adminunit u ON u.id = c.unit_id
+            CROSS JOIN LATERAL unnest(string_to_array(trim(both '/' from u.path), '/'))
+                WITH ORDINALITY AS chain(id, n)
+            WHERE u.id BETWEEN %(first)s AND %(last)s
+              AND (u.level <> 'village' OR chain.n <= u.depth)
+            GROUP BY 1, 2, 3
+            """,
+            {"first": country.first_id, "last": country.last_id},
         )
 
 
@@ -304,7 +327,7 @@ def generate(scale: float, seed: int = 2026, out=print) -> dict:
 
     from phongtrao.accounts.models import User
     from phongtrao.accounts.services import membership_grant
-    from phongtrao.contributions.models import Contribution
+    from phongtrao.contributions.models import Contribution, LedgerCell
     from phongtrao.geo.models import AdminUnit
     from phongtrao.indicators.models import Indicator, IndicatorValue, Rollup
     from phongtrao.plans.models import Plan, PlanStatus, Target
@@ -316,7 +339,7 @@ def generate(scale: float, seed: int = 2026, out=print) -> dict:
         out(f"  {name}: {figures[name]} s (max RSS {rss_mb():.0f} MB)")
 
     country = Country(scale)
-    loaded = [AdminUnit, IndicatorValue, Rollup, Contribution, Plan]
+    loaded = [AdminUnit, IndicatorValue, Rollup, Contribution, LedgerCell, Plan]
     with transaction.atomic(), foreign_keys_checked_at_the_end(loaded), connection.cursor() as cursor:
         cursor.execute("SET LOCAL synchronous_commit = off")
         started = time.perf_counter()
@@ -358,8 +381,9 @@ def generate(scale: float, seed: int = 2026, out=print) -> dict:
 
         started = time.perf_counter()
         wanted = max(20, round(1_000_000 * scale))
-        columns = ["unit_id", "contributor_kind", "contributor_name", "kind", "amount", "date"]
+        columns = ["unit_id", "contributor_kind", "contributor_name", "kind", "amount", "value", "date"]
         figures["contributions"] = copy_rows(Contribution, columns, contributions(country, wanted, seed))
+        ledger_cells_build(country)
         step("contributions_seconds", started)
 
         started = time.perf_counter()
@@ -476,9 +500,11 @@ def measure(repeat: int, out=print) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from phongtrao.accounts.models import User
+    from phongtrao.contributions import ledger
     from phongtrao.geo.models import AdminUnit
     from phongtrao.indicators.models import Indicator, IndicatorValue
     from phongtrao.plans.models import Plan
+    from phongtrao.ui.templatetags.vn import vnd
 
     plan = Plan.objects.select_related("unit").get(title="Kế hoạch xây dựng nông thôn mới năm 2026")
     province = plan.unit
@@ -551,9 +577,15 @@ def measure(repeat: int, out=print) -> dict:
             times, response = timed(lambda viewer=viewer, page=page: viewer.get(page), max(3, repeat // 10))
         assert response.status_code == 200
         figures[f"{name}_dashboard"] = {**summary(times), "queries": len(queries) // len(times)}
+        raw_times, raw = timed(lambda unit=unit: raw_ledger(unit), 3)
+        shown = ledger.area_totals(unit)  # what the page shows, read from the cells
+        assert {kind: shown.of(kind) for kind in raw} == raw and sum(raw.values()), (shown, raw)
+        assert vnd(raw["money"]) in response.content.decode()
+        figures[f"{name}_ledger_raw_sql"] = summary(raw_times)
         out(
             f"{name} dashboard page: p50 {figures[f'{name}_dashboard']['p50_ms']} ms, "
-            f"p95 {figures[f'{name}_dashboard']['p95_ms']} ms, {figures[f'{name}_dashboard']['queries']} queries"
+            f"p95 {figures[f'{name}_dashboard']['p95_ms']} ms, {figures[f'{name}_dashboard']['queries']} queries; "
+            f"its ledger totals equal the raw SQL sum of the lines (p50 {figures[f'{name}_ledger_raw_sql']['p50_ms']} ms)"
         )
     # The public portal as a citizen's phone gets it: built (cache cleared before each
     # request), then served from the cache; with the size of the page sent.
@@ -606,8 +638,26 @@ def measure(repeat: int, out=print) -> dict:
     return figures
 
 
+def raw_ledger(unit) -> dict[str, Decimal]:
+    """A unit's ledger totals by kind summed from its lines, without the cells."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT c.kind, sum(c.amount) FROM contributions_contribution c
+            JOIN geo_adminunit u ON u.id = c.unit_id
+            WHERE u.path LIKE %s GROUP BY c.kind
+            """,
+            [unit.path + "%"],
+        )
+        return dict(cursor.fetchall())
+
+
 def verify(out=print) -> int:
-    """At a small scale: every roll-up cell equals `compute_rollups` over the raw values."""
+    """At a small scale: every roll-up cell equals `compute_rollups` over the raw values,
+    and every ledger cell the one `ledger_cells_rebuild` makes from the lines."""
+    from phongtrao.contributions.services import ledger_cells_rebuild
     from phongtrao.indicators.models import IndicatorValue, Rollup
     from phongtrao.indicators.rollups import SUMMED
     from phongtrao.indicators.services import compute_rollups
@@ -619,7 +669,17 @@ def verify(out=print) -> int:
     computed = compute_rollups(IndicatorValue.objects.select_related("indicator", "unit").iterator())
     assert stored == computed, "the roll-ups differ from a recomputation"
     out(f"{len(stored):,} roll-up cells equal a recomputation from the raw values")
-    return len(stored)
+    built = ledger_cells()
+    ledger_cells_rebuild()
+    assert ledger_cells() == built, "the ledger cells differ from a recomputation"
+    out(f"{len(built):,} ledger cells equal a recomputation from the lines")
+    return len(stored) + len(built)
+
+
+def ledger_cells() -> dict:
+    from phongtrao.contributions.models import LedgerCell
+
+    return {(c.unit_id, c.kind, c.month): (c.amount, c.value) for c in LedgerCell.objects.iterator()}
 
 
 def main() -> int:

@@ -96,7 +96,8 @@ def list_contributions(
         entries = entries.filter(plan_id=plan)
     if kind:
         entries = entries.filter(kind=kind)
-    totals = ledger.totals(entries)
+    # the area's totals come from the maintained cells; a plan's are summed from its lines
+    totals = ledger.totals(entries) if plan is not None else ledger.area_totals(place).only(kind or None)
     return {"totals": {**totals.by_kind, "value": totals.value}, "results": list(entries[:500])}
 
 

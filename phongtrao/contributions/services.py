@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,8 +17,9 @@ from phongtrao.accounts import permissions
 from phongtrao.accounts.models import User
 from phongtrao.bounds import MAX_QUANTITY, checked
 from phongtrao.concurrency import first_one_wins
+from phongtrao.contributions import ledger
 from phongtrao.contributions.excel import CONTRIBUTION_COLUMNS
-from phongtrao.contributions.models import Contribution, ContributionKind, ContributorKind, Fund
+from phongtrao.contributions.models import Contribution, ContributionKind, ContributorKind, Fund, LedgerCell
 from phongtrao.geo.models import AdminUnit
 from phongtrao.jobs.work import may_run_as_job
 from phongtrao.plans.models import Plan
@@ -140,6 +143,7 @@ def contribution_record(
     used = _("Số biên nhận %(n)s đã được dùng ở %(unit)s.") % {"n": receipt_number, "unit": unit}
     with first_one_wins(used):  # two people entering one receipt at the same moment
         checked(contribution).save()
+    _ledger_cells_add(contribution)
     return contribution
 
 
@@ -173,7 +177,52 @@ def contribution_reverse(*, user: User, contribution: Contribution, reason: str)
     attributed(reversal, user)
     with first_one_wins(_("Dòng này vừa được người khác điều chỉnh.")):
         checked(reversal).save()
+    _ledger_cells_add(reversal)
     return reversal
+
+
+def _ledger_cells_add(line: Contribution) -> None:
+    """The line added to the cells of the units above it, in the line's own transaction and
+    last, one cell after another in the order of their units: two people recording in one
+    province never wait on each other in a circle, and hold its cells only briefly."""
+    month = line.date.replace(day=1)
+    units = sorted(ledger.cell_units(line.unit))
+    LedgerCell.objects.bulk_create(
+        [LedgerCell(unit_id=unit, kind=line.kind, month=month) for unit in units], ignore_conflicts=True
+    )
+    for unit in units:
+        LedgerCell.objects.filter(unit_id=unit, kind=line.kind, month=month).update(
+            amount=F("amount") + line.amount, value=F("value") + line.value
+        )
+
+
+@transaction.atomic
+def ledger_cells_rebuild() -> int:
+    """Recompute every cell from the lines (a repair, and the check of the maintained ones):
+    one grouped query per level of the units holding cells."""
+    LedgerCell.objects.all().delete()
+    sums: dict[tuple[int, str, dt.date], list[Decimal]] = {}
+    rows = (
+        Contribution.objects.annotate(month=TruncMonth("date"))
+        .values("unit_id", "kind", "month")
+        .annotate(a=Sum("amount"), v=Sum("value"))
+        .order_by()
+    )
+    recorded_at = AdminUnit.objects.filter(contributions__isnull=False).distinct()
+    chains = {unit.pk: ledger.cell_units(unit) for unit in recorded_at}
+    for row in rows:
+        for unit in chains[row["unit_id"]]:
+            cell = sums.setdefault((unit, row["kind"], row["month"]), [Decimal(0), Decimal(0)])
+            cell[0] += ledger.exact(row["a"], ledger.AMOUNT_PLACES)
+            cell[1] += ledger.exact(row["v"], ledger.VALUE_PLACES)
+    LedgerCell.objects.bulk_create(
+        [
+            LedgerCell(unit_id=unit, kind=kind, month=month, amount=amount, value=value)
+            for (unit, kind, month), (amount, value) in sums.items()
+        ],
+        batch_size=2000,
+    )
+    return len(sums)
 
 
 @may_run_as_job

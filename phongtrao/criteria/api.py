@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import Http404
+from django.utils import timezone
 from ninja import Field, Router, Schema
 
 from phongtrao.accounts.auth import PUBLIC, WRITE_AUTH
@@ -116,6 +117,36 @@ def criteria_board(request, set: column(CriteriaSet, "code"), unit: Id) -> dict:
             }
             for r in board.rows
         ],
+    }
+
+
+class CriterionTrendOut(Schema):
+    criterion: int
+    name: str
+    meeting: list[int] = Field(description="units meeting the criterion at each month's end, in `months`' order")
+
+
+class CriteriaTrendOut(Schema):
+    months: list[dt.date] = Field(description="the last day of each month, oldest first")
+    units: int = Field(description="units of the set's level in the area")
+    criteria: list[CriterionTrendOut]
+    all_met: list[int] = Field(description="units meeting every criterion of the set at each month's end")
+
+
+@criteria_router.get("/trend", **PUBLIC, response=answers(CriteriaTrendOut, NOT_FOUND))
+def criteria_trend(request, set: column(CriteriaSet, "code"), unit: Id, until: Day | None = None) -> dict:
+    """How many units of an area met each criterion at the end of each of the twelve months
+    up to `until` (today if left out), from every assessment kept in the history: what the
+    criteria trend page draws."""
+    chosen = CriteriaSet.objects.filter(code=set).first()
+    if chosen is None:
+        raise Http404
+    trend = criteria.criteria_trend(chosen, get_unit(unit), until or timezone.localdate())
+    return {
+        "months": trend.months,
+        "units": trend.units,
+        "criteria": [{"criterion": c.number, "name": c.name, "meeting": counts} for c, counts in trend.per_criterion],
+        "all_met": trend.all_met,
     }
 
 

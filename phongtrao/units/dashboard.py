@@ -6,12 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from phongtrao.contributions import ledger
-from phongtrao.contributions.models import Contribution
 from phongtrao.criteria.models import CriteriaSet, CriterionState, CriterionStatus, SetLevel
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.grouping import grouped
@@ -85,13 +83,7 @@ def _money_by_month(unit: AdminUnit, today: dt.date) -> list[tuple[str, Decimal]
         months.append(dt.date(year, month, 1))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     months.reverse()
-    received = Contribution.objects.of_area(unit).filter(kind="money", date__gte=months[0], date__lte=today)
-    rows = grouped(received.annotate(month=TruncMonth("date")), "month").annotate(total=Sum("amount"))
-    by_month = {_as_date(row["month"]): row["total"] or Decimal(0) for row in rows}
+    by_month = ledger.area_by_month(unit, "money", months[0], months[-1])
     if not any(by_month.values()):
         return []
-    return [(f"{m.month:02d}/{m.year}", max(by_month.get(m, Decimal(0)), Decimal(0))) for m in months]
-
-
-def _as_date(value) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
+    return [(f"{m.month:02d}/{m.year}", max(by_month[m], Decimal(0))) for m in months]

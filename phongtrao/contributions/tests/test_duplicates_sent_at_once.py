@@ -4,9 +4,12 @@ with 409 (or 422 when it arrives after the first is saved), never a 500."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
-from phongtrao.contributions.models import Contribution
+from phongtrao.contributions import ledger, services
+from phongtrao.contributions.models import Contribution, LedgerCell
 from phongtrao.indicators.models import Indicator, IndicatorValue
 from phongtrao.testing import send_at_once
 
@@ -45,3 +48,26 @@ def test_a_cells_first_value_entered_twice_at_once_is_kept_once(live_server, peo
     assert statuses in ([200, 200], [200, 409]), sent  # after the first, the second is a correction
     assert IndicatorValue.objects.count() == 1
     assert all("Vừa có người nhập" in body.get("detail", "") for status, body in sent if status == 409)
+
+
+def test_gifts_recorded_at_once_in_one_commune_are_all_counted(live_server, people):
+    """Eight gifts at the same moment in two villages of one commune move the same commune,
+    district and province cells: every one is counted, none waits forever on another."""
+    token = people.token(people.commune_officer)
+    gifts = [
+        {
+            "unit": (people.village if n % 2 else people.other_village).pk,
+            "contributor_kind": "household",
+            "contributor_name": f"Hộ số {n}",
+            "kind": "money",
+            "amount": str(100_000 * (n + 1)),
+            "date": "2023-05-03",
+        }
+        for n in range(8)
+    ]
+    sent = send_at_once(live_server.url, [("POST", "/api/contributions", gift, token) for gift in gifts])
+    assert [status for status, _ in sent] == [200] * 8, sent
+    assert ledger.area_totals(people.province).of("money") == Decimal(3_600_000)
+    kept = set(LedgerCell.objects.values_list("unit_id", "kind", "month", "amount"))
+    services.ledger_cells_rebuild()
+    assert set(LedgerCell.objects.values_list("unit_id", "kind", "month", "amount")) == kept

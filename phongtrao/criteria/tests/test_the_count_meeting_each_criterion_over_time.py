@@ -42,3 +42,28 @@ def test_the_page_and_the_sheet_show_the_same_counts(people, current_set):
 def test_no_assessment_yet_says_so(people, current_set):
     page = people.client(None).get(f"/criteria/{current_set.pk}/units/{people.district.pk}/trend/")
     assert "Chưa có đánh giá tiêu chí nào trong 12 tháng này." in page.content.decode()
+
+
+def test_the_api_serves_the_counts_the_page_draws(people, current_set):
+    planning = current_set.criteria.get(number=1)
+    criteria_services.criterion_status_set(
+        user=people.commune_officer,
+        unit=people.commune,
+        criterion=planning,
+        state="achieved",
+        date=dt.date(2026, 9, 10),
+    )
+    answer = people.client(None).get(
+        "/api/criteria/trend", {"set": current_set.code, "unit": people.district.pk, "until": "2026-10-15"}
+    )
+    assert answer.status_code == 200
+    body = answer.json()
+    expected = selectors.criteria_trend(current_set, people.district, dt.date(2026, 10, 15))
+    assert body["months"][-1] == "2026-10-31" and body["units"] == expected.units == 2
+    assert [c["meeting"] for c in body["criteria"]] == [counts for _c, counts in expected.per_criterion]
+    assert body["criteria"][0]["meeting"][-2:] == [1, 1] and body["all_met"] == expected.all_met
+
+
+def test_the_api_answers_404_for_a_set_it_does_not_hold(people):
+    answer = people.client(None).get("/api/criteria/trend", {"set": "khong-co", "unit": people.district.pk})
+    assert answer.status_code == 404

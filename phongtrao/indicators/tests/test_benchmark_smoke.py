@@ -1,6 +1,7 @@
 """A small run of the national benchmark, so that it keeps working: it generates a
 country at a thousandth of the scale into a database of its own, checks the API's
-figures against the raw SQL aggregate and every roll-up cell against a recomputation."""
+figures against the raw SQL aggregate and every roll-up and ledger cell against a
+recomputation."""
 
 import os
 import subprocess
@@ -43,3 +44,5 @@ def test_the_national_benchmark_runs_at_a_small_scale():
     assert "in the national roll-up at once" in done.stdout
     assert "portal commune page: built" in done.stdout
     assert "roll-up cells equal a recomputation from the raw values" in done.stdout
+    assert "ledger cells equal a recomputation from the lines" in done.stdout
+    assert "province dashboard page" in done.stdout and "equal the raw SQL sum of the lines" in done.stdout
