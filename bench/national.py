@@ -587,6 +587,18 @@ def measure(repeat: int, out=print) -> dict:
             f"p95 {figures[f'{name}_dashboard']['p95_ms']} ms, {figures[f'{name}_dashboard']['queries']} queries; "
             f"its ledger totals equal the raw SQL sum of the lines (p50 {figures[f'{name}_ledger_raw_sql']['p50_ms']} ms)"
         )
+    # A provincial target month by month against its plan, read from the monthly cells.
+    leader = Client()
+    leader.force_login(User.objects.get(username="bench-tinh"))
+    trend = f"/plans/targets/{plan.targets.order_by('order').first().pk}/trend/"
+    with CaptureQueriesContext(connection) as queries:
+        times, response = timed(lambda: leader.get(trend), max(3, repeat // 10))
+    assert response.status_code == 200 and "<polyline" in response.content.decode()
+    figures["province_target_trend"] = {**summary(times), "queries": len(queries) // len(times)}
+    out(
+        f"a provincial target month by month (page): p50 {figures['province_target_trend']['p50_ms']} ms, "
+        f"p95 {figures['province_target_trend']['p95_ms']} ms, {figures['province_target_trend']['queries']} queries"
+    )
     # The public portal as a citizen's phone gets it: built (cache cleared before each
     # request), then served from the cache; with the size of the page sent.
     from django.core.cache import cache

@@ -30,6 +30,7 @@ from phongtrao.registrations.api import router as registrations_router
 from phongtrao.reports.api import reports_router
 from phongtrao.rewards.api import evaluations_router, nominations_router, pledges_router, rewards_router
 from phongtrao.surveys.api import router as surveys_router
+from phongtrao.units.api import reviews_router
 from phongtrao.units.api import router as units_router
 from phongtrao.workdays.api import workdays_router
 
@@ -55,6 +56,7 @@ api.add_router("/values", values_router)
 api.add_router("/rollup", rollup_router)
 api.add_router("/criteria", criteria_router)
 api.add_router("/reports", reports_router)
+api.add_router("/reviews", reviews_router)
 api.add_router("/pledges", pledges_router)
 api.add_router("/evaluations", evaluations_router)
 api.add_router("/nominations", nominations_router)

@@ -21,6 +21,7 @@ from phongtrao.contributions import ledger
 from phongtrao.contributions.excel import CONTRIBUTION_COLUMNS
 from phongtrao.contributions.models import Contribution, ContributionKind, ContributorKind, Fund, LedgerCell
 from phongtrao.geo.models import AdminUnit
+from phongtrao.grouping import grouped
 from phongtrao.jobs.work import may_run_as_job
 from phongtrao.plans.models import Plan
 from phongtrao.registrations.models import (
@@ -202,11 +203,8 @@ def ledger_cells_rebuild() -> int:
     one grouped query per level of the units holding cells."""
     LedgerCell.objects.all().delete()
     sums: dict[tuple[int, str, dt.date], list[Decimal]] = {}
-    rows = (
-        Contribution.objects.annotate(month=TruncMonth("date"))
-        .values("unit_id", "kind", "month")
-        .annotate(a=Sum("amount"), v=Sum("value"))
-        .order_by()
+    rows = grouped(Contribution.objects.annotate(month=TruncMonth("date")), "unit_id", "kind", "month").annotate(
+        a=Sum("amount"), v=Sum("value")
     )
     recorded_at = AdminUnit.objects.filter(contributions__isnull=False).distinct()
     chains = {unit.pk: ledger.cell_units(unit) for unit in recorded_at}

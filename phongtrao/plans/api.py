@@ -6,6 +6,7 @@ from typing import Annotated, Any
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema, Status
@@ -21,7 +22,7 @@ from phongtrao.geo.models import AdminUnit
 from phongtrao.indicators import periods, rollups
 from phongtrao.indicators.access import get_indicator
 from phongtrao.indicators.api import IndicatorCode
-from phongtrao.indicators.models import Indicator, PeriodKind
+from phongtrao.indicators.models import Aggregation, Indicator, PeriodKind
 from phongtrao.jobs.api import JobOut
 from phongtrao.orgs.models import Organization
 from phongtrao.plans import services, target_progress, tasks
@@ -474,4 +475,48 @@ def plan_rollup_by_unit(request, plan_id: Id, period: PeriodKind, date: Day) -> 
         "period_start": start,
         "targets": [{"id": t.pk, "text": t.text, "indicator": t.indicator.code} for t in targets],
         "units": [{"unit": row.unit, "targets": row.targets} for row in rows],
+    }
+
+
+class TargetTrendMonthOut(Schema):
+    month: dt.date  # its first day
+    expected: DecimalText | None  # by the month's end, from the plan's period or phases; null: no period
+    actual: DecimalText | None  # reached by the month's end (a running total of the year for a sum); null: none
+    reporting_units: int
+
+
+class TargetTrendOut(Schema):
+    id: int
+    text: str
+    unit_of_measure: str
+    goal: DecimalText | None
+    plan: int
+    unit: UnitRef
+    until: dt.date
+    cumulative: bool
+    months: list[TargetTrendMonthOut]
+
+
+@rollup_router.get("/targets/{target_id}/trend", **PUBLIC, response=answers(TargetTrendOut, NOT_FOUND))
+def target_trend(request, target_id: Id, until: Day | None = None) -> dict:
+    """A measured target month by month over its plan's unit (the twelve months up to the
+    one holding `until`, by default its deadline or today): expected against reached, as on
+    the target's trend page. 404 for a target measured by no indicator."""
+    target = get_target_for_user(request.user, target_id)
+    if target.indicator is None:
+        raise Http404
+    end = until or target_progress.trend_end(target, timezone.localdate())
+    return {
+        "id": target.pk,
+        "text": target.text,
+        "unit_of_measure": target.unit_of_measure,
+        "goal": target.value,
+        "plan": target.plan_id,
+        "unit": target.plan.unit,
+        "until": end,
+        "cumulative": target.indicator.aggregation == Aggregation.SUM,
+        "months": [
+            {"month": m.month, "expected": m.expected, "actual": m.actual, "reporting_units": m.count}
+            for m in target_progress.target_trend(target, end)
+        ],
     }

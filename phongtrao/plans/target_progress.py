@@ -10,6 +10,7 @@ from decimal import Decimal
 from phongtrao.geo.models import AdminUnit
 from phongtrao.indicators.models import Aggregation, Rollup
 from phongtrao.indicators.rollups import cells, rollup_value
+from phongtrao.indicators.rollups import series as rollups_series
 from phongtrao.plans.models import Target, TargetAllocation
 from phongtrao.plans.selectors import implementing_units
 from phongtrao.text import natural_key
@@ -139,10 +140,7 @@ class ExpectedProgress:
 
     @property
     def trend_until(self) -> dt.date:
-        """Where its trend should end: the target's deadline or its plan's end once passed,
-        else the day asked about."""
-        end = self.target.due_date or self.target.plan.period_end
-        return min(end, self.day) if end else self.day
+        return trend_end(self.target, self.day)
 
     @property
     def gap(self) -> int | None:
@@ -205,4 +203,48 @@ def expected_progress(plans: list, day: dt.date) -> list[ExpectedProgress]:
                     day,
                 )
             )
+    return out
+
+
+def trend_end(target, day: dt.date) -> dt.date:
+    """Where a target's trend should end: its deadline or its plan's end once passed, else
+    the day asked about."""
+    end = target.due_date or target.plan.period_end
+    return min(end, day) if end else day
+
+
+@dataclass
+class TrendMonth:
+    month: dt.date  # its first day
+    expected: Decimal | None  # of the goal, expected by the month's end; None: no period to measure
+    actual: Decimal | None  # reached by the month's end; None: nothing reported
+    count: int  # units that reported for the month
+
+
+TREND_MONTHS = 12
+
+
+def target_trend(target, until: dt.date) -> list[TrendMonth]:
+    """A measured target month by month over its plan's unit, for the twelve months up to
+    the one holding `until` (from the plan's first month when it started later): what the
+    plan expected by each month's end against what was reached, read from the monthly
+    roll-up cells (one query). A target added up (km, days of labour) is reached as the
+    running total of its year's months; a rate is its month's figure."""
+    plan, indicator = target.plan, target.indicator
+    series = rollups_series(indicator, plan.unit, "month", until, TREND_MONTHS)
+    begins = plan.period_start or plan.issue_date
+    if begins is not None:
+        series = [(start, cell) for start, cell in series if start >= begins.replace(day=1)] or series[-1:]
+    added_up = indicator.aggregation == Aggregation.SUM
+    out, running, year = [], Decimal(0), None
+    for start, cell in series:
+        value = target_progress(target, cell, goal=None).actual
+        if added_up:
+            running = (running if start.year == year else Decimal(0)) + Decimal(value or 0)
+            year = start.year
+            value = running if value is not None or running else None
+        month_end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        share = time_share(plan, target, month_end)
+        expected = None if share is None or target.value is None else (share * target.value).quantize(Decimal("0.01"))
+        out.append(TrendMonth(start, expected, None if value is None else Decimal(value), cell.count if cell else 0))
     return out

@@ -24,4 +24,5 @@ urlpatterns = [
     path("<id:plan_pk>/duties/assign/", views.duty_assign, name="duty_assign"),
     path("evidence/<id:pk>/file", views.evidence_file, name="evidence_file"),
     path("targets/<id:pk>/allocations/", views.target_allocations, name="allocations"),
+    path("targets/<id:pk>/trend/", views.target_trend, name="target_trend"),
 ]

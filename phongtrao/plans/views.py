@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q, prefetch_related_objects
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -19,14 +20,15 @@ from django.views.decorators.http import require_POST
 from phongtrao import docparse
 from phongtrao.accounts import permissions
 from phongtrao.geo.models import AdminUnit
-from phongtrao.indicators import periods
-from phongtrao.indicators.forms import PeriodForm
+from phongtrao.indicators import charts, periods
+from phongtrao.indicators.forms import PeriodForm, TrendForm
 from phongtrao.indicators.models import PeriodKind
 from phongtrao.jobs.access import get_job_result_for_user
 from phongtrao.jobs.views import follow
 from phongtrao.orgs.models import Organization
 from phongtrao.plans import importing, services, target_progress, tasks
 from phongtrao.plans.access import get_duty_for_user, get_evidence_for_user, get_plan_for_user, get_target_for_user
+from phongtrao.plans.excel import target_trend_sheet
 from phongtrao.plans.filters import PlanFilter
 from phongtrao.plans.forms import (
     AllocationForm,
@@ -63,7 +65,7 @@ from phongtrao.plans.selectors import (
     plan_adoption,
     plan_differences,
 )
-from phongtrao.ui.downloads import stored_file
+from phongtrao.ui.downloads import XLSX, attachment, stored_file
 from phongtrao.ui.forms import add_service_errors, flash_refusal
 from phongtrao.ui.history import readable_history
 
@@ -406,6 +408,33 @@ def target_allocations(request, pk: int):
             return redirect("plans:detail", target.plan_id)
     return render(
         request, "plans/allocations.html", {"target": target, "form": form, "summary": allocation_summary(target)}
+    )
+
+
+def target_trend(request, pk: int):
+    """A measured target month by month, what the plan expected by each month's end against
+    what was reached: public like the roll-ups it reads, for whoever sees the plan."""
+    target = get_target_for_user(request.user, pk)
+    if target.indicator_id is None:
+        raise Http404
+    _kind, until = TrendForm(request.GET).chosen(target_progress.trend_end(target, timezone.localdate()))
+    months = target_progress.target_trend(target, until)
+    if request.GET.get("format") == "xlsx":
+        return attachment(target_trend_sheet(target, months), XLSX, f"dien-bien-chi-tieu-{target.pk}.xlsx")
+    reached, expected = [m.actual for m in months], [m.expected for m in months]
+    largest = charts.largest_of(reached, expected)
+    labels = [periods.label(PeriodKind.MONTH, m.month) for m in months]
+    return render(
+        request,
+        "plans/target_trend.html",
+        {
+            "target": target,
+            "until": until,
+            "rows": list(zip(labels, months, strict=True)),
+            "has_data": any(value is not None for value in reached),
+            "columns": charts.columns(list(zip(labels, reached, strict=True)), largest=largest),
+            "line": charts.line(expected, largest=largest),
+        },
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, QuerySet, Sum
+from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -19,7 +19,8 @@ from phongtrao.accounts import permissions
 from phongtrao.accounts.models import Role, User
 from phongtrao.accounts.selectors import people_acting_for
 from phongtrao.concurrency import Conflict
-from phongtrao.contributions.models import Contribution
+from phongtrao.contributions import ledger
+from phongtrao.contributions.models import ContributionKind
 from phongtrao.geo.models import AdminUnit
 from phongtrao.indicators import periods, rollups
 from phongtrao.indicators.models import PeriodKind
@@ -162,18 +163,29 @@ def review_create(
 
 @translation.override("vi")  # stored or printed: in Vietnamese, whatever the reader's language
 def _figures(report: Report) -> list[tuple[str, Decimal, str]]:
+    """What the system holds for the report's unit and period, counted by the same
+    selectors as the unit's dashboard (the ledger's cells, the Saturdays' tally)."""
     plan, unit = report.plan, report.unit
     duties = Duty.objects.filter(plan=plan)
     if unit.pk != plan.unit_id:
         duties = duties.filter(place_unit__path__startswith=unit.path)
     registrations = Registration.objects.filter(call__plan=plan, unit__path__startswith=unit.path)
-    days = WorkDay.objects.filter(
-        plan=plan, unit__path__startswith=unit.path, date__range=(report.period_start, report.period_end)
+    days = WorkDay.objects.within([unit]).filter(plan=plan, date__range=(report.period_start, report.period_end))
+    given = ledger.area_totals(unit, report.period_start, report.period_end)
+    return (
+        _duty_figures(report, duties, registrations) + _period_figures(days.tally(), given) + _indicator_figures(report)
     )
-    money = Contribution.objects.filter(
-        plan=plan, unit__path__startswith=unit.path, kind="money", date__range=(report.period_start, report.period_end)
-    ).aggregate(s=Sum("amount"))
-    return _duty_figures(report, duties, registrations, days, money) + _indicator_figures(report)
+
+
+def _period_figures(days: dict[str, int], given: ledger.Totals) -> list[tuple[str, Decimal, str]]:
+    return [
+        (_("Ngày thứ Bảy đã thực hiện trong kỳ"), Decimal(days["held"]), "workdays"),
+        (_("Lượt người tham gia ngày thứ Bảy trong kỳ"), Decimal(days["present"]), "workdays"),
+        (_("Tiền đóng góp trong kỳ (đồng)"), given.of(ContributionKind.MONEY), "contributions"),
+        (_("Ngày công đóng góp trong kỳ"), given.of(ContributionKind.LABOUR), "contributions"),
+        (_("Đất hiến trong kỳ (m²)"), given.of(ContributionKind.LAND), "contributions"),
+        (_("Giá trị quy đổi các khoản đóng góp trong kỳ (đồng)"), given.value, "contributions"),
+    ]
 
 
 def _indicator_figures(report: Report) -> list[tuple[str, Decimal, str]]:
@@ -193,11 +205,7 @@ def _indicator_figures(report: Report) -> list[tuple[str, Decimal, str]]:
 
 
 def _duty_figures(
-    report: Report,
-    duties: QuerySet[Duty],
-    registrations: QuerySet[Registration],
-    days: QuerySet[WorkDay],
-    money: dict[str, Decimal | None],
+    report: Report, duties: QuerySet[Duty], registrations: QuerySet[Registration]
 ) -> list[tuple[str, Decimal, str]]:
     return [
         (_("Nhiệm vụ đã hoàn thành"), Decimal(duties.filter(status=DutyStatus.DONE).count()), "duties"),
@@ -211,8 +219,6 @@ def _duty_figures(
             Decimal(registrations.filter(status=RegistrationStatus.CONFIRMED).count()),
             "registrations",
         ),
-        (_("Ngày thứ Bảy đã thực hiện trong kỳ"), Decimal(days.filter(status="done").count()), "workdays"),
-        (_("Tiền đóng góp trong kỳ (đồng)"), money["s"] or Decimal(0), "contributions"),
     ]
 
 

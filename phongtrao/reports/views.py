@@ -14,6 +14,7 @@ from phongtrao.reports import selectors as reports_selectors
 from phongtrao.reports import services as reports_services
 from phongtrao.reports.access import get_report_for_user, report_visible
 from phongtrao.reports.forms import ReportFilterForm, ReviewForm
+from phongtrao.reports.models import ReportKind
 from phongtrao.text import natural_key
 from phongtrao.ui.formatting import day_text
 from phongtrao.ui.forms import flash_refusal, seen_version
@@ -134,6 +135,7 @@ def report_detail(request, pk: int):
         {
             "report": report,
             "can_write": can_write,
+            "review_kinds": (ReportKind.INTERIM_REVIEW, ReportKind.FINAL_REVIEW),
             "can_decide": can_decide,
             "can_unlock": report.status == "accepted"
             and permissions.can(user, permissions.APPROVE, reports_services.recipient(report)),

@@ -7,15 +7,20 @@ from typing import Annotated
 from django.utils import timezone
 from ninja import Field, Router, Schema
 
-from phongtrao.accounts.auth import PUBLIC
-from phongtrao.apitypes import NOT_FOUND, DecimalText, UnitRef, answers
+from phongtrao.accounts.auth import PUBLIC, WRITE_AUTH
+from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, UnitRef, answers
 from phongtrao.bounds import Day, Id, SearchText
 from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.plans.target_progress import expected_progress
+from phongtrao.reports.access import get_report_for_user
+from phongtrao.reports.api import ReportDetailOut
+from phongtrao.reports.models import Report
+from phongtrao.units import services as units_services
 from phongtrao.units.dashboard import dashboard_plans
 
 router = Router(tags=["units"])
+reviews_router = Router(tags=["reports"])
 
 
 class UnitOut(Schema):
@@ -140,3 +145,19 @@ def unit_targets(request, unit_id: Id, day: Day | None = None) -> list:
     progress by `day` (today when not given) against the actual, and the units behind."""
     unit = get_unit(unit_id)
     return expected_progress(dashboard_plans(unit, request.user), day or timezone.localdate())
+
+
+class ReviewDraftIn(Schema):
+    replace: bool = False  # sections already written are replaced only when asked
+
+
+@reviews_router.post(
+    "/{report_id}/draft", auth=WRITE_AUTH, response=answers(ReportDetailOut, FORBIDDEN, NOT_FOUND, CONFLICT)
+)
+def draft_review(request, report_id: Id, payload: ReviewDraftIn) -> Report:
+    """An interim or final review's body drafted from the system's figures for its period
+    (targets against expected progress, duties, Saturdays, contributions, registrations,
+    exemplars, rewards) as editable sections; 409 when it already has text and `replace`
+    is not set, 422 for a report that is no review."""
+    report = get_report_for_user(request.user, report_id)
+    return units_services.review_draft(user=request.user, report=report, replace=payload.replace)

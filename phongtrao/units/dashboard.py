@@ -59,17 +59,14 @@ def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
     ]
     totals = ledger.area_totals(unit)
     kinds = [("money", "Tiền (đồng)"), ("labour", "Ngày công"), ("land", "Hiến đất (m²)")]
-    days = WorkDay.objects.filter(unit__path__startswith=unit.path, plan__in=plans).aggregate(
-        all=Count("pk"), done=Count("pk", filter=Q(status="done"))
-    )
+    days = WorkDay.objects.within([unit]).filter(plan__in=plans).tally()
     return {
         "plans": plans,
         "duties": [(d, d.is_overdue(today)) for d in duties],
         "targets": targets,
         "criteria": criteria,
         "totals": totals,
-        "work_days": days["all"],
-        "work_days_done": days["done"],
+        "work_days": days,
         "bars": charts.bars([(label, totals.of(kind)) for kind, label in kinds if totals.of(kind)]),
         "money_by_month": charts.columns(_money_by_month(unit, today)),
     }

@@ -8,4 +8,5 @@ urlpatterns = [
     path("<id:pk>/villages/import/", views.villages_import, name="villages_import"),
     path("<id:unit_pk>/dashboard/", views.unit_dashboard, name="dashboard"),
     path("<id:unit_pk>/dashboard/print/", views.unit_dashboard_print, name="dashboard_print"),
+    path("reviews/<id:report_pk>/draft/", views.review_draft, name="review_draft"),
 ]

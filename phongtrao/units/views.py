@@ -1,14 +1,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from phongtrao.accounts import permissions
+from phongtrao.concurrency import Conflict
 from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import Level
 from phongtrao.geo.services import UnitError, villages_import_csv
 from phongtrao.plans.models import Plan
+from phongtrao.reports.access import get_report_for_user
+from phongtrao.ui.forms import flash_refusal
+from phongtrao.units import services as units_services
 from phongtrao.units.dashboard import dashboard
 from phongtrao.units.forms import VillageImportForm
 
@@ -76,3 +82,20 @@ def unit_dashboard_print(request, unit_pk: int):
     return render(
         request, "units/dashboard_print.html", {"unit": unit, "today": today, **dashboard(unit, request.user, today)}
     )
+
+
+@require_POST
+def review_draft(request, report_pk: int):
+    """The button on a review's page: its body drafted from the system's figures."""
+    report = get_report_for_user(request.user, report_pk)
+    if not permissions.can(request.user, permissions.REPORT, report.unit):
+        raise PermissionDenied
+    try:
+        units_services.review_draft(user=request.user, report=report, replace=request.POST.get("replace") == "1")
+    except ValidationError as exc:
+        flash_refusal(request, exc)
+    except Conflict as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã soạn dự thảo từ số liệu của hệ thống; hãy đọc lại, bổ sung rồi lưu."))
+    return redirect("reports:report", report.pk)

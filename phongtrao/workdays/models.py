@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -49,6 +49,18 @@ class WorkDayQuerySet(models.QuerySet["WorkDay"]):
             .filter(status=WorkDayStatus.PLANNED, date__lt=today, date__gte=today - RECORD_WITHIN)
             .for_calendar()
         )
+
+    def tally(self) -> dict[str, int]:
+        """Saturdays planned (not cancelled) and held, and the people assigned to and
+        present at those held: what a dashboard, a report and a review all count."""
+        held = Q(status=WorkDayStatus.DONE)
+        counted = self.exclude(status=WorkDayStatus.CANCELLED).aggregate(
+            planned=Count("pk", distinct=True),
+            held=Count("pk", filter=held, distinct=True),
+            expected=Sum("attendance__expected", filter=held),
+            present=Sum("attendance__present", filter=held),
+        )
+        return {name: counted[name] or 0 for name in ("planned", "held", "expected", "present")}
 
     def next_in(self, units: list[AdminUnit], today: dt.date) -> WorkDayQuerySet:
         """The next Saturday worked in these units' villages: every village on that day."""

@@ -278,5 +278,9 @@ def test_the_figures_come_from_the_system_for_the_reporting_unit_and_period(peop
         "duties",
         "registrations",
         "workdays",
+        "workdays",
+        "contributions",
+        "contributions",
+        "contributions",
         "contributions",
     ]

@@ -20,7 +20,7 @@ def test_a_report_goes_through_the_api_from_writing_to_return_with_a_remark(peop
     written = _post(head, f"/api/reports/{report.pk}/write", {"sections": [{"heading": "Kết quả", "text": "40 người"}]})
     assert written.status_code == 200, written.content
     assert [s["heading"] for s in written.json()["sections"]] == ["Kết quả"]
-    assert len(written.json()["figures"]) == 5
+    assert len(written.json()["figures"]) == 9
     sent = _post(head, f"/api/reports/{report.pk}/submit").json()
     assert sent["status"] == "submitted" and sent["on_time"] is False
     again = _post(head, f"/api/reports/{report.pk}/submit")
