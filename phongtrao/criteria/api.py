@@ -89,11 +89,18 @@ class BoardRowOut(Schema):
     states: list[str | None]
 
 
+class ClosestOut(Schema):
+    unit: UnitRef
+    missing: list[int] = Field(description="the numbers of the criteria it does not meet yet")
+
+
 class BoardOut(Schema):
     criteria: list[int]
     achieved_per_criterion: list[int] = Field(
         description="how many units of the board meet each criterion, in `criteria`'s order"
     )
+    complete: int = Field(description="how many units meet every criterion")
+    closest: list[ClosestOut] = Field(description="up to ten units not meeting every criterion, fewest missing first")
     units: list[BoardRowOut]
 
 
@@ -108,6 +115,8 @@ def criteria_board(request, set: column(CriteriaSet, "code"), unit: Id) -> dict:
     return {
         "criteria": [c.number for c in board.criteria],
         "achieved_per_criterion": board.achieved_per_criterion,
+        "complete": board.complete,
+        "closest": [{"unit": row.unit, "missing": [c.number for c in missing]} for row, missing in board.closest],
         "units": [
             {
                 "unit": r.unit,

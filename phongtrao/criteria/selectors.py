@@ -61,6 +61,15 @@ class Board:
         return sorted(waiting, key=lambda pair: len(pair[1]))[:10]
 
     @property
+    def complete(self) -> int:
+        """How many units meet every criterion of the set."""
+        return sum(1 for row in self.rows if self.criteria and row.achieved == len(self.criteria))
+
+    @property
+    def per_criterion(self) -> list[tuple[Criterion, int]]:
+        return list(zip(self.criteria, self.achieved_per_criterion, strict=True))
+
+    @property
     def achieved_per_criterion(self) -> list[int]:
         """How many units of the board meet each criterion (the footer of the board)."""
         return [sum(1 for row in self.rows if _achieved(row.cells[n])) for n in range(len(self.criteria))]

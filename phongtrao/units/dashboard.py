@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from phongtrao.contributions import ledger
 from phongtrao.criteria.models import CriteriaSet, CriterionState, CriterionStatus, SetLevel
+from phongtrao.criteria.selectors import board as criteria_board
 from phongtrao.geo.models import AdminUnit, Level
 from phongtrao.grouping import grouped
 from phongtrao.indicators import charts
@@ -57,6 +58,11 @@ def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
             "-valid_from", "name"
         )
     ]
+    # above a commune, the commune set in force summed up: how many communes meet each criterion
+    summary = None
+    if unit.level in (Level.PROVINCE, Level.DISTRICT):
+        current = CriteriaSet.objects.in_force_on(today).filter(level=SetLevel.COMMUNE).order_by("-valid_from").first()
+        summary = {"set": current, "board": criteria_board(current, unit)} if current else None
     totals = ledger.area_totals(unit)
     kinds = [("money", "Tiền (đồng)"), ("labour", "Ngày công"), ("land", "Hiến đất (m²)")]
     days = WorkDay.objects.within([unit]).filter(plan__in=plans).tally()
@@ -65,6 +71,7 @@ def dashboard(unit: AdminUnit, user, today: dt.date | None = None) -> dict:
         "duties": [(d, d.is_overdue(today)) for d in duties],
         "targets": targets,
         "criteria": criteria,
+        "criteria_summary": summary,
         "totals": totals,
         "work_days": days,
         "bars": charts.bars([(label, totals.of(kind)) for kind, label in kinds if totals.of(kind)]),

@@ -46,4 +46,5 @@ def test_the_national_benchmark_runs_at_a_small_scale():
     assert "roll-up cells equal a recomputation from the raw values" in done.stdout
     assert "ledger cells equal a recomputation from the lines" in done.stdout
     assert "a provincial target month by month (page)" in done.stdout
+    assert "values exported to Excel" in done.stdout
     assert "province dashboard page" in done.stdout and "equal the raw SQL sum of the lines" in done.stdout
