@@ -3,15 +3,16 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
 from phongtrao.accounts.auth import PUBLIC, WRITE_AUTH
-from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, answers
+from phongtrao.apitypes import CONFLICT, FORBIDDEN, NOT_FOUND, DecimalText, UnitRef, answers
 from phongtrao.bounds import Day, Id, column
 from phongtrao.geo.access import get_unit
 from phongtrao.geo.models import AdminUnit
-from phongtrao.indicators import services
+from phongtrao.indicators import rollups, services
 from phongtrao.indicators.access import get_indicator
 from phongtrao.indicators.models import Indicator, IndicatorValue, PeriodKind
 
@@ -36,6 +37,38 @@ class IndicatorOut(Schema):
 @indicators_router.get("", **PUBLIC, response=answers(list[IndicatorOut]))
 def list_indicators(request) -> list[Indicator]:
     return list(Indicator.objects.all())
+
+
+class TrendPointOut(Schema):
+    period_start: dt.date = Field(validation_alias="start")
+    label: str
+    value: DecimalText | None = Field(description="null: nobody reported for the period")
+    reporting_units: int = Field(validation_alias="count")
+
+
+class IndicatorTrendOut(Schema):
+    indicator: str
+    unit: UnitRef
+    period: str
+    until: dt.date
+    points: list[TrendPointOut]
+
+
+@indicators_router.get("/{code}/trend", **PUBLIC, response=answers(IndicatorTrendOut, NOT_FOUND))
+def indicator_trend(
+    request, code: IndicatorCode, unit: Id, period: PeriodKind = PeriodKind.MONTH, until: Day | None = None
+) -> dict:
+    """The indicator's roll-up over a unit, period after period up to the one holding
+    `until` (today by default), as its trend page draws it. Public, like the roll-ups."""
+    indicator, place = get_indicator(code), get_unit(unit)
+    end = until or timezone.localdate()
+    return {
+        "indicator": indicator.code,
+        "unit": place,
+        "period": period,
+        "until": end,
+        "points": rollups.trend(indicator, place, period, end),
+    }
 
 
 class ValueIn(Schema):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Sum
@@ -70,3 +71,24 @@ def series(
         for cell in Rollup.objects.filter(indicator=indicator, unit=unit, period_kind=kind, period_start__in=starts)
     }
     return [(start, found.get(start)) for start in starts]
+
+
+# How many periods a trend shows, by their kind.
+TREND_LENGTH = {"week": 12, "month": 12, "quarter": 8, "year": 6}
+
+
+@dataclass
+class TrendPoint:
+    start: dt.date
+    label: str
+    value: Decimal | int | None  # None: nobody reported for the period
+    count: int  # units that reported
+
+
+def trend(indicator: Indicator, unit: AdminUnit, kind: str, until: dt.date) -> list[TrendPoint]:
+    """An indicator's roll-up over `unit`, period after period up to the one holding
+    `until`, oldest first: what its trend page, its sheet and the API show. One query."""
+    return [
+        TrendPoint(start, periods.label(kind, start), rollup_value(indicator, cell), cell.count if cell else 0)
+        for start, cell in series(indicator, unit, kind, until, TREND_LENGTH[kind])
+    ]

@@ -118,19 +118,13 @@ def values_export(request, unit_pk: int):
     )
 
 
-TREND_LENGTH = {"week": 12, "month": 12, "quarter": 8, "year": 6}
-
-
 def indicator_trend(request, unit_pk: int, code: str):
     """An indicator's roll-up over a unit, period after period: public, like the roll-ups."""
     unit = get_unit(unit_pk)
     indicator = get_indicator(code)
     form = TrendForm(request.GET)
     kind, until = form.chosen(timezone.localdate())
-    rows = [
-        (periods.label(kind, start), rollups.rollup_value(indicator, cell), cell.count if cell else 0)
-        for start, cell in rollups.series(indicator, unit, kind, until, TREND_LENGTH[kind])
-    ]
+    rows = [(point.label, point.value, point.count) for point in rollups.trend(indicator, unit, kind, until)]
     if request.GET.get("format") == "xlsx":
         return attachment(excel.trend_sheet(indicator, unit, rows), XLSX, f"dien-bien-{indicator.code}.xlsx")
     return render(

@@ -100,3 +100,20 @@ def test_periods_without_a_figure_say_so(people):
     text = page.content.decode()
     assert "Chưa có số liệu trong các kỳ này." in text and "<svg" not in text.split("<main")[-1]
     assert people.client(None).get(f"/indicators/units/{people.commune.pk}/khong-co/").status_code == 404
+
+
+def test_the_api_serves_the_rows_the_page_draws(people):
+    _labour(people)
+    client = people.client(None)
+    today = timezone.localdate().isoformat()
+    page = client.get(f"/indicators/units/{people.commune.pk}/ngay-cong/")
+    api = client.get("/api/indicators/ngay-cong/trend", {"unit": people.commune.pk}).json()
+    assert api["period"] == "month" and api["until"] == today and api["unit"]["id"] == people.commune.pk
+    assert api["points"][-1]["value"] == "40"
+    assert [(p["label"], p["value"], p["reporting_units"]) for p in api["points"]] == [
+        (label, None if value is None else str(value), count) for label, value, count in page.context["rows"]
+    ]
+    yearly = client.get("/api/indicators/ngay-cong/trend", {"unit": people.commune.pk, "period": "year"}).json()
+    assert len(yearly["points"]) == 6
+    assert client.get("/api/indicators/khong-co/trend", {"unit": people.commune.pk}).status_code == 404
+    assert client.get("/api/indicators/ngay-cong/trend", {"unit": 999999}).status_code == 404
