@@ -38,6 +38,7 @@ def review_draft(*, user: User, report: Report, replace: bool = False) -> Report
     permissions.demand(user, permissions.REPORT, report.unit)
     if report.kind not in (ReportKind.INTERIM_REVIEW, ReportKind.FINAL_REVIEW):
         raise ValidationError({"kind": _("Chỉ soạn tự động được báo cáo sơ kết, tổng kết.")})
+    report = Report.objects.select_for_update().get(pk=report.pk)  # two drafting at once: one after the other
     if not replace and report.sections.exclude(text="").exists():
         raise Conflict(_("Báo cáo đã có nội dung; hãy chọn “thay nội dung đang có” nếu muốn soạn lại từ số liệu."))
     return report_write(user=user, report=report, sections=review_sections(review_figures(report)))
