@@ -25,7 +25,7 @@ from phongtrao.indicators.api import IndicatorCode
 from phongtrao.indicators.models import Aggregation, Indicator, PeriodKind
 from phongtrao.jobs.api import JobOut
 from phongtrao.orgs.models import Organization
-from phongtrao.plans import services, target_progress, tasks
+from phongtrao.plans import importing, services, target_progress, tasks
 from phongtrao.plans.access import get_duty_for_user, get_plan_for_user, get_target_for_user
 from phongtrao.plans.filters import PlanFilter
 from phongtrao.plans.models import Duty, DutyProgress, Plan, PlanKind, PlanStatus, Target, visibility
@@ -43,7 +43,7 @@ from phongtrao.plans.schemas import (
     PlanPageOut,
     ReasonIn,
 )
-from phongtrao.plans.selectors import plan_adoption, plan_differences, plan_for_document
+from phongtrao.plans.selectors import plan_adoption, plan_differences, plan_for_document, same_document
 
 router = Router(tags=["plans"])
 parse_router = Router(tags=["parse"])
@@ -64,9 +64,24 @@ def parse_document(request, file: UploadedFile = File(...)):  # noqa: B008 (ninj
     if docparse.needs_ocr(data, name):
         return Status(ACCEPTED, tasks.scan_read_start(user=request.user, data=data, filename=name, unit=None))
     try:
-        return docparse.parse_bytes(data, name)
+        parsed = docparse.parse_bytes(data, name)
     except docparse.ReadError as exc:
         raise ValidationError({"file": [str(exc)]}) from exc
+    header = importing.header_from(parsed)
+    known = same_document(
+        request.user,
+        full_number=header["full_number"],
+        issuer_name=header["issuer_name"],
+        issue_date=header["issue_date"],
+        title=header["title"],
+    )
+    return {
+        **parsed,
+        "known_plans": [
+            {"id": p.pk, "number": p.full_number, "title": p.title, "unit": str(p.unit), "status": p.status}
+            for p in known
+        ],
+    }
 
 
 def _header(payload: PlanHeaderIn) -> dict[str, Any]:

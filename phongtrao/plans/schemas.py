@@ -441,6 +441,16 @@ class ParsedSignerOut(BaseModel):
     title: str | None
 
 
+class KnownPlanOut(BaseModel):
+    """A plan already in the system that the document read seems to be."""
+
+    id: int
+    number: str
+    title: str
+    unit: str
+    status: str
+
+
 class ParsedDocumentOut(BaseModel):
     """What `python -m phongtrao.docparse` prints (DESIGN's parse contract): the core keys
     typed here; the extra keys (sections, reports, forms, uncertain…) come along as read.
@@ -462,3 +472,7 @@ class ParsedDocumentOut(BaseModel):
     assignees: list[str]
     recipients: list[str]
     signer: ParsedSignerOut | None
+    known_plans: list[KnownPlanOut] = Field(
+        default=[],
+        description="plans in the caller's sight with the same number, issuer and date, or title and issuer",
+    )

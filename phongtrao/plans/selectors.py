@@ -4,6 +4,7 @@ differences between a child plan and its parent."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -12,6 +13,7 @@ from django.db.models import Count, Prefetch, Q, Sum, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from phongtrao.accounts.permissions import Someone
 from phongtrao.geo.models import AdminUnit
 from phongtrao.plans.models import (
     ADOPTED,
@@ -24,7 +26,9 @@ from phongtrao.plans.models import (
     Target,
     TargetAllocation,
 )
-from phongtrao.text import natural_key
+from phongtrao.plans.numbering import split_number
+from phongtrao.search import matching
+from phongtrao.text import fold, natural_key
 from phongtrao.ui.formatting import day_text, number_text
 
 
@@ -279,3 +283,36 @@ def duty_grid(plan: Plan, *, visible: Callable[[AdminUnit], bool], today: dt.dat
         row.cells[column[item.duty_id]] = GridCell(item, "late" if item.is_overdue(today) else item.status)
     ordered = sorted(rows.items(), key=lambda kv: (kv[0][1] is not None, natural_key(kv[1].assignee)))
     return DutyGrid(duties=duties, rows=[row for _key, row in ordered])
+
+
+def _document_key(text: str) -> str:
+    """A name or title as compared between two copies of one document: case, diacritics,
+    punctuation, spacing and the abbreviation “UBND” set aside."""
+    words = re.sub(r"[^\w\s]", " ", fold(text or "")).split()
+    return " ".join("uy ban nhan dan" if word == "ubnd" else word for word in words)
+
+
+def same_document(
+    user: Someone, *, full_number: str, issuer_name: str, issue_date: dt.date | None, title: str
+) -> list[Plan]:
+    """The plans in the reader's sight that are already this document: the same number,
+    issuer and date, or the same title and issuer. An import shows them before a second
+    draft is made of the same text."""
+    number, symbol = split_number(full_number)
+    issuer = _document_key(issuer_name)
+    if not issuer:
+        return []
+    near = Plan.objects.visible_to(user).select_related("unit")
+    by_number = (
+        near.filter(number=number, symbol=symbol, issue_date=issue_date) if number and issue_date else near.none()
+    )
+    by_title = matching(near, title, "title") if title.strip() else near.none()
+    candidates = {plan.pk: plan for query in (by_number, by_title) for plan in query.order_by("-pk")[:20]}
+    found = []
+    for plan in candidates.values():
+        if _document_key(plan.issuer_name) != issuer:
+            continue
+        same_number = bool(number) and (plan.number, plan.symbol, plan.issue_date) == (number, symbol, issue_date)
+        if same_number or _document_key(plan.title) == _document_key(title):
+            found.append(plan)
+    return found

@@ -47,6 +47,7 @@ from phongtrao.plans.models import (
     TargetAllocation,
 )
 from phongtrao.plans.numbering import normalise_number, split_number
+from phongtrao.plans.selectors import same_document
 from phongtrao.text import natural_key
 from phongtrao.ui import uploads as evidence
 from phongtrao.ui.formatting import day_text
@@ -211,10 +212,36 @@ def plan_create(*, user: User, unit: AdminUnit, title: str, issuer_name: str, **
 
 
 @transaction.atomic
-def plan_import(*, user: User, unit: AdminUnit, header: dict[str, Any], parts: dict[str, list[dict[str, Any]]]) -> Plan:
+def plan_import(
+    *,
+    user: User,
+    unit: AdminUnit,
+    header: dict[str, Any],
+    parts: dict[str, list[dict[str, Any]]],
+    anyway: bool = False,
+) -> Plan:
     """A draft from a document read by docparse and checked by a person: the header and
-    every part at once, linked to its parent when a basis reference is a plan here."""
+    every part at once, linked to its parent when a basis reference is a plan here. A
+    document already in the system (same number, issuer and date, or title and issuer)
+    makes a second draft only when the person chose so knowingly."""
     header = dict(header)
+    known = same_document(
+        user,
+        full_number=header.get("full_number") or "",
+        issuer_name=header.get("issuer_name") or "",
+        issue_date=header.get("issue_date"),
+        title=header.get("title") or "",
+    )
+    if known and not anyway:
+        raise ValidationError(
+            {
+                "__all__": _(
+                    "Văn bản này đã có trong hệ thống: %(plans)s. Nếu đúng là cần thêm một bản, hãy chọn "
+                    "“Vẫn lưu thành dự thảo mới”."
+                )
+                % {"plans": "; ".join(str(plan) for plan in known)}
+            }
+        )
     plan = plan_create(
         user=user, unit=unit, title=header.pop("title", ""), issuer_name=header.pop("issuer_name", ""), **header
     )

@@ -64,6 +64,7 @@ from phongtrao.plans.selectors import (
     opening_lines,
     plan_adoption,
     plan_differences,
+    same_document,
 )
 from phongtrao.ui.downloads import XLSX, attachment, stored_file
 from phongtrao.ui.forms import add_service_errors, flash_refusal
@@ -184,19 +185,32 @@ def _import_units(user):
     return permissions.units_for(user, permissions.EDIT).exclude(level="village").order_by("depth", "name")
 
 
+def _known(user, header: dict) -> list[Plan]:
+    """The plans in the reader's sight that this document already is."""
+    return same_document(
+        user,
+        full_number=header.get("full_number") or "",
+        issuer_name=header.get("issuer_name") or "",
+        issue_date=header.get("issue_date"),
+        title=header.get("title") or "",
+    )
+
+
 def _import_check(request, *, units, unit: AdminUnit, parsed: dict, filename: str):
     uncertain, unsure_parts = importing.uncertain_fields(parsed)
+    header = importing.header_from(parsed)
     return render(
         request,
         "plans/import_check.html",
         {
             "unit_form": ImportUnitForm(initial={"unit": unit}, units=units),
             "unit": unit,
-            "form": PlanHeaderForm(initial=importing.header_from(parsed)),
+            "form": PlanHeaderForm(initial=header),
             "formsets": part_formsets(unit=unit, rows=importing.parts_from(parsed)),
             "uncertain": uncertain,
             "unsure_parts": unsure_parts,
             "filename": filename,
+            "known": _known(request.user, header),
         },
     )
 
@@ -253,6 +267,7 @@ def plan_import(request):
                     unit=unit,
                     header=header,
                     parts={part: rows_from(fs) for part, fs in formsets.items()},
+                    anyway=request.POST.get("anyway") == "1",
                 )
             except ValidationError as exc:
                 apply_errors(form, exc)
@@ -269,6 +284,7 @@ def plan_import(request):
                 "formsets": formsets,
                 "uncertain": set(),
                 "unsure_parts": set(),
+                "known": _known(request.user, getattr(form, "cleaned_data", {})),
             },
         )
     home = next((u for u in permissions.home_units(request.user) if units.filter(pk=u.pk).exists()), None)
