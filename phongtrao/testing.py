@@ -9,7 +9,6 @@ import shutil
 import socket
 import subprocess
 import time
-import unicodedata
 from dataclasses import dataclass
 
 import pytest
@@ -18,7 +17,6 @@ from django.test import Client
 
 from phongtrao.accounts.models import Role, User
 from phongtrao.accounts.services import api_token_create, membership_grant
-from phongtrao.docparse import legacy
 from phongtrao.geo.models import AdminUnit, Kind, Listing
 from phongtrao.geo.services import unit_create
 from phongtrao.plans import services as plan_services
@@ -125,25 +123,6 @@ def make_plan(people: People, *, unit: AdminUnit | None = None, issued: bool = F
     return plan
 
 
-_HATS = {"\u0302", "\u0306", "\u031b"}  # circumflex, breve, horn: precomposed in code page 1258
-
-
-def to_cp1258(text: str) -> bytes:
-    """Text as Excel or Word write it in Windows-1258: vowels with their hat or horn
-    precomposed, the tone as a separate combining mark."""
-    out = bytearray()
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-        except UnicodeEncodeError:
-            base, *marks = unicodedata.normalize("NFD", char)
-            hats = [m for m in marks if m in _HATS]
-            if hats:
-                base = unicodedata.normalize("NFC", base + hats[0])
-            out += (base + "".join(m for m in marks if m not in _HATS)).encode("cp1258")
-    return bytes(out)
-
-
 def send_at_once(
     base: str, requests: list[tuple[str, str, dict | None, str | None]], headers: dict[str, str] | None = None
 ) -> list[tuple[int, dict]]:
@@ -194,21 +173,6 @@ def table_rows(content: bytes, sheet: int | str = 0) -> list[tuple]:
     rows = list(chosen.iter_rows(values_only=True))
     skip_title_lines(rows)
     return rows
-
-
-def tcvn3_bytes(text: str) -> bytes:
-    """Text as old .VnTime documents and spreadsheets hold it: one TCVN3 byte per letter."""
-    table = {ch: byte for byte, ch in legacy._TCVN3.items()}
-    out = bytearray()
-    for ch in text:
-        lower = ch.lower()
-        if ch in table:
-            out.append(table[ch])
-        elif lower in table:  # capitals with a tone share the lower-case byte (capital fonts)
-            out.append(table[lower])
-        else:
-            out += ch.encode("cp1252")
-    return bytes(out)
 
 
 def work_queued_jobs() -> int:

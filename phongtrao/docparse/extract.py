@@ -44,10 +44,24 @@ NUMBER_LINE = re.compile(
 )
 PLACE_DATE = re.compile(r"^(?P<place>[^\d:;]{2,60}?)\s*,\s*ngày\b", re.IGNORECASE)
 NAME_WORDS = rf"[{UPPER}][{LOWER}]*(?:\s+[{UPPER}0-9][{LOWER}0-9]*)*"
+NAME_ON_LINE = rf"[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}0-9][{LOWER}0-9]*)*"
 BODY_ISSUER = re.compile(
     rf"(?P<body>UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban [Cc]hỉ đạo[^,.;]{{0,80}}?)\s+"
     rf"(?P<kind>xã|phường|thị trấn|huyện|tỉnh|thành phố|quận|thị xã)\s+(?P<name>{NAME_WORDS})"
     r"\s+(?:xây dựng|ban hành|thông báo|triển khai|yêu cầu|hướng dẫn|quyết định)",
+)
+# "Ủy ban nhân dân tỉnh Thanh Hóa", "trên địa bàn tỉnh Ninh Thuận", "Ủy ban nhân dân tỉnh ban hành"
+UNIT_IN_TEXT = re.compile(
+    rf"(?i:UBND|[ủu][ỷy] ban nhân dân|trên địa bàn)[ \t]+(?P<kind>thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã)"
+    rf"(?:[ \t]+(?P<name>{NAME_ON_LINE}))?"
+)
+LIST_MARK = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[-–+•*])\s*")
+BASIS_WORDS = ("can cu", "thuc hien", "trien khai thuc hien")
+# a law portal's own card above the text: "Nơi ban hành: Tỉnh Nghệ An"
+SITE_ISSUER = re.compile(
+    rf"(?:Nơi|Cơ quan) ban hành:[ \t]*(?P<kind>(?i:thành phố|tỉnh|huyện|quận|thị xã|thị trấn|phường|xã))"
+    rf"[ \t]+(?P<name>[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}][{LOWER}]*)*?)"
+    rf"(?=[ \t]*$|[ \t]+[{UPPER}][{LOWER}]*(?:[ \t]+[{LOWER}]+)?:)"  # up to the card's next label (“Người ký:”)
 )
 ORG_START = re.compile(
     r"^(?:Hội|Đoàn|Ban|Ủy ban|Uỷ ban|UBND|UB|Phòng|Công an|Mặt trận|MTTQ|Công đoàn|Trường|Trạm|Công chức|Văn phòng|"
@@ -226,6 +240,9 @@ class PlanText:
 
     def issuer(self) -> str | None:
         header = self._issuer_from_header()
+        if header in ("UBND", "HĐND"):  # the unit's line lost (a web page's header table)
+            self.guessed.add("issuer")
+            return self._issuer_completed(header) or header
         if header:
             return header
         self.guessed.add("issuer")
@@ -235,6 +252,22 @@ class PlanText:
                 body = "UBND" if fold(match["body"]).startswith("uy ban") or match["body"] == "UBND" else match["body"]
                 return f"{body} {match['kind']} {match['name']}"
         return None
+
+    def _issuer_completed(self, body: str) -> str | None:
+        """The unit of a header that says only “ỦY BAN NHÂN DÂN”: from the text (“Ủy ban nhân
+        dân tỉnh Thanh Hóa ban hành”) or a law portal's card (“Nơi ban hành: Tỉnh Nghệ An”),
+        else its level from the text (“Ủy ban nhân dân tỉnh ban hành”, “trên địa bàn tỉnh”)
+        and its name from the place line."""
+        kind = None
+        opening = self.lines[: self.preamble_end + 40]
+        for match in (m for line in opening for m in (*SITE_ISSUER.finditer(line), *UNIT_IN_TEXT.finditer(line))):
+            if match["name"]:
+                return f"{body} {match['kind'].lower()} {match['name']}"
+            kind = kind or match["kind"].lower()
+        place = self.place()
+        if kind is None or place is None:
+            return None
+        return f"{body} {kind} {place}"
 
     def _issuer_from_header(self) -> str | None:
         motto = next((i for i in range(self.head_end) if any(self.folded[i].startswith(m) for m in MOTTOS)), None)
@@ -289,16 +322,34 @@ class PlanText:
         for i in range(self.head_end):
             if re.match(r"^(?:V/v|Về việc)\b", self.lines[i], re.IGNORECASE):
                 return i, i + 1
-        for i in range(min(8, len(self.lines))):
+        for i in range(min(20, len(self.lines))):  # a web page's own title: "Thông báo về việc …"
             words = self.folded[i].split()
             if any(" ".join(words[:n]) in DOC_TYPES for n in (2, 3)) and len(words) > 5:
                 return i, i + 1
-        return None
+        return self._caps_title_under_header()
+
+    def _caps_title_under_header(self) -> tuple[int, int] | None:
+        """No document-kind line (a web page dropped it): the capitals right under the
+        number and the place-and-date line, up to the repeated authority or “Căn cứ”."""
+        anchors = [i for i in (self.number_at, self.date_at) if i is not None]
+        if not anchors:
+            return None
+        start = max(anchors) + 1
+        while start < self.head_end and not self.lines[start].strip():
+            start += 1
+        if start >= self.head_end or not self._is_caps(self.lines[start]) or self._stops_title(start):
+            return None
+        end = start + 1
+        while end < len(self.lines) and self._is_caps(self.lines[end]) and not self._stops_title(end):
+            end += 1
+        return start, end
 
     def _stops_title(self, i: int) -> bool:
         folded = self.folded[i]
         return (
-            folded.startswith(("can cu", "thuc hien", "kinh gui", "so:", "so "))
+            folded.startswith("kinh gui")
+            or NUMBER_LINE.match(self.lines[i]) is not None
+            or self._names_a_basis(i)
             or any(folded.startswith(m) for m in MOTTOS)
             or heading_of(self.lines[i]) is not None
             or self._authority_like(i)
@@ -308,7 +359,7 @@ class PlanText:
         return (
             self.folded[i].startswith(("uy ban nhan dan", "chu tich"))
             and i + 1 < len(self.lines)
-            and self.folded[i + 1].startswith("can cu")
+            and self._names_a_basis(i + 1)
         )
 
     def title(self) -> str | None:
@@ -328,9 +379,11 @@ class PlanText:
         start = self.title_span[1] if self.title_span else 0
         for i in range(start, len(self.lines)):
             line = self.lines[i]
+            if ROMAN.match(line) and "can cu" in self.folded[i]:
+                continue  # “I. CĂN CỨ XÂY DỰNG KẾ HOẠCH”: the bases under a heading of their own
             if ROMAN.match(line) or ARTICLE.match(line) or self.folded[i].rstrip(":") == "quyet dinh":
                 return i
-            if (DECIMAL.match(line) or DECIMAL2.match(line)) and not self.folded[i].startswith(("can cu", "thuc hien")):
+            if (DECIMAL.match(line) or DECIMAL2.match(line)) and not self._names_a_basis(i):
                 return i
         return len(self.lines)
 
@@ -393,9 +446,15 @@ class PlanText:
         start = self.title_span[1] if self.title_span else 0
         refs = []
         for i in range(start, self.preamble_end):
-            if self.folded[i].startswith(("can cu", "thuc hien")):
-                refs.extend(self.references_in(self.lines[i]))
+            if self._names_a_basis(i):
+                for clause in self.lines[i].split(";"):
+                    refs.extend(_bases_of(clause, self.references_in(clause)))
         return _unique(refs)
+
+    def _names_a_basis(self, i: int) -> bool:
+        """A line of the preamble that gives a basis, as a paragraph or an item of a
+        numbered or dashed list: “Căn cứ …”, “1. Căn cứ …”, “- Thực hiện …”, “Triển khai thực hiện …”."""
+        return LIST_MARK.sub("", self.folded[i]).startswith(BASIS_WORDS)
 
     def cited_refs(self) -> list[dict]:
         basis = {r["number"] for r in self.basis_refs()}
@@ -931,6 +990,21 @@ def _clause_before(line: str, end: int) -> str:
 def _sentence_before(line: str, end: int) -> str:
     start = max(line.rfind(sep, 0, end) for sep in (".", ";"))
     return line[start + 1 : end]
+
+
+def _bases_of(clause: str, refs: list[dict]) -> list[dict]:
+    """The documents a basis clause rests on, without the one a cited document is about:
+    “Kết luận số 49-KL/TW … về tiếp tục thực hiện Chỉ thị số 11-CT/TW …” rests on 49-KL/TW
+    alone, “Quyết định số 1620/QĐ-TTg … về việc … và Quyết định số 181/QĐ-TTg” on both."""
+    kept, seen_at = [], 0
+    for ref in refs:
+        at = clause.find(ref["number"].split("/")[0], seen_at)
+        between = clause[seen_at:at] if at >= 0 else ""
+        about_the_last = re.search(r"\bvề\b", between) and not re.search(r"\b(?:và|cùng)\b", between[-40:])
+        if not kept or not about_the_last:
+            kept.append(ref)
+        seen_at = max(at, seen_at) + 1
+    return kept
 
 
 def _unique(refs: list[dict]) -> list[dict]:

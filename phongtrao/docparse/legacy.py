@@ -128,7 +128,18 @@ _VNI_SINGLE = {
 
 
 def from_tcvn3(text: str) -> str:
-    return text.translate(TCVN3_TABLE)
+    return "".join(_capitals(line) for line in text.translate(TCVN3_TABLE).splitlines(keepends=True))
+
+
+def _capitals(line: str) -> str:
+    """A line typed in a capital font (“KẾ HOẠCH”, “ỦY BAN NHÂN DÂN”) back in capitals: its
+    plain letters are all capitals, and a toned letter, which TCVN3 stores with the
+    lower-case byte, sits lower-case before a capital inside a word (“HOạCH”, “ủY”)."""
+    plain = [c for c in line if c.isascii() and c.isalpha()]
+    lowered_among_capitals = any(a.islower() and b.isupper() for a, b in zip(line, line[1:], strict=False))
+    if len(plain) >= 2 and all(c.isupper() for c in plain) and lowered_among_capitals:
+        return line.upper()
+    return line
 
 
 def from_vni(text: str) -> str:

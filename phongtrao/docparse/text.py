@@ -59,6 +59,9 @@ def normalise(raw: str) -> str:
     text = re.sub(r"\*\*|__", "", text)  # markdown emphasis copied from web pages
     text = re.sub(rf"(?<![\w*])\*(?=[{LOWER}{UPPER}(“\"])|(?<=[{LOWER}{UPPER}.)”\"…])\*(?![\w*])", "", text)
     text = text.replace("|", "\n")  # header tables flattened into "a | b |" lines
+    # ... or into "a<tab>b" lines: the right-hand column (the motto, its second line, the
+    # place and date) starts a line of its own
+    text = re.sub(r"[ \t]*\t[ \t]*(?=C[ỘO]NG H[ÒO]A X[ÃA] H[ỘO]I|Độc lập|[^\t\n,]{2,40}, ngày)", "\n", text)
     # a signer's name glued to the title above it: "TRƯỞNG BANLê Văn sơn"
     text = re.sub(rf"([{UPPER}]{{3,}})(?=[{UPPER}][{LOWER}])", r"\1\n", text)
     return text
@@ -88,8 +91,55 @@ def logical_lines(text: str) -> list[str]:
 _TYPE_HEADINGS = {"KẾ HOẠCH", "BÁO CÁO", "QUYẾT ĐỊNH", "HƯỚNG DẪN", "THÔNG BÁO", "CHƯƠNG TRÌNH", "TỜ TRÌNH"}
 
 
+# Phrases of a header that a narrow column or a PDF dump may break: a line ending with the
+# first words of one and a line starting with the rest are one line.
+_HEADER_PHRASES = [
+    fold(p).split()
+    for p in (
+        "ỦY BAN NHÂN DÂN",
+        "HỘI ĐỒNG NHÂN DÂN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "BAN CHỈ ĐẠO",
+        "BAN THƯỜNG VỤ",
+        "ĐẢNG ỦY",
+        *_TYPE_HEADINGS,
+    )
+]
+_PLACE_DATE_TAIL = re.compile(rf"^[{UPPER}][{LOWER}]*(?: [{UPPER}][{LOWER}]*)?, ngày\b")
+
+
+_PHRASE_CUTS = [(words[:cut], words[cut:]) for words in _HEADER_PHRASES for cut in range(1, len(words))]
+_CUT_ENDS = {head[-1] for head, _rest in _PHRASE_CUTS}
+
+
+def _splits_a_phrase(previous: str, line: str) -> bool:
+    if fold(previous.rsplit(None, 1)[-1]) not in _CUT_ENDS:  # most lines: one word folded
+        return False
+    before, after = fold(previous).split(), fold(line).split()
+    return any(before[-len(head) :] == head and after[: len(rest)] == rest for head, rest in _PHRASE_CUTS)
+
+
+def _splits_a_place(previous: str, line: str) -> bool:
+    """“Bến” / “Tre, ngày 12 tháng 3 năm 2024”: a place name wrapped before its date."""
+    words = previous.split()
+    return (
+        bool(_PLACE_DATE_TAIL.match(line))
+        and 1 <= len(words) <= 3
+        and all(w[0].isupper() and w[1:].islower() for w in words if w[1:])
+        and not any(c.isdigit() for c in previous)
+    )
+
+
 def _continues(previous: str, line: str, after_blank: bool) -> bool:
-    if "\t" in previous or "\t" in line or _LIST_MARKER.match(line) or previous.strip(" .") in _TYPE_HEADINGS:
+    if "\t" in previous or "\t" in line:
+        return False
+    if _splits_a_phrase(previous, line) or _splits_a_place(previous, line):
+        return True
+    if re.fullmatch(r"Số\s*[:.]?", previous.strip()) and line[0].isdigit():  # “Số:” / “130/KH-UBND”
+        return True
+    if _LIST_MARKER.match(line) or previous.strip(" .") in _TYPE_HEADINGS:
         return False
     if previous.endswith((".", ";", ":", "!", "?", "./.")):
         return False
@@ -98,7 +148,36 @@ def _continues(previous: str, line: str, after_blank: bool) -> bool:
         return True
     if first.isdigit() and not _HEADINGISH.match(line) and not after_blank:
         return previous[-1].isalnum() or previous.endswith((",", "-"))
-    return False
+    return _sentence_goes_on(previous, line) and not after_blank
+
+
+def _sentence_goes_on(previous: str, line: str) -> bool:
+    """A sentence wrapped before a capitalised word (“… của Ban” / “Chỉ đạo …”, “… và” /
+    “Quyết định số …”): the line before has no closing mark and is ordinary text, the
+    line goes on in ordinary text and starts no paragraph of its own."""
+    if not (previous[-1].isalnum() and re.match(rf"[{UPPER}][{LOWER}]", line)):
+        return False
+    marked = _LIST_MARKER.match(previous)
+    if marked and not fold(previous[marked.end() :]).startswith(("can cu", "thuc hien", "trien khai")):
+        return False  # “1. Công chức Văn hóa – Xã hội”: an item's heading, its text below
+    words = previous.split()
+    capitalised = sum(1 for w in words if w[0].isupper())
+    folded = fold(line)
+    starts_a_document = folded.startswith(_KIND_WORDS) and not re.match(r"^\w+ \w+ so\b", folded)
+    return (
+        len(words) >= 4
+        and previous[-1].isalnum()
+        and words[-1].islower()
+        and capitalised < len(words) / 2  # not a menu or a title in capitals
+        and re.match(rf"[{UPPER}][{LOWER}]", line) is not None
+        and not starts_a_document  # “Thông báo về việc …” is a title, “Quyết định số …” goes on
+        and not re.match(r"Số\s*[:.]?\s*\d", line)  # a header's number line
+        and not fold(previous).startswith("doc lap")  # the motto's second line
+        and not folded.startswith(("can cu", "thuc hien", "xet de nghi", "theo de nghi", "noi nhan", "kinh gui"))
+    )
+
+
+_KIND_WORDS = tuple(fold(kind) for kind in _TYPE_HEADINGS)
 
 
 def squash(text: str) -> str:

@@ -2,7 +2,7 @@
 legacy TCVN3 and VNI font encodings."""
 
 from phongtrao.docparse import legacy, parse_bytes, read_document
-from phongtrao.testing import tcvn3_bytes, to_cp1258
+from phongtrao.docparse.tests.legacy_bytes import tcvn3_bytes, to_cp1258
 
 TEXT = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKẾ HOẠCH\nXây dựng nông thôn mới của xã năm 2023\n"
 

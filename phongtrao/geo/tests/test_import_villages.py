@@ -1,8 +1,8 @@
 import pytest
 
+from phongtrao.docparse.tests.legacy_bytes import tcvn3_bytes, to_cp1258
 from phongtrao.geo.models import AdminUnit, Kind, Level
 from phongtrao.geo.services import UnitError, villages_import_csv
-from phongtrao.testing import tcvn3_bytes, to_cp1258
 
 
 def names(commune):

@@ -1,0 +1,42 @@
+"""Layouts that differ a little from the corpus's, each in the shape real web pages and PDF
+dumps give (made up here): words of the header broken across lines, the unit's line lost,
+a place wrapped before its date, bases as lists or wrapped before a capital, a document
+cited as what a basis is about, no document-kind line."""
+
+from phongtrao.docparse import parse_text
+
+
+def test_a_header_broken_at_any_word_is_read_whole():
+    parsed = parse_text(
+        "ỦY\nBAN NHÂN DÂN\nHUYỆN ĐỒI CHÈ\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số:\n05/KH-UBND\nBến\nTre, ngày 12 tháng 3 năm 2024\nKẾ\nHOẠCH\nRa quân làm đường giao thông nông thôn\n"
+        "Căn cứ Quyết định số 263/QĐ-TTg ngày 22/02/2022 của Thủ tướng Chính phủ;\nI. MỤC ĐÍCH\n"
+    )
+    assert (parsed["doc_type"], parsed["number"], parsed["place"]) == ("KE_HOACH", "05/KH-UBND", "Bến Tre")
+    assert (parsed["issuer"], parsed["title"]) == ("UBND huyện Đồi Chè", "Ra quân làm đường giao thông nông thôn")
+
+
+def test_bases_as_lists_and_wrapped_before_a_capital():
+    parsed = parse_text(
+        "KẾ HOẠCH\nPhát động phong trào thi đua\nI. CĂN CỨ\n"
+        "1. Căn cứ Nghị quyết số 25/NQ-HĐND ngày 10/12/2021 của Hội đồng nhân dân tỉnh;\n"
+        "- Thực hiện Kế hoạch số 88/KH-BCĐ ngày 05/01/2022 của Ban\nChỉ đạo các chương trình mục tiêu quốc gia và\n"
+        "Quyết định số 912/QĐ-UBND ngày 07/01/2022 của UBND tỉnh;\n"
+        "Triển khai thực hiện Kết luận số 49-KL/TW ngày 10/5/2019 của Ban Bí thư về tiếp tục thực hiện "
+        "Chỉ thị số 11-CT/TW ngày 03/4/2007 của Bộ Chính trị;\nII. NỘI DUNG\nLàm tốt.\n"
+    )
+    assert [r["number"] for r in parsed["basis_refs"]] == ["25/NQ-HĐND", "88/KH-BCĐ", "912/QĐ-UBND", "49-KL/TW"]
+
+
+def test_a_title_with_no_document_kind_line_and_an_issuer_from_the_authority_or_the_site_card():
+    header = (
+        "Số hiệu: 2/QĐ-UBND Loại văn bản: Quyết định\nNơi ban hành: Tỉnh Nghệ An Người ký: Bùi Đình Long\n"
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 2/QĐ-UBND | Vinh, ngày 04 tháng 01 năm 2024 |\n"
+        "BAN HÀNH BỘ TIÊU CHÍ THÔN NÔNG THÔN MỚI\n"
+    )
+    rest = "Căn cứ Quyết định số 263/QĐ-TTg ngày 22/02/2022 của Thủ tướng Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n"
+    parsed = parse_text(header + "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\n" + rest)
+    assert parsed["title"] == "BAN HÀNH BỘ TIÊU CHÍ THÔN NÔNG THÔN MỚI"
+    assert parsed["issuer"] == "UBND tỉnh Nghệ An"  # the authority repeated above “Căn cứ”
+    parsed = parse_text(header + rest)
+    assert parsed["issuer"] == "UBND tỉnh Nghệ An" and "issuer" in parsed["uncertain"]  # the law portal's card
