@@ -170,7 +170,9 @@ class PlanText:
         self.preamble_end = self._preamble_end()
         self.body_end = self._body_end()
         self.parts = self._parts()
-        self.guessed: set[str] = set()  # fields read by weaker rules than the document's layout
+        # how sure each field is, by the rule that read it: the document's layout (0.95), its
+        # text (0.7–0.75), a web page's furniture or the place line (0.5–0.65); nothing, 0
+        self.confidence: dict[str, float] = {}
 
     # --- the header -----------------------------------------------------------------
 
@@ -241,14 +243,18 @@ class PlanText:
     def issuer(self) -> str | None:
         header = self._issuer_from_header()
         if header in ("UBND", "HĐND"):  # the unit's line lost (a web page's header table)
-            self.guessed.add("issuer")
-            return self._issuer_completed(header) or header
-        if header:
+            completed = self._issuer_completed(header)
+            if completed:
+                return completed
+            self.confidence["issuer"] = 0.3
             return header
-        self.guessed.add("issuer")
+        if header:
+            self.confidence["issuer"] = 0.95
+            return header
         for line in self.lines[: self.preamble_end + 3] + self.lines[max(self.body_end - 3, 0) : self.body_end]:
             match = BODY_ISSUER.search(line)
-            if match:
+            if match:  # "UBND xã Hải Dương thông báo": no header, the text names its issuer
+                self.confidence["issuer"] = 0.7
                 body = "UBND" if fold(match["body"]).startswith("uy ban") or match["body"] == "UBND" else match["body"]
                 return f"{body} {match['kind']} {match['name']}"
         return None
@@ -262,11 +268,13 @@ class PlanText:
         opening = self.lines[: self.preamble_end + 40]
         for match in (m for line in opening for m in (*SITE_ISSUER.finditer(line), *UNIT_IN_TEXT.finditer(line))):
             if match["name"]:
+                self.confidence["issuer"] = 0.65 if match.re is SITE_ISSUER else 0.75
                 return f"{body} {match['kind'].lower()} {match['name']}"
             kind = kind or match["kind"].lower()
         place = self.place()
         if kind is None or place is None:
             return None
+        self.confidence["issuer"] = 0.5
         return f"{body} {kind} {place}"
 
     def _issuer_from_header(self) -> str | None:
@@ -308,7 +316,9 @@ class PlanText:
         return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(line) < 120
 
     def _title_span(self) -> tuple[int, int] | None:
+        self.title_confidence = 0.95
         if self.type_at is not None and self.inline_title is not None:
+            self.title_confidence = 0.9
             return self.type_at, self.type_at + 1
         if self.type_at is not None:
             start = self.type_at + 1
@@ -319,13 +329,16 @@ class PlanText:
             while end < len(self.lines) and caps and self._is_caps(self.lines[end]) and not self._stops_title(end):
                 end += 1
             return start, end
+        self.title_confidence = 0.75
         for i in range(self.head_end):
             if re.match(r"^(?:V/v|Về việc)\b", self.lines[i], re.IGNORECASE):
                 return i, i + 1
+        self.title_confidence = 0.6
         for i in range(min(20, len(self.lines))):  # a web page's own title: "Thông báo về việc …"
             words = self.folded[i].split()
             if any(" ".join(words[:n]) in DOC_TYPES for n in (2, 3)) and len(words) > 5:
                 return i, i + 1
+        self.title_confidence = 0.65
         return self._caps_title_under_header()
 
     def _caps_title_under_header(self) -> tuple[int, int] | None:
@@ -1047,14 +1060,38 @@ def extract(raw: str) -> dict:
         "sections": doc.sections(),
         "preamble": doc.preamble(),
     }
-    if doc.type_at is None:
-        doc.guessed |= {"doc_type", "title"}
-    if phases or (result["period"] and result["period"]["start"] is None):
-        doc.guessed.add("period")
-    core = ["doc_type", "number", "issue_date", "place", "issuer", "title", "period", "signer"]
-    missing = [key for key in core if not result[key]]
-    # what a person should look at before saving: guessed, missing, or lists read by rules
-    result["uncertain"] = sorted(
-        doc.guessed | set(missing) | {key for key in ("targets", "deadlines", "phases", "assignees") if result[key]}
-    )
+    result["confidence"] = confidence = _confidences(doc, result)
+    # what a person should look at before saving: the fields read with little confidence
+    result["uncertain"] = sorted(key for key, sure in confidence.items() if sure < UNSURE_BELOW)
     return result
+
+
+UNSURE_BELOW = 0.8
+LAYOUT = 0.95  # read where the layout of an administrative document puts it
+
+
+def _confidences(doc: PlanText, result: dict) -> dict[str, float]:
+    """Each field's confidence, from the rule that read it; 0 for a field not found. Lists
+    read by rules out of running text (targets, deadlines, phases, assignees) are 0.6."""
+    period = result["period"]
+    sure = {
+        # the kind line, else the number's symbol ("QĐ-UBND"), else the first words
+        "doc_type": LAYOUT if doc.type_at is not None else (0.85 if doc.symbol() else 0.6),
+        "number": LAYOUT,
+        "issue_date": LAYOUT,
+        "place": LAYOUT,
+        "issuer": doc.confidence.get("issuer", LAYOUT),
+        "title": doc.title_confidence,
+        "basis_refs": 0.9,
+        # phases and a period with no start are read from running text
+        "period": 0.6 if result["phases"] or (period and period["start"] is None) else 0.9,
+        "signer": LAYOUT,
+    }
+    if result["doc_type"] == "OTHER":
+        sure["doc_type"] = 0.3
+    out = {key: (value if result[key] else 0.0) for key, value in sure.items() if key != "basis_refs"}
+    out["basis_refs"] = sure["basis_refs"]  # a document may rest on no basis at all
+    for key in ("targets", "deadlines", "phases", "assignees"):
+        if result[key]:
+            out[key] = 0.6
+    return out

@@ -40,3 +40,22 @@ def test_a_title_with_no_document_kind_line_and_an_issuer_from_the_authority_or_
     assert parsed["issuer"] == "UBND tỉnh Nghệ An"  # the authority repeated above “Căn cứ”
     parsed = parse_text(header + rest)
     assert parsed["issuer"] == "UBND tỉnh Nghệ An" and "issuer" in parsed["uncertain"]  # the law portal's card
+
+
+def test_every_field_carries_the_confidence_of_the_rule_that_read_it():
+    layout = parse_text(
+        "ỦY BAN NHÂN DÂN\nXÃ HỒNG THÁI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 15/KH-UBND\n"
+        "Hồng Thái, ngày 7 tháng 4 năm 2023\nKẾ HOẠCH\nTổ chức ngày thứ Bảy đi cơ sở\nI. MỤC TIÊU\nLàm tốt.\n"
+    )
+    assert {k: layout["confidence"][k] for k in ("doc_type", "number", "issuer", "title")} == dict.fromkeys(
+        ("doc_type", "number", "issuer", "title"), 0.95
+    )
+    assert layout["confidence"]["signer"] == 0.0 and "signer" in layout["uncertain"]
+    assert "issuer" not in layout["uncertain"] and "title" not in layout["uncertain"]
+    from_the_place = parse_text(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 9/KH-UBND | Quảng Trị, ngày 5 tháng 3 năm 2024 |\n"
+        "Kế hoạch thực hiện phong trào thi đua trên địa bàn tỉnh năm 2024\nI. MỤC ĐÍCH\nLàm tốt.\n"
+    )
+    assert from_the_place["issuer"] == "UBND tỉnh Quảng Trị"
+    assert from_the_place["confidence"]["issuer"] == 0.5 and from_the_place["confidence"]["title"] == 0.6
+    assert {"issuer", "title"} <= set(from_the_place["uncertain"])
