@@ -85,3 +85,7 @@ def date_range(text: str) -> tuple[dt.date | None, dt.date | None] | None:
         return None
     start = first_date(a, default_year=end.year) or first_date("ngày " + a)
     return (start, end) if start else None
+
+
+def iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -187,3 +187,8 @@ def squash(text: str) -> str:
 
 def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" \t-–;,.:")
+
+
+def fold_keep(text: str) -> str:
+    """fold() that keeps every character's position, to cut the original at a match."""
+    return "".join((unicodedata.normalize("NFD", c)[0] if c != "đ" and c != "Đ" else "d").lower() for c in text)

@@ -1,0 +1,311 @@
+"""The header of an administrative document (Decree 30/2020/NĐ-CP): its kind, number, date and
+place, issuer and title, found by their shape (an authority block, the motto, “Số:”, a
+place-and-date line, a document-kind line) in any order and wrapping, and completed from
+the text when a web page lost part of it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from phongtrao.docparse import dates
+from phongtrao.docparse.dates import iso
+from phongtrao.docparse.numbers import clean_number
+from phongtrao.docparse.structure import heading_of
+from phongtrao.docparse.text import LOWER, UPPER, clean, fold, fold_keep
+
+DOC_TYPES = {
+    "ke hoach": "KE_HOACH",
+    "bao cao": "BAO_CAO",
+    "quyet dinh": "QUYET_DINH",
+    "huong dan": "HUONG_DAN",
+    "thong bao": "OTHER",
+    "cong van": "OTHER",
+    "to trinh": "OTHER",
+    "chuong trinh": "OTHER",
+    "nghi quyet": "OTHER",
+    "chi thi": "OTHER",
+    "ket luan": "OTHER",
+    "de an": "OTHER",
+    "phuong an": "OTHER",
+}
+SYMBOL_TYPES = {"kh": "KE_HOACH", "bc": "BAO_CAO", "qd": "QUYET_DINH", "hd": "HUONG_DAN"}
+MOTTOS = ("cong hoa xa hoi", "dang cong san viet nam")  # the motto may wrap after "XÃ HỘI"
+UNIT_KINDS = ["thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "đặc khu"]
+HEAD_SCAN = 60
+NUMBER_LINE = re.compile(
+    r"^(?:S[ốo] k[ýí] hi[ệe]u\s+)?Số\s*[:.]?\s*(?P<n>\d*)\s*(?P<sep>[/-])\s*(?P<sym>[A-ZĐa-zđ0-9&.\-/ ]+?)\s*$"
+)
+PLACE_DATE = re.compile(r"^(?P<place>[^\d:;]{2,60}?)\s*,\s*ngày\b", re.IGNORECASE)
+NAME_WORDS = rf"[{UPPER}][{LOWER}]*(?:\s+[{UPPER}0-9][{LOWER}0-9]*)*"
+NAME_ON_LINE = rf"[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}0-9][{LOWER}0-9]*)*"
+BODY_ISSUER = re.compile(
+    rf"(?P<body>UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban [Cc]hỉ đạo[^,.;]{{0,80}}?)\s+"
+    rf"(?P<kind>xã|phường|thị trấn|huyện|tỉnh|thành phố|quận|thị xã)\s+(?P<name>{NAME_WORDS})"
+    r"\s+(?:xây dựng|ban hành|thông báo|triển khai|yêu cầu|hướng dẫn|quyết định)",
+)
+# "Ủy ban nhân dân tỉnh Thanh Hóa", "trên địa bàn tỉnh Ninh Thuận", "Ủy ban nhân dân tỉnh ban hành"
+UNIT_IN_TEXT = re.compile(
+    rf"(?i:UBND|[ủu][ỷy] ban nhân dân|trên địa bàn)[ \t]+(?P<kind>thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã)"
+    rf"(?:[ \t]+(?P<name>{NAME_ON_LINE}))?"
+)
+# a law portal's own card above the text: "Nơi ban hành: Tỉnh Nghệ An"
+SITE_ISSUER = re.compile(
+    rf"(?:Nơi|Cơ quan) ban hành:[ \t]*(?P<kind>(?i:thành phố|tỉnh|huyện|quận|thị xã|thị trấn|phường|xã))"
+    rf"[ \t]+(?P<name>[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}][{LOWER}]*)*?)"
+    rf"(?=[ \t]*$|[ \t]+[{UPPER}][{LOWER}]*(?:[ \t]+[{LOWER}]+)?:)"  # up to the card's next label (“Người ký:”)
+)
+_ACRONYMS = {"ubnd", "hdnd", "mttq", "mtqg", "ntm", "bcd", "ct-xh", "attp", "vs", "mttqvn", "ubmttq", "tw", "qh"}
+
+
+class HeaderReading:
+    """The methods of `extract.PlanText` that read the header: they work on the document's
+    lines and the spans its structure found (`PlanText.__init__`)."""
+
+    lines: list[str]
+    folded: list[str]
+
+    def _type_heading(self) -> int | None:
+        for i in range(self.head_end):
+            key = self.folded[i].rstrip(" .")
+            if key in DOC_TYPES and self.lines[i].strip(" .").isupper():
+                return i
+        self.inline_title = None
+        for i in range(self.head_end):  # "KẾ HOẠCH TRIỂN KHAI …": the kind and the title on one line
+            words = self.folded[i].split()
+            if len(words) > 4 and " ".join(words[:2]) in DOC_TYPES and self._is_caps(self.lines[i]):
+                self.inline_title = i
+                return i
+        return None
+
+    def _number_line(self):
+        for i in range(self.head_end):
+            match = NUMBER_LINE.match(self.lines[i])
+            if match:
+                return match, i
+        return None, None
+
+    def _place_date_line(self) -> int | None:
+        for i in range(self.head_end):
+            if PLACE_DATE.match(self.lines[i]) and dates.LONG.search(self.lines[i]):
+                return i
+        return None
+
+    def doc_type(self) -> str:
+        if self.type_at is not None:
+            key = self.folded[self.type_at].rstrip(" .")
+            return DOC_TYPES.get(key) or DOC_TYPES[" ".join(key.split()[:2])]
+        symbol = self.symbol()
+        if symbol:
+            kind = SYMBOL_TYPES.get(fold(re.split(r"[-/]", symbol)[0]))
+            if kind:
+                return kind
+        for i in range(min(5, len(self.lines))):
+            words = self.folded[i].split()
+            for size in (2, 3):
+                key = " ".join(words[:size])
+                if key in DOC_TYPES and len(words) > size + 2:
+                    return DOC_TYPES[key]
+        return "OTHER"
+
+    def symbol(self) -> str | None:
+        if self.number_match is None:
+            return None
+        return clean_number(self.number_match["sym"]) or None
+
+    def number(self) -> str | None:
+        if self.number_match is None or not self.number_match["n"]:
+            return None
+        return f"{self.number_match['n']}{self.number_match['sep']}{self.symbol()}"
+
+    def issue_date(self) -> str | None:
+        if self.date_at is None:
+            return None
+        match = dates.LONG.search(self.lines[self.date_at])
+        return iso(dates.make_date(int(match[1]), int(match[2]), int(match[3])))
+
+    def place(self) -> str | None:
+        if self.date_at is None:
+            return None
+        return clean(PLACE_DATE.match(self.lines[self.date_at])["place"]) or None
+
+    def issuer(self) -> str | None:
+        header = self._issuer_from_header()
+        if header in ("UBND", "HĐND"):  # the unit's line lost (a web page's header table)
+            completed = self._issuer_completed(header)
+            if completed:
+                return completed
+            self.confidence["issuer"] = 0.3
+            return header
+        if header:
+            self.confidence["issuer"] = 0.95
+            return header
+        for line in self.lines[: self.preamble_end + 3] + self.lines[max(self.body_end - 3, 0) : self.body_end]:
+            match = BODY_ISSUER.search(line)
+            if match:  # "UBND xã Hải Dương thông báo": no header, the text names its issuer
+                self.confidence["issuer"] = 0.7
+                body = "UBND" if fold(match["body"]).startswith("uy ban") or match["body"] == "UBND" else match["body"]
+                return f"{body} {match['kind']} {match['name']}"
+        return None
+
+    def _issuer_completed(self, body: str) -> str | None:
+        """The unit of a header that says only “ỦY BAN NHÂN DÂN”: from the text (“Ủy ban nhân
+        dân tỉnh Thanh Hóa ban hành”) or a law portal's card (“Nơi ban hành: Tỉnh Nghệ An”),
+        else its level from the text (“Ủy ban nhân dân tỉnh ban hành”, “trên địa bàn tỉnh”)
+        and its name from the place line."""
+        kind = None
+        opening = self.lines[: self.preamble_end + 40]
+        for match in (m for line in opening for m in (*SITE_ISSUER.finditer(line), *UNIT_IN_TEXT.finditer(line))):
+            if match["name"]:
+                self.confidence["issuer"] = 0.65 if match.re is SITE_ISSUER else 0.75
+                return f"{body} {match['kind'].lower()} {match['name']}"
+            kind = kind or match["kind"].lower()
+        place = self.place()
+        if kind is None or place is None:
+            return None
+        self.confidence["issuer"] = 0.5
+        return f"{body} {kind} {place}"
+
+    def _issuer_from_header(self) -> str | None:
+        motto = next((i for i in range(self.head_end) if any(self.folded[i].startswith(m) for m in MOTTOS)), None)
+        if motto is None:
+            return None
+        start = 0
+        for i in range(motto - 1, -1, -1):  # the header block: upper-case lines just above the motto
+            if not self._is_caps(self.lines[i]):
+                start = i + 1
+                break
+        block = [line for line in self.lines[start:motto] if self._is_caps(line) and not NUMBER_LINE.match(line)]
+        if not block:
+            return None
+        last = block[-1]
+        kind = _unit_kind(last)
+        if kind is not None and fold(last).startswith(fold(kind)) and len(block) > 1:
+            return _readable(f"{block[-2]} {last}")  # "ỦY BAN NHÂN DÂN" / "TỈNH TUYÊN QUANG"
+        if kind is None:
+            unit_line = next((line for line in reversed(block[:-1]) if _unit_kind(line)), None)
+            if unit_line:  # "ĐẢNG ỦY XÃ CẨM HÀ" / "BAN CHỈ ĐẠO …": the body of that unit
+                unit = unit_line[fold_keep(unit_line).find(fold(_unit_kind(unit_line))) :]
+                return _readable(f"{last} {unit}")
+            authority = self._authority_line(last)
+            if authority:
+                return _readable(authority)
+        return _readable(last)
+
+    def _authority_line(self, body: str) -> str | None:
+        """A decision repeats its issuer with the unit before "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH"."""
+        for line in self.lines[: self.preamble_end + 1]:
+            if fold(line).startswith(fold(body)) and len(line) > len(body) and _unit_kind(line) and self._is_caps(line):
+                return line
+        return None
+
+    @staticmethod
+    def _is_caps(line: str) -> bool:
+        letters = [c for c in line if c.isalpha()]
+        return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(line) < 120
+
+    def _title_span(self) -> tuple[int, int] | None:
+        self.title_confidence = 0.95
+        if self.type_at is not None and self.inline_title is not None:
+            self.title_confidence = 0.9
+            return self.type_at, self.type_at + 1
+        if self.type_at is not None:
+            start = self.type_at + 1
+            if start >= len(self.lines):
+                return None
+            end = start + 1
+            caps = self._is_caps(self.lines[start])
+            while end < len(self.lines) and caps and self._is_caps(self.lines[end]) and not self._stops_title(end):
+                end += 1
+            return start, end
+        self.title_confidence = 0.75
+        for i in range(self.head_end):
+            if re.match(r"^(?:V/v|Về việc)\b", self.lines[i], re.IGNORECASE):
+                return i, i + 1
+        self.title_confidence = 0.6
+        for i in range(min(20, len(self.lines))):  # a web page's own title: "Thông báo về việc …"
+            words = self.folded[i].split()
+            if any(" ".join(words[:n]) in DOC_TYPES for n in (2, 3)) and len(words) > 5:
+                return i, i + 1
+        self.title_confidence = 0.65
+        return self._caps_title_under_header()
+
+    def _caps_title_under_header(self) -> tuple[int, int] | None:
+        """No document-kind line (a web page dropped it): the capitals right under the
+        number and the place-and-date line, up to the repeated authority or “Căn cứ”."""
+        anchors = [i for i in (self.number_at, self.date_at) if i is not None]
+        if not anchors:
+            return None
+        start = max(anchors) + 1
+        while start < self.head_end and not self.lines[start].strip():
+            start += 1
+        if start >= self.head_end or not self._is_caps(self.lines[start]) or self._stops_title(start):
+            return None
+        end = start + 1
+        while end < len(self.lines) and self._is_caps(self.lines[end]) and not self._stops_title(end):
+            end += 1
+        return start, end
+
+    def _stops_title(self, i: int) -> bool:
+        folded = self.folded[i]
+        return (
+            folded.startswith("kinh gui")
+            or NUMBER_LINE.match(self.lines[i]) is not None
+            or self._names_a_basis(i)
+            or any(folded.startswith(m) for m in MOTTOS)
+            or heading_of(self.lines[i]) is not None
+            or self._authority_like(i)
+        )
+
+    def _authority_like(self, i: int) -> bool:
+        return (
+            self.folded[i].startswith(("uy ban nhan dan", "chu tich"))
+            and i + 1 < len(self.lines)
+            and self._names_a_basis(i + 1)
+        )
+
+    def title(self) -> str | None:
+        if self.title_span is None:
+            return None
+        start, end = self.title_span
+        text = " ".join(self.lines[start:end])
+        if self.type_at is None or self.inline_title is not None:
+            words = text.split()
+            for size in (2, 3):
+                if fold(" ".join(words[:size])) in DOC_TYPES and len(words) > size + 2:
+                    text = " ".join(words[size:])
+                    break
+        return clean(text) or None
+
+
+def _unit_kind(line: str) -> str | None:
+    folded = f" {fold(line)} "
+    for kind in UNIT_KINDS:
+        if f" {fold(kind)} " in folded:
+            return kind
+    return None
+
+
+def _readable(caps: str) -> str:
+    """ "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG" → "UBND tỉnh Tuyên Quang"."""
+    text = clean(caps)
+    text = re.sub(r"^(?:ỦY|UỶ) BAN NHÂN DÂN\b", "UBND", text, flags=re.IGNORECASE)
+    words = text.split()
+    out, proper = [], False
+    for n, word in enumerate(words):
+        folded = fold(word)
+        if folded in _ACRONYMS or (word.isupper() and len(word) <= 4 and not re.search(r"[AEIOUYĂÂÊÔƠƯ]", _base(word))):
+            out.append(word)
+        elif proper:
+            out.append(word[0] + word[1:].lower())
+        else:
+            out.append(word.lower() if n else word[0] + word[1:].lower())
+        if folded in {"tinh", "huyen", "xa", "quan", "phuong"} or (
+            n and f"{fold(words[n - 1])} {folded}" in {"thanh pho", "thi tran", "thi xa", "dac khu"}
+        ):
+            proper = True
+    return " ".join(out)
+
+
+def _base(word: str) -> str:
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in word)

@@ -1,0 +1,105 @@
+"""The documents a plan rests on (its bases: “Căn cứ …”, “Thực hiện …” as paragraphs or list
+items) and the others it cites."""
+
+from __future__ import annotations
+
+import re
+
+from phongtrao.docparse import dates
+from phongtrao.docparse.dates import iso
+from phongtrao.docparse.numbers import NUMBER, clean_number, has_letters
+from phongtrao.docparse.text import clean
+
+LIST_MARK = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[-–+•*])\s*")
+BASIS_WORDS = ("can cu", "thuc hien", "trien khai thuc hien")
+
+
+class ReferenceReading:
+    """The methods of `extract.PlanText` that read the references: they work on the document's
+    lines and the spans its structure found (`PlanText.__init__`)."""
+
+    lines: list[str]
+    folded: list[str]
+
+    def references_in(self, text: str) -> list[dict]:
+        found = []
+        for match in NUMBER.finditer(text):
+            number = clean_number(match[1])
+            if not has_letters(number):
+                continue
+            after = text[match.end() : match.end() + 160].split(";")[0]
+            day = None
+            date_match = re.match(r"\s*,?\s*(?:ban hành\s*)?(ngày\s*.{0,40})", after, re.IGNORECASE)
+            if date_match:
+                day = dates.first_date(date_match[1])
+            issuer = None
+            of = re.search(r"\bcủa\s+(.+)", after[:140])
+            if of and (date_match is None or of.start() < 80):
+                issuer = _issuer_phrase(of[1])
+            found.append({"number": number, "date": iso(day), "issuer": issuer})
+        return found
+
+    def basis_refs(self) -> list[dict]:
+        start = self.title_span[1] if self.title_span else 0
+        refs = []
+        for i in range(start, self.preamble_end):
+            if self._names_a_basis(i):
+                for clause in self.lines[i].split(";"):
+                    refs.extend(_bases_of(clause, self.references_in(clause)))
+        return _unique(refs)
+
+    def _names_a_basis(self, i: int) -> bool:
+        """A line of the preamble that gives a basis, as a paragraph or an item of a
+        numbered or dashed list: “Căn cứ …”, “1. Căn cứ …”, “- Thực hiện …”, “Triển khai thực hiện …”."""
+        return LIST_MARK.sub("", self.folded[i]).startswith(BASIS_WORDS)
+
+    def cited_refs(self) -> list[dict]:
+        basis = {r["number"] for r in self.basis_refs()}
+        start = self.title_span[1] if self.title_span else 0
+        refs = []
+        for i in range(start, self.body_end):
+            if i < self.preamble_end and self.folded[i].startswith(("can cu", "thuc hien")):
+                continue
+            refs.extend(r for r in self.references_in(self.lines[i]) if r["number"] not in basis)
+        return _unique(refs)
+
+
+def _issuer_phrase(text: str) -> str | None:
+    cut = re.split(
+        r"\s(?:về|phê duyệt|quy định|hướng dẫn|ban hành|triển khai|tăng cường|sửa đổi|công bố|V/v|"
+        r"thực hiện|tổ chức|nhằm|đối với)\b|[;,.(:“\"]",
+        text,
+        maxsplit=1,
+        flags=re.IGNORECASE,
+    )[0]
+    cut = clean(cut)
+    cut = re.sub(r"^(?:Ủy|Uỷ) ban nhân dân\b", "UBND", cut, flags=re.IGNORECASE)
+    cut = re.sub(
+        r"^UBND (Thành phố|Tỉnh|Huyện|Xã|Thị xã|Thị trấn|Quận|Phường)\b", lambda m: "UBND " + m[1].lower(), cut
+    )
+    return cut or None
+
+
+def _bases_of(clause: str, refs: list[dict]) -> list[dict]:
+    """The documents a basis clause rests on, without the one a cited document is about:
+    “Kết luận số 49-KL/TW … về tiếp tục thực hiện Chỉ thị số 11-CT/TW …” rests on 49-KL/TW
+    alone, “Quyết định số 1620/QĐ-TTg … về việc … và Quyết định số 181/QĐ-TTg” on both."""
+    kept, seen_at = [], 0
+    for ref in refs:
+        at = clause.find(ref["number"].split("/")[0], seen_at)
+        between = clause[seen_at:at] if at >= 0 else ""
+        about_the_last = re.search(r"\bvề\b", between) and not re.search(r"\b(?:và|cùng)\b", between[-40:])
+        if not kept or not about_the_last:
+            kept.append(ref)
+        seen_at = max(at, seen_at) + 1
+    return kept
+
+
+def _unique(refs: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for ref in refs:
+        key = (ref["number"], ref["date"])
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return out

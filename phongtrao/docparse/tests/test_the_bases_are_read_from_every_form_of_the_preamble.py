@@ -1,0 +1,24 @@
+"""The references room (`references.py`): bases from every form of the preamble (paragraphs,
+numbered and dashed lists, under a heading of their own, wrapped before a capital), not the
+documents a basis is about; the other documents the text cites."""
+
+from phongtrao.docparse import parse_text
+from phongtrao.docparse.tests.plan_text import PLAN
+
+
+def test_bases_as_lists_and_wrapped_before_a_capital():
+    parsed = parse_text(
+        "KẾ HOẠCH\nPhát động phong trào thi đua\nI. CĂN CỨ\n"
+        "1. Căn cứ Nghị quyết số 25/NQ-HĐND ngày 10/12/2021 của Hội đồng nhân dân tỉnh;\n"
+        "- Thực hiện Kế hoạch số 88/KH-BCĐ ngày 05/01/2022 của Ban\nChỉ đạo các chương trình mục tiêu quốc gia và\n"
+        "Quyết định số 912/QĐ-UBND ngày 07/01/2022 của UBND tỉnh;\n"
+        "Triển khai thực hiện Kết luận số 49-KL/TW ngày 10/5/2019 của Ban Bí thư về tiếp tục thực hiện "
+        "Chỉ thị số 11-CT/TW ngày 03/4/2007 của Bộ Chính trị;\nII. NỘI DUNG\nLàm tốt.\n"
+    )
+    assert [r["number"] for r in parsed["basis_refs"]] == ["25/NQ-HĐND", "88/KH-BCĐ", "912/QĐ-UBND", "49-KL/TW"]
+
+
+def test_the_documents_cited_in_the_body_are_apart_from_the_bases():
+    parsed = parse_text(PLAN)
+    assert [(r["number"], r["date"]) for r in parsed["basis_refs"]] == [("263/QĐ-TTg", "2022-02-22")]
+    assert [r["number"] for r in parsed["references"]] == ["45/KH-UBND"]
