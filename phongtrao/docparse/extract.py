@@ -42,6 +42,8 @@ class PlanText(HeaderReading, ReferenceReading, ScheduleReading, TargetReading, 
         self.inline_title: int | None = None
         self.type_at = self._type_heading()
         self.number_match, self.number_at = self._number_line()
+        self.lead = self._lead()  # no number line: an article's lead sentence, or its page title
+        self.numbered_title = self._numbered_title()
         self.date_at = self._place_date_line()
         self.title_span = self._title_span()
         self.preamble_end = self._preamble_end()
@@ -151,10 +153,10 @@ def _confidences(doc: PlanText, result: dict) -> dict[str, float]:
     read by rules out of running text (targets, deadlines, phases, assignees) are 0.6."""
     period = result["period"]
     sure = {
-        # the kind line, else the number's symbol ("QĐ-UBND"), else the first words
-        "doc_type": LAYOUT if doc.type_at is not None else (0.85 if doc.symbol() else 0.6),
-        "number": LAYOUT,
-        "issue_date": LAYOUT,
+        # the kind line, else the number's symbol ("QĐ-UBND"), an article's lead, the first words
+        "doc_type": LAYOUT if doc.type_at is not None else (0.85 if doc.symbol() else 0.7 if doc.lead else 0.6),
+        "number": doc.confidence.get("number", LAYOUT),
+        "issue_date": doc.confidence.get("issue_date", LAYOUT),
         "place": LAYOUT,
         "issuer": doc.confidence.get("issuer", LAYOUT),
         "title": doc.title_confidence,

@@ -36,6 +36,28 @@ HEAD_SCAN = 60
 NUMBER_LINE = re.compile(
     r"^(?:S[ốo] k[ýí] hi[ệe]u\s+)?Số\s*[:.]?\s*(?P<n>\d*)\s*(?P<sep>[/-])\s*(?P<sym>[A-ZĐa-zđ0-9&.\-/ ]+?)\s*$"
 )
+# a unit's name as articles write it: "Ea H'Leo", "Krông Búk", "Đắk R'Lấp"
+NAME_ANY = (
+    rf"[{UPPER}](?:[{LOWER}]|['’-][{UPPER}{LOWER}])*(?:[ \t]+[{UPPER}0-9](?:[{LOWER}0-9]|['’-][{UPPER}{LOWER}])*)*"
+)
+# A plan posted as an article, with no header: its lead sentence names the issuer, the
+# document's kind, number and date, and what it is about. "UBND huyện Ea H'Leo (sau đây gọi
+# tắt là UBND huyện) ban hành Kế hoạch số 88/KH-UBND ngày 10/3/2024 về thực hiện …"
+LEAD = re.compile(
+    rf"(?P<body>UBND|[ỦU][ỷy] ban nhân dân|Ban [Cc]hỉ đạo[^,.;()]{{0,60}}?)[ \t]+"
+    rf"(?P<unit>xã|phường|thị trấn|huyện|tỉnh|thành phố|quận|thị xã)(?:[ \t]+(?P<name>{NAME_ANY}))?"
+    r"(?:\s*\([^)]{0,80}\))?\s*,?\s+(?:đã\s+|vừa\s+)?(?:ban hành|phát động|triển khai|xây dựng)\s+"
+    r"(?P<kind>Kế hoạch|Quyết định|Hướng dẫn|Báo cáo|Thông báo|Chương trình)\s+số\s*:?\s*"
+    r"(?P<number>\d{1,5}\s?[/-]\s?[0-9A-ZĐa-zđ/&.-]*[0-9A-ZĐa-zđ])"
+    r"(?:\s*,?\s*(?P<date>ngày\s*\d{1,2}\s*(?:/|tháng)\s*\d{1,2}\s*(?:/|năm)\s*\d{4}))?"
+    r"(?P<about>\s+(?:về|triển khai|thực hiện|phát động|tổ chức|hướng dẫn)\b[^.;\n]{10,300})?"
+)
+# a web page's own title that starts with the number: "66/KH-UBND triển khai …", "số 912/2021/QĐ-UBND tỉnh …"
+NUMBERED_TITLE = re.compile(
+    r"^(?:[Ss]ố\s+)?(?P<number>\d{1,5}(?:/\d{4})?/[0-9A-ZĐ&.-]*[A-ZĐ][0-9A-ZĐa-z&.-]*)\s+(?P<title>\S.{10,300})$"
+)
+# "ngày   tháng   năm 2024": a draft or a copy printed before the day was written in
+BLANK_DATE = re.compile(r"ngày\s*tháng\s*\d{0,2}\s*năm\s*\d{4}", re.IGNORECASE)
 PLACE_DATE = re.compile(r"^(?P<place>[^\d:;]{2,60}?)\s*,\s*ngày\b", re.IGNORECASE)
 NAME_WORDS = rf"[{UPPER}][{LOWER}]*(?:\s+[{UPPER}0-9][{LOWER}0-9]*)*"
 NAME_ON_LINE = rf"[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}0-9][{LOWER}0-9]*)*"
@@ -87,7 +109,9 @@ class HeaderReading:
 
     def _place_date_line(self) -> int | None:
         for i in range(self.head_end):
-            if PLACE_DATE.match(self.lines[i]) and dates.LONG.search(self.lines[i]):
+            if PLACE_DATE.match(self.lines[i]) and (
+                dates.LONG.search(self.lines[i]) or BLANK_DATE.search(self.lines[i])
+            ):
                 return i
         return None
 
@@ -95,7 +119,11 @@ class HeaderReading:
         if self.type_at is not None:
             key = self.folded[self.type_at].rstrip(" .")
             return DOC_TYPES.get(key) or DOC_TYPES[" ".join(key.split()[:2])]
-        symbol = self.symbol()
+        if self.lead is not None:
+            return DOC_TYPES.get(fold(self.lead["kind"]), "OTHER")
+        symbol = self.symbol() or (
+            clean_number(self.numbered_title["number"]).split("/")[-1] if self.numbered_title else None
+        )
         if symbol:
             kind = SYMBOL_TYPES.get(fold(re.split(r"[-/]", symbol)[0]))
             if kind:
@@ -114,14 +142,34 @@ class HeaderReading:
         return clean_number(self.number_match["sym"]) or None
 
     def number(self) -> str | None:
+        if self.number_match is None and self.lead is not None:
+            self.confidence["number"] = 0.7
+            return clean_number(self.lead["number"])
+        if self.number_match is None and self.numbered_title is not None:
+            self.confidence["number"] = 0.6
+            return clean_number(self.numbered_title["number"])
         if self.number_match is None or not self.number_match["n"]:
             return None
         return f"{self.number_match['n']}{self.number_match['sep']}{self.symbol()}"
 
-    def issue_date(self) -> str | None:
-        if self.date_at is None:
+    def _lead(self) -> re.Match | None:
+        """The lead sentence of a plan posted as an article (no number line in its header)."""
+        if self.number_match is not None:
             return None
-        match = dates.LONG.search(self.lines[self.date_at])
+        return next((m for line in self.lines[: self.head_end] if (m := LEAD.search(line))), None)
+
+    def _numbered_title(self) -> re.Match | None:
+        if self.number_match is not None:
+            return None
+        return next((m for line in self.lines[:20] if (m := NUMBERED_TITLE.match(line))), None)
+
+    def issue_date(self) -> str | None:
+        match = None if self.date_at is None else dates.LONG.search(self.lines[self.date_at])
+        if match is None and self.date_at is None and self.lead is not None and self.lead["date"]:
+            self.confidence["issue_date"] = 0.7
+            return iso(dates.first_date(self.lead["date"]))
+        if match is None:  # no date line, or its day left blank: never invented
+            return None
         return iso(dates.make_date(int(match[1]), int(match[2]), int(match[3])))
 
     def place(self) -> str | None:
@@ -140,6 +188,14 @@ class HeaderReading:
         if header:
             self.confidence["issuer"] = 0.95
             return header
+        if self.lead is not None and self.lead["name"]:
+            self.confidence["issuer"] = 0.7
+            body = (
+                "UBND"
+                if fold(self.lead["body"]).startswith("uy ban") or self.lead["body"] == "UBND"
+                else self.lead["body"]
+            )
+            return f"{body} {self.lead['unit']} {self.lead['name']}"
         for line in self.lines[: self.preamble_end + 3] + self.lines[max(self.body_end - 3, 0) : self.body_end]:
             match = BODY_ISSUER.search(line)
             if match:  # "UBND xã Hải Dương thông báo": no header, the text names its issuer
@@ -265,6 +321,12 @@ class HeaderReading:
         )
 
     def title(self) -> str | None:
+        if self.title_span is None and self.lead is not None and self.lead["about"]:
+            self.title_confidence = 0.6
+            return clean(re.sub(r"^\s*về\s+", "", self.lead["about"])) or None
+        if self.title_span is None and self.numbered_title is not None:
+            self.title_confidence = 0.5
+            return clean(self.numbered_title["title"]) or None
         if self.title_span is None:
             return None
         start, end = self.title_span

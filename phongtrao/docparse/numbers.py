@@ -13,8 +13,12 @@ NUMBER = re.compile(
 )
 
 
+# a kind's code glued to the issuer's by a PDF dump that lost the hyphen: "912/QĐUBND"
+_GLUED = re.compile(r"(?<=/)(QĐ|KH|BC|TB|HD|HĐ|CV|NQ|CT|TTr|KL|TT|NĐ|CĐ)(?=(?:UBND|HĐND|BCĐ|TTg|CP|[A-ZĐ]{2,})\b)")
+
+
 def clean_number(text: str) -> str:
-    return re.sub(r"\s+", "", text).rstrip(".")
+    return _GLUED.sub(r"\1-", re.sub(r"\s+", "", text).rstrip("."))
 
 
 def has_letters(number: str) -> bool:

@@ -96,10 +96,15 @@ def _bases_of(clause: str, refs: list[dict]) -> list[dict]:
 
 
 def _unique(refs: list[dict]) -> list[dict]:
-    seen, out = set(), []
+    """Each document once, where it is first cited, with the date and issuer of whichever
+    citation gives them (“Quyết định số 912/QĐ-UBND ngày 07/01/2022” and, later, “Quyết
+    định số 912/QĐ-UBND” are one basis)."""
+    first: dict[str, dict] = {}
     for ref in refs:
-        key = (ref["number"], ref["date"])
-        if key not in seen:
-            seen.add(key)
-            out.append(ref)
-    return out
+        kept = first.setdefault(ref["number"], dict(ref))
+        if ref["date"] and kept["date"] and ref["date"] != kept["date"]:
+            first[f"{ref['number']} {ref['date']}"] = dict(ref)  # one number, two years' documents
+            continue
+        for key in ("date", "issuer"):
+            kept[key] = kept[key] or ref[key]
+    return list(first.values())

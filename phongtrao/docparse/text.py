@@ -62,6 +62,13 @@ def normalise(raw: str) -> str:
     # ... or into "a<tab>b" lines: the right-hand column (the motto, its second line, the
     # place and date) starts a line of its own
     text = re.sub(r"[ \t]*\t[ \t]*(?=C[ỘO]NG H[ÒO]A X[ÃA] H[ỘO]I|Độc lập|[^\t\n,]{2,40}, ngày)", "\n", text)
+    # ... or the number and the place and date on one line: "Số: 05 /BC-UBND Tân Lập, ngày …"
+    text = re.sub(
+        rf"^(Số\s*[:.]?\s*\d*\s*[/-]\s*[A-ZĐ0-9&./-]+)[ \t]+(?=[{UPPER}][{LOWER}][^\n,]{{0,40}}, ngày)",
+        r"\1\n",
+        text,
+        flags=re.MULTILINE,
+    )
     # a signer's name glued to the title above it: "TRƯỞNG BANLê Văn sơn"
     text = re.sub(rf"([{UPPER}]{{3,}})(?=[{UPPER}][{LOWER}])", r"\1\n", text)
     return text
@@ -147,6 +154,8 @@ def _continues(previous: str, line: str, after_blank: bool) -> bool:
     if first.islower():
         return True
     if first.isdigit() and not _HEADINGISH.match(line) and not after_blank:
+        if re.match(r"\d{1,5}(?:/\d{4})?/[A-ZĐ]", line) and not fold(previous).endswith(("so", "so:")):
+            return False  # a line that starts with a document's number: a page's title, not a wrap
         return previous[-1].isalnum() or previous.endswith((",", "-"))
     return _sentence_goes_on(previous, line) and not after_blank
 

@@ -60,3 +60,41 @@ def test_the_header_in_the_decrees_layout():
         "UBND xã Hồng Phong",
         "Ra quân làm đường giao thông nông thôn năm 2024",
     ]
+
+
+def test_a_plan_posted_as_an_article_is_read_from_its_lead_sentence():
+    parsed = parse_text(
+        "Trang chủ > Tin tức\nUBND huyện Ea H'Leo triển khai kế hoạch xây dựng nông thôn mới\n"
+        "Ngày 12/3/2024, UBND huyện Ea H'Leo (sau đây gọi tắt là UBND huyện) ban hành Kế hoạch số 88/KH-UBND "
+        "ngày 10/3/2024 về thực hiện phong trào thi đua xây dựng nông thôn mới năm 2024.\n"
+        "Theo đó, phấn đấu 100% xã đạt chuẩn.\n"
+    )
+    assert [parsed[k] for k in ("doc_type", "number", "issue_date", "issuer", "title")] == [
+        "KE_HOACH",
+        "88/KH-UBND",
+        "2024-03-10",
+        "UBND huyện Ea H'Leo",
+        "thực hiện phong trào thi đua xây dựng nông thôn mới năm 2024",
+    ]
+    assert {"number", "issue_date", "issuer", "title"} <= set(parsed["uncertain"])  # read from prose
+    nameless = parse_text("UBND huyện phát động Kế hoạch số 66/KH-UBND ngày 05/4/2023 triển khai phong trào thi đua.\n")
+    assert (nameless["number"], nameless["issuer"]) == ("66/KH-UBND", None)  # no name: none invented
+
+
+def test_a_page_title_that_starts_with_the_number():
+    parsed = parse_text(
+        "Văn bản\n66/KH-UBND triển khai phong trào thi đua xây dựng nông thôn mới năm 2023\n"
+        "Căn cứ Quyết định số 1730/QĐ-TTg ngày 05/9/2016 của Thủ tướng Chính phủ;\nI. MỤC ĐÍCH\nTốt.\n"
+    )
+    assert (parsed["doc_type"], parsed["number"]) == ("KE_HOACH", "66/KH-UBND")
+    assert parsed["title"] == "triển khai phong trào thi đua xây dựng nông thôn mới năm 2023"
+    assert [r["number"] for r in parsed["basis_refs"]] == ["1730/QĐ-TTg"]
+
+
+def test_the_number_and_the_place_on_one_line_and_a_blank_day():
+    parsed = parse_text(
+        "ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 05 /BC-UBND Tân Lập, ngày tháng năm 2024\nBÁO CÁO\nKết quả thực hiện phong trào\nI. KẾT QUẢ\nTốt.\n"
+    )
+    assert (parsed["number"], parsed["place"], parsed["issue_date"]) == ("05/BC-UBND", "Tân Lập", None)
+    assert "issue_date" in parsed["uncertain"]  # a blank day is never invented

@@ -22,3 +22,11 @@ def test_the_documents_cited_in_the_body_are_apart_from_the_bases():
     parsed = parse_text(PLAN)
     assert [(r["number"], r["date"]) for r in parsed["basis_refs"]] == [("263/QĐ-TTg", "2022-02-22")]
     assert [r["number"] for r in parsed["references"]] == ["45/KH-UBND"]
+
+
+def test_a_document_cited_twice_and_a_number_whose_hyphen_was_lost_are_one_basis():
+    parsed = parse_text(
+        "KẾ HOẠCH\nThử nghiệm\nCăn cứ Quyết định số 912/QĐUBND ngày 07/01/2022 của UBND tỉnh;\n"
+        "Căn cứ Quyết định số 912/QĐ-UBND của UBND tỉnh về việc phân công;\nI. MỤC ĐÍCH\nTốt.\n"
+    )
+    assert [(r["number"], r["date"]) for r in parsed["basis_refs"]] == [("912/QĐ-UBND", "2022-01-07")]
