@@ -256,9 +256,9 @@ class HeaderReading:
         return None
 
     @staticmethod
-    def _is_caps(line: str) -> bool:
+    def _is_caps(line: str, longest: int = 120) -> bool:
         letters = [c for c in line if c.isalpha()]
-        return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(line) < 120
+        return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(line) < longest
 
     def _title_span(self) -> tuple[int, int] | None:
         self.title_confidence = 0.95
@@ -267,17 +267,11 @@ class HeaderReading:
             return self.type_at, self.type_at + 1
         if self.type_at is not None:
             start = self.type_at + 1
-            if start >= len(self.lines):
-                return None
-            end = start + 1
-            caps = self._is_caps(self.lines[start])
-            while end < len(self.lines) and caps and self._is_caps(self.lines[end]) and not self._stops_title(end):
-                end += 1
-            return start, end
+            return self._title_run(start) if start < len(self.lines) else None
         self.title_confidence = 0.75
         for i in range(self.head_end):
             if re.match(r"^(?:V/v|Về việc)\b", self.lines[i], re.IGNORECASE):
-                return i, i + 1
+                return self._title_run(i)
         self.title_confidence = 0.6
         for i in range(min(20, len(self.lines))):  # a web page's own title: "Thông báo về việc …"
             words = self.folded[i].split()
@@ -297,8 +291,15 @@ class HeaderReading:
             start += 1
         if start >= self.head_end or not self._is_caps(self.lines[start]) or self._stops_title(start):
             return None
+        return self._title_run(start)
+
+    def _title_run(self, start: int) -> tuple[int, int]:
+        """A title from `start`: one line, or a run of lines in capitals (a title in capitals
+        wrapped by its column) up to what stops a title."""
         end = start + 1
-        while end < len(self.lines) and self._is_caps(self.lines[end]) and not self._stops_title(end):
+        caps = self._is_caps(self.lines[start], 400)
+        # a title's continuation may be long: a title in capitals is what it is, however long
+        while end < len(self.lines) and caps and self._is_caps(self.lines[end], 400) and not self._stops_title(end):
             end += 1
         return start, end
 

@@ -139,7 +139,18 @@ def _capitals(line: str) -> str:
     lowered_among_capitals = any(a.islower() and b.isupper() for a, b in zip(line, line[1:], strict=False))
     if len(plain) >= 2 and all(c.isupper() for c in plain) and lowered_among_capitals:
         return line.upper()
-    return line
+    # a sentence that starts with a toned capital (“Ủy ban nhân dân …”) comes back lower-case:
+    # plain capitals keep their case in TCVN3, so only a toned letter there is put back
+    return _SENTENCE_START.sub(lambda m: m[1] + (m[2].upper() if _toned(m[2]) else m[2]), line)
+
+
+_SENTENCE_START = re.compile(r"(^|[.!?:;]\s+)([^\x00-\x7f\W\d_])(?=[^\W\d_])", re.MULTILINE)
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _toned(letter: str) -> bool:
+    """A letter with a tone mark: TCVN3 has no capital of its own for it (“Ủ”, “Ấ”; “Đ”, “Â” have)."""
+    return any(mark in _TONES for mark in unicodedata.normalize("NFD", letter))
 
 
 def from_vni(text: str) -> str:

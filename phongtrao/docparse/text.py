@@ -88,7 +88,9 @@ def logical_lines(text: str) -> list[str]:
             blank_before = blank_before or not line or line.strip() == ""
             continue
         if lines and _continues(lines[-1], line, blank_before):
-            lines[-1] = f"{lines[-1]} {line}"
+            # a number cut after its hyphen (“1315/QĐ-” / “TTg”) is joined without a space
+            glue = "" if re.search(r"\d/[\wĐđ]+-$", lines[-1]) else " "
+            lines[-1] = f"{lines[-1]}{glue}{line}"
         else:
             lines.append(line)
         blank_before = False
@@ -125,7 +127,8 @@ def _splits_a_phrase(previous: str, line: str) -> bool:
     if fold(previous.rsplit(None, 1)[-1]) not in _CUT_ENDS:  # most lines: one word folded
         return False
     before, after = fold(previous).split(), fold(line).split()
-    return any(before[-len(head) :] == head and after[: len(rest)] == rest for head, rest in _PHRASE_CUTS)
+    # the rest may itself go on to the next line ("CỘNG HÒA XÃ" / "HỘI" / "CHỦ NGHĨA VIỆT NAM")
+    return any(before[-len(head) :] == head and after[: len(rest)] == rest[: len(after)] for head, rest in _PHRASE_CUTS)
 
 
 def _splits_a_place(previous: str, line: str) -> bool:
@@ -139,20 +142,49 @@ def _splits_a_place(previous: str, line: str) -> bool:
     )
 
 
+_UNIT_WORDS = ("xa", "phuong", "thi tran", "huyen", "quan", "thi xa", "tinh", "thanh pho")
+_BODY_WORDS = ("so ", "phong ", "ban ", "bo ", "uy ", "ubnd", "dang ", "hoi ", "cong ", "truong ", "chi ", "van phong")
+
+
+def _splits_a_unit(previous: str, line: str) -> bool:
+    """A unit's name in capitals wrapped in a header: “ĐẢNG ỦY XÃ” / “THIỆU PHÚC”, “TỈNH HẢI” /
+    “DƯƠNG” (not “TỈNH HẢI DƯƠNG” / “SỞ NÔNG NGHIỆP”, a body of the unit on its own line)."""
+    if not (previous.isupper() and line.isupper() and len(previous) < 60 and len(line.split()) <= 3):
+        return False
+    before, after = fold(previous), fold(line)
+    if (
+        after.startswith(_BODY_WORDS)
+        or after.startswith(_UNIT_WORDS)
+        or any(after.startswith(p[0]) for p in _HEADER_PHRASES)
+    ):
+        return False
+    ends_with_a_kind = before.endswith(tuple(f" {w}" for w in _UNIT_WORDS)) or before in _UNIT_WORDS
+    a_short_name = before.startswith(tuple(f"{w} " for w in _UNIT_WORDS)) and len(line.split()) <= 2
+    return ends_with_a_kind or a_short_name
+
+
 def _continues(previous: str, line: str, after_blank: bool) -> bool:
     if "\t" in previous or "\t" in line:
         return False
-    if _splits_a_phrase(previous, line) or _splits_a_place(previous, line):
+    if _splits_a_phrase(previous, line) or _splits_a_place(previous, line) or _splits_a_unit(previous, line):
         return True
     if re.fullmatch(r"Số\s*[:.]?", previous.strip()) and line[0].isdigit():  # “Số:” / “130/KH-UBND”
         return True
+    if re.search(r"\d/[A-ZĐ]{1,3}$", previous) and re.match(r"[A-ZĐ]{1,3}-", line):  # “181/Q” / “Đ-TTg”
+        return True
+    if re.search(r"\d/[\wĐđ]+-$", previous) and re.match(r"[A-ZĐ]", line):  # “1315/QĐ-” / “TTg ngày …”
+        return True
+    if re.search(r"\bsố\s*\d{1,5}$", previous) and re.match(r"[-–]\s*[A-ZĐ]+/", line):  # “số 187” / “- CV/HU”
+        return True
+    if re.fullmatch(r"(?:[-–+•]\s*|\d{1,2}[.)]\s*)?(?:Căn cứ|Thực hiện|Triển khai thực hiện)", previous.strip()):
+        return True  # “Căn cứ” / “Quyết định số …”
     if _LIST_MARKER.match(line) or previous.strip(" .") in _TYPE_HEADINGS:
         return False
     if previous.endswith((".", ";", ":", "!", "?", "./.")):
         return False
     first = line[0]
-    if first.islower():
-        return True
+    if first.islower() or (_OPENS_AN_ASIDE.match(line) and previous[-1].isalnum()):
+        return True  # “… và Kế hoạch 5 năm” / “(2021 - 2025) theo …”
     if first.isdigit() and not _HEADINGISH.match(line) and not after_blank:
         if re.match(r"\d{1,5}(?:/\d{4})?/[A-ZĐ]", line) and not fold(previous).endswith(("so", "so:")):
             return False  # a line that starts with a document's number: a page's title, not a wrap
@@ -172,7 +204,8 @@ def _sentence_goes_on(previous: str, line: str) -> bool:
     words = previous.split()
     capitalised = sum(1 for w in words if w[0].isupper())
     folded = fold(line)
-    starts_a_document = folded.startswith(_KIND_WORDS) and not re.match(r"^\w+ \w+ so\b", folded)
+    in_a_basis = LIST_MARK_OR_NOTHING.sub("", fold(previous)).startswith(("can cu", "thuc hien", "trien khai"))
+    starts_a_document = folded.startswith(_KIND_WORDS) and not re.match(r"^\w+ \w+ so\b", folded) and not in_a_basis
     return (
         len(words) >= 4
         and previous[-1].isalnum()
@@ -187,6 +220,9 @@ def _sentence_goes_on(previous: str, line: str) -> bool:
 
 
 _KIND_WORDS = tuple(fold(kind) for kind in _TYPE_HEADINGS)
+# "(2021 - 2025) theo …", "(sau đây gọi tắt là …)": an aside that goes on; "(Đã ký)" does not
+_OPENS_AN_ASIDE = re.compile(rf"\([\d{LOWER}]")
+LIST_MARK_OR_NOTHING = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[-–+•*])?\s*")
 
 
 def squash(text: str) -> str:

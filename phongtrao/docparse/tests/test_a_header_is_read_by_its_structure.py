@@ -98,3 +98,16 @@ def test_the_number_and_the_place_on_one_line_and_a_blank_day():
     )
     assert (parsed["number"], parsed["place"], parsed["issue_date"]) == ("05/BC-UBND", "Tân Lập", None)
     assert "issue_date" in parsed["uncertain"]  # a blank day is never invented
+
+
+def test_a_unit_a_title_and_a_number_wrapped_anywhere_in_capitals():
+    parsed = parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH HẢI\nDƯƠNG\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND\n"
+        "Hải Dương, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM TỈNH HẢI\n"
+        "DƯƠNG GIAI ĐOẠN 2023-2025\nCăn cứ Quyết định số 1315/QĐ-\nTTg ngày 09/11/2023 của Thủ tướng Chính phủ;\n"
+        "Căn cứ\nQuyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ phê duyệt\n"
+        "Chương trình mỗi xã một sản phẩm giai đoạn 2021-2025;\nI. MỤC ĐÍCH\nTốt.\n"
+    )
+    assert parsed["issuer"] == "UBND tỉnh Hải Dương"
+    assert parsed["title"] == "THỰC HIỆN CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM TỈNH HẢI DƯƠNG GIAI ĐOẠN 2023-2025"
+    assert [r["number"] for r in parsed["basis_refs"]] == ["1315/QĐ-TTg", "919/QĐ-TTg"]

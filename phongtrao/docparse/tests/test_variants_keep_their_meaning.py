@@ -41,7 +41,7 @@ def test_two_thousand_variants_keep_the_header_score(header):
         scores.append(header(source.gold, parse_bytes(made.data, source.name)))
     mean = statistics.mean(scores)
     print(f"mean header score over {len(scores)} variants: {mean:.3f}")
-    assert mean >= 0.99
+    assert mean >= 0.995
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
