@@ -4,6 +4,7 @@ docparse itself."""
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from phongtrao.docparse import legacy
@@ -40,3 +41,29 @@ def tcvn3_bytes(text: str) -> bytes:
         else:
             out += ch.encode("cp1252")
     return bytes(out)
+
+
+@functools.cache
+def _vni_letters() -> dict[str, str]:
+    """Each Vietnamese letter as VNI writes it (a base letter and one or two marks: “ế” is
+    “eá”), found by asking the decoder which short sequence gives it back."""
+    marks = [chr(c) for c in range(0xA0, 0x100)]
+    found: dict[str, str] = {}
+    for mark in marks:  # letters of one byte: “ô” is ơ, “ö” is ư, “ñ” is đ
+        letter = unicodedata.normalize("NFC", legacy.from_vni(mark))
+        if len(letter) == 1 and letter != mark:
+            found.setdefault(letter, mark)
+    for base in "aAeEiIoOuUyYôÔöÖ":
+        for first in ["", *marks]:
+            for second in ["", *marks]:
+                sequence = base + first + second
+                letter = unicodedata.normalize("NFC", legacy.from_vni(sequence))
+                if len(letter) == 1 and letter != base:
+                    found.setdefault(letter, sequence)
+    return found
+
+
+def vni_bytes(text: str) -> bytes:
+    """Text as old VNI-Times documents hold it, read as Windows-1252 bytes."""
+    letters = _vni_letters()
+    return "".join(letters.get(ch, ch) for ch in unicodedata.normalize("NFC", text)).encode("cp1252")

@@ -1,7 +1,7 @@
 """Variants of the gold documents that keep their meaning, as the web, a PDF dump or an old
 office machine changes a text: hard wraps at word boundaries, the header table flattened,
 the province line of the issuer dropped, site furniture around it, lost spaces, NFD,
-TCVN3 bytes, the preamble as a list. Each kind is a function of the text and a random
+TCVN3 or VNI bytes, the preamble as a list. Each kind is a function of the text and a random
 generator; it answers None when the document does not have what it changes."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from phongtrao.docparse.tests.legacy_bytes import tcvn3_bytes
+from phongtrao.docparse.tests.legacy_bytes import tcvn3_bytes, vni_bytes
 
 HEADER_FIELDS = ["doc_type", "number", "issue_date", "place", "issuer", "title", "basis_refs"]
 HEADER_LINES = 30  # the opening where the header, the title and the preamble sit
@@ -152,7 +152,7 @@ KINDS: dict[str, Callable] = {
     "nfd": nfd,
     "preamble_list": preamble_list,
 }
-TCVN3 = "tcvn3"  # applied last, to the bytes
+TCVN3, VNI = "tcvn3", "vni"  # applied last, to the bytes
 
 
 @dataclass
@@ -164,15 +164,16 @@ class Variant:
 
 def variant(source: Gold, rng: random.Random) -> Variant:
     """One to three kinds applied in turn (those the document lends itself to), then, one
-    time in eight, the text as TCVN3 bytes."""
+    time in four, the text as TCVN3 or VNI bytes."""
     text, kinds = source.text, []
     for kind in rng.sample(sorted(KINDS), rng.randint(1, 3)):
         changed = KINDS[kind](text, rng, source.gold)
         if changed is not None:
             text, kinds = changed, [*kinds, kind]
-    if rng.random() < 0.125:
+    if rng.random() < 0.25:
+        old_code, encode = rng.choice([(TCVN3, tcvn3_bytes), (VNI, vni_bytes)])
         try:
-            return Variant(source, [*kinds, TCVN3], tcvn3_bytes(unicodedata.normalize("NFC", text)))
+            return Variant(source, [*kinds, old_code], encode(unicodedata.normalize("NFC", text)))
         except UnicodeEncodeError:  # a sign the old code page has not (≥, …): kept in Unicode
             pass
     return Variant(source, kinds, text.encode("utf-8"))
