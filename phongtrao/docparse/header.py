@@ -272,13 +272,16 @@ class HeaderReading:
         for i in range(self.head_end):
             if re.match(r"^(?:V/v|Về việc)\b", self.lines[i], re.IGNORECASE):
                 return self._title_run(i)
+        self.title_confidence = 0.65
+        under_the_header = self._caps_title_under_header()  # the layout first, then the page
+        if under_the_header is not None:
+            return under_the_header
         self.title_confidence = 0.6
         for i in range(min(20, len(self.lines))):  # a web page's own title: "Thông báo về việc …"
             words = self.folded[i].split()
             if any(" ".join(words[:n]) in DOC_TYPES for n in (2, 3)) and len(words) > 5:
                 return i, i + 1
-        self.title_confidence = 0.65
-        return self._caps_title_under_header()
+        return None
 
     def _caps_title_under_header(self) -> tuple[int, int] | None:
         """No document-kind line (a web page dropped it): the capitals right under the

@@ -11,6 +11,9 @@ from phongtrao.docparse.numbers import NUMBER, clean_number, has_letters
 from phongtrao.docparse.text import clean
 
 LIST_MARK = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[-–+•*])\s*")
+DOCUMENT_NAMED = re.compile(
+    r"(?:Luật|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kết luận|Thông tư|Kế hoạch|Công văn|Hướng dẫn)\s+số\b"
+)
 BASIS_WORDS = ("can cu", "thuc hien", "trien khai thuc hien")
 
 
@@ -51,7 +54,15 @@ class ReferenceReading:
     def _names_a_basis(self, i: int) -> bool:
         """A line of the preamble that gives a basis, as a paragraph or an item of a
         numbered or dashed list: “Căn cứ …”, “1. Căn cứ …”, “- Thực hiện …”, “Triển khai thực hiện …”."""
-        return LIST_MARK.sub("", self.folded[i]).startswith(BASIS_WORDS)
+        if LIST_MARK.sub("", self.folded[i]).startswith(BASIS_WORDS):
+            return True
+        # “Căn cứ Kết luận số …;” / “Chỉ thị số 26-CT/TU …”: the basis's list goes on after a break
+        return (
+            i > 0
+            and DOCUMENT_NAMED.match(self.lines[i]) is not None
+            and LIST_MARK.sub("", self.folded[i - 1]).startswith(BASIS_WORDS)
+            and self.lines[i - 1].rstrip().endswith((";", ","))
+        )
 
     def cited_refs(self) -> list[dict]:
         basis = {r["number"] for r in self.basis_refs()}

@@ -111,3 +111,13 @@ def test_a_unit_a_title_and_a_number_wrapped_anywhere_in_capitals():
     assert parsed["issuer"] == "UBND tỉnh Hải Dương"
     assert parsed["title"] == "THỰC HIỆN CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM TỈNH HẢI DƯƠNG GIAI ĐOẠN 2023-2025"
     assert [r["number"] for r in parsed["basis_refs"]] == ["1315/QĐ-TTg", "919/QĐ-TTg"]
+
+
+def test_the_title_under_the_header_comes_before_a_sites_related_documents():
+    parsed = parse_text(
+        "- 2 Quyết định 1600/QĐ-TTg năm 2016 phê duyệt Chương trình mục tiêu quốc gia\n"
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 1217/QĐ-UBND | Đồng Nai, ngày 17 tháng 4 năm 2017 |\n"
+        "BAN HÀNH BỘ TIÊU CHÍ XÃ NÔNG THÔN MỚI KIỂU MẪU\nỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n"
+    )
+    assert parsed["title"] == "BAN HÀNH BỘ TIÊU CHÍ XÃ NÔNG THÔN MỚI KIỂU MẪU"

@@ -30,3 +30,11 @@ def test_a_document_cited_twice_and_a_number_whose_hyphen_was_lost_are_one_basis
         "Căn cứ Quyết định số 912/QĐ-UBND của UBND tỉnh về việc phân công;\nI. MỤC ĐÍCH\nTốt.\n"
     )
     assert [(r["number"], r["date"]) for r in parsed["basis_refs"]] == [("912/QĐ-UBND", "2022-01-07")]
+
+
+def test_a_basis_list_that_goes_on_after_a_break():
+    parsed = parse_text(
+        "KẾ HOẠCH\nThử nghiệm\nCăn cứ Kết luận số 49-KL/TW ngày 10/5/2019 của Ban Bí thư;\n"
+        "Chỉ thị số 26-CT/TU ngày 20/12/2023 của Ban Thường vụ Tỉnh ủy;\nI. MỤC ĐÍCH\nTốt.\n"
+    )
+    assert [r["number"] for r in parsed["basis_refs"]] == ["49-KL/TW", "26-CT/TU"]
