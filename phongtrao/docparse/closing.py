@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from phongtrao.docparse.structure import heading_of
+from phongtrao.docparse.structure import Reading, heading_of
 from phongtrao.docparse.text import LOWER, UPPER, clean, fold
 
 SIGN_AUTHORITY = r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*\.?\s"
@@ -57,12 +57,8 @@ SURNAMES = {
 }
 
 
-class ClosingReading:
-    """The methods of `extract.PlanText` that read the closing block: they work on the document's
-    lines and the spans its structure found (`PlanText.__init__`)."""
-
-    lines: list[str]
-    folded: list[str]
+class ClosingReading(Reading):
+    """`PlanText`'s methods that read the closing block."""
 
     def recipients(self) -> list[str]:
         if self.body_end >= len(self.lines):

@@ -7,7 +7,7 @@ import re
 
 from phongtrao.docparse.dates import iso
 from phongtrao.docparse.schedule import DEADLINE
-from phongtrao.docparse.structure import heading_of
+from phongtrao.docparse.structure import Reading, heading_of
 from phongtrao.docparse.text import clean, fold, fold_keep
 
 ORG_START = re.compile(
@@ -32,12 +32,8 @@ ASSIGNEE_STOPS = [
 ]
 
 
-class DutyReading:
-    """The methods of `extract.PlanText` that read the duties and their assignees: they work on the document's
-    lines and the spans its structure found (`PlanText.__init__`)."""
-
-    lines: list[str]
-    folded: list[str]
+class DutyReading(Reading):
+    """`PlanText`'s methods that read the duties and their assignees."""
 
     def assignees(self) -> list[str]:
         names = []

@@ -11,7 +11,7 @@ import unicodedata
 from phongtrao.docparse import dates
 from phongtrao.docparse.dates import iso
 from phongtrao.docparse.numbers import clean_number
-from phongtrao.docparse.structure import heading_of
+from phongtrao.docparse.structure import Reading, heading_of
 from phongtrao.docparse.text import LOWER, UPPER, clean, fold, fold_keep
 
 DOC_TYPES = {
@@ -80,12 +80,8 @@ SITE_ISSUER = re.compile(
 _ACRONYMS = {"ubnd", "hdnd", "mttq", "mtqg", "ntm", "bcd", "ct-xh", "attp", "vs", "mttqvn", "ubmttq", "tw", "qh"}
 
 
-class HeaderReading:
-    """The methods of `extract.PlanText` that read the header: they work on the document's
-    lines and the spans its structure found (`PlanText.__init__`)."""
-
-    lines: list[str]
-    folded: list[str]
+class HeaderReading(Reading):
+    """`PlanText`'s methods that read the header."""
 
     def _type_heading(self) -> int | None:
         for i in range(self.head_end):

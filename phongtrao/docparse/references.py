@@ -8,6 +8,7 @@ import re
 from phongtrao.docparse import dates
 from phongtrao.docparse.dates import iso
 from phongtrao.docparse.numbers import NUMBER, clean_number, has_letters
+from phongtrao.docparse.structure import Reading
 from phongtrao.docparse.text import clean
 
 LIST_MARK = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[-–+•*])\s*")
@@ -17,12 +18,8 @@ DOCUMENT_NAMED = re.compile(
 BASIS_WORDS = ("can cu", "thuc hien", "trien khai thuc hien")
 
 
-class ReferenceReading:
-    """The methods of `extract.PlanText` that read the references: they work on the document's
-    lines and the spans its structure found (`PlanText.__init__`)."""
-
-    lines: list[str]
-    folded: list[str]
+class ReferenceReading(Reading):
+    """`PlanText`'s methods that read the references."""
 
     def references_in(self, text: str) -> list[dict]:
         found = []

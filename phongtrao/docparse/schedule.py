@@ -8,7 +8,7 @@ import re
 
 from phongtrao.docparse import dates
 from phongtrao.docparse.dates import iso
-from phongtrao.docparse.structure import heading_of
+from phongtrao.docparse.structure import Reading, heading_of
 from phongtrao.docparse.text import clean, fold
 
 DEADLINE = re.compile(
@@ -41,12 +41,8 @@ WEEKDAYS = {
 }
 
 
-class ScheduleReading:
-    """The methods of `extract.PlanText` that read the schedule and deadlines: they work on the document's
-    lines and the spans its structure found (`PlanText.__init__`)."""
-
-    lines: list[str]
-    folded: list[str]
+class ScheduleReading(Reading):
+    """`PlanText`'s methods that read the schedule and deadlines."""
 
     def phases(self) -> list[dict]:
         phases, seen = [], set()

@@ -73,3 +73,11 @@ def outline(lines: list[str]) -> list[dict]:
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
     return [node.as_dict() for node in roots]
+
+
+class Reading:
+    """What each room of the parser reads (its methods are `extract.PlanText`'s): the
+    document's logical lines and their folded forms, beside the spans its structure found."""
+
+    lines: list[str]
+    folded: list[str]

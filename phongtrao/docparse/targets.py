@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from phongtrao.docparse.numbers import decimal, plain
+from phongtrao.docparse.structure import Reading
 from phongtrao.docparse.text import LOWER, clean
 
 PERCENT = re.compile(
@@ -36,12 +37,8 @@ COMPARATORS = {
 MONEY_SCALE = {"tỷ đồng": 10**9, "triệu đồng": 10**6, "nghìn đồng": 10**3, "ngàn đồng": 10**3}
 
 
-class TargetReading:
-    """The methods of `extract.PlanText` that read the targets: they work on the document's
-    lines and the spans its structure found (`PlanText.__init__`)."""
-
-    lines: list[str]
-    folded: list[str]
+class TargetReading(Reading):
+    """`PlanText`'s methods that read the targets."""
 
     def targets(self) -> list[dict]:
         found = []

@@ -67,14 +67,7 @@ def parse_document(request, file: UploadedFile = File(...)):  # noqa: B008 (ninj
         parsed = docparse.parse_bytes(data, name)
     except docparse.ReadError as exc:
         raise ValidationError({"file": [str(exc)]}) from exc
-    header = importing.header_from(parsed)
-    known = same_document(
-        request.user,
-        full_number=header["full_number"],
-        issuer_name=header["issuer_name"],
-        issue_date=header["issue_date"],
-        title=header["title"],
-    )
+    known = same_document(request.user, importing.header_from(parsed))
     return {
         **parsed,
         "known_plans": [

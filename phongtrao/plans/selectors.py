@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, Sum, prefetch_related_objects
 from django.utils import timezone
@@ -292,12 +293,12 @@ def _document_key(text: str) -> str:
     return " ".join("uy ban nhan dan" if word == "ubnd" else word for word in words)
 
 
-def same_document(
-    user: Someone, *, full_number: str, issuer_name: str, issue_date: dt.date | None, title: str
-) -> list[Plan]:
-    """The plans in the reader's sight that are already this document: the same number,
-    issuer and date, or the same title and issuer. An import shows them before a second
-    draft is made of the same text."""
+def same_document(user: Someone, header: dict[str, Any]) -> list[Plan]:
+    """The plans in the reader's sight that are already the document a header describes
+    (the import form's fields): the same number, issuer and date, or the same title and
+    issuer. An import shows them before a second draft is made of the same text."""
+    full_number, title = header.get("full_number") or "", header.get("title") or ""
+    issuer_name, issue_date = header.get("issuer_name") or "", header.get("issue_date")
     number, symbol = split_number(full_number)
     issuer = _document_key(issuer_name)
     if not issuer:

@@ -225,13 +225,7 @@ def plan_import(
     document already in the system (same number, issuer and date, or title and issuer)
     makes a second draft only when the person chose so knowingly."""
     header = dict(header)
-    known = same_document(
-        user,
-        full_number=header.get("full_number") or "",
-        issuer_name=header.get("issuer_name") or "",
-        issue_date=header.get("issue_date"),
-        title=header.get("title") or "",
-    )
+    known = same_document(user, header)
     if known and not anyway:
         raise ValidationError(
             {

@@ -185,17 +185,6 @@ def _import_units(user):
     return permissions.units_for(user, permissions.EDIT).exclude(level="village").order_by("depth", "name")
 
 
-def _known(user, header: dict) -> list[Plan]:
-    """The plans in the reader's sight that this document already is."""
-    return same_document(
-        user,
-        full_number=header.get("full_number") or "",
-        issuer_name=header.get("issuer_name") or "",
-        issue_date=header.get("issue_date"),
-        title=header.get("title") or "",
-    )
-
-
 def _import_check(request, *, units, unit: AdminUnit, parsed: dict, filename: str):
     uncertain, unsure_parts = importing.uncertain_fields(parsed)
     header = importing.header_from(parsed)
@@ -210,7 +199,7 @@ def _import_check(request, *, units, unit: AdminUnit, parsed: dict, filename: st
             "uncertain": uncertain,
             "unsure_parts": unsure_parts,
             "filename": filename,
-            "known": _known(request.user, header),
+            "known": same_document(request.user, header),
         },
     )
 
@@ -284,7 +273,7 @@ def plan_import(request):
                 "formsets": formsets,
                 "uncertain": set(),
                 "unsure_parts": set(),
-                "known": _known(request.user, getattr(form, "cleaned_data", {})),
+                "known": same_document(request.user, getattr(form, "cleaned_data", {})),
             },
         )
     home = next((u for u in permissions.home_units(request.user) if units.filter(pk=u.pk).exists()), None)
