@@ -1,6 +1,7 @@
 """How well the parser reads the seeds and the corpus changed as the web, a PDF dump or an
 old machine changes them (the variants of `phongtrao/docparse/tests/variants.py`): the
-mean header score of a fixed-seed run, by kind of change, and the variants that lose most.
+mean header score of a fixed-seed run, by kind of change, and the variants that score below
+their original (the worst first).
 
     .venv/bin/python bench/parse_variants.py [--count 2000] [--seed 2026] [--worst 15]
 """
@@ -64,8 +65,8 @@ def main() -> int:
     print(f"as well as the original: {sum(1 for got, original, _m in results if got >= original - 1e-9)}")
     for kind, scores in sorted(by_kind.items()):
         print(f"  {kind:20} {len(scores):5} variants, mean {statistics.mean(scores):.3f}")
-    worst = sorted(results, key=lambda r: r[0] - r[1])[: args.worst]
-    for got, original, made in worst:
+    losers = [r for r in results if r[0] < r[1] - 1e-9]
+    for got, original, made in sorted(losers, key=lambda r: r[0] - r[1])[: args.worst]:
         print(f"  {got:.3f} < {original:.3f}  {made.source.name}  {'+'.join(made.kinds)}")
     return 0
 

@@ -9,6 +9,13 @@ from phongtrao.docparse.structure import Reading, heading_of
 from phongtrao.docparse.text import LOWER, UPPER, clean, fold
 
 SIGN_AUTHORITY = r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*\.?\s"
+# a law portal's card above a text cut before its signature: “Người ký: Bùi Đình Long”, up to
+# the card's next label (“Chức vụ:”, “Ngày ban hành:”)
+SITE_SIGNER = re.compile(
+    rf"Người ký:?[ \t]+(?P<name>[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}][{LOWER}]*){{1,4}}?)"
+    rf"(?=[ \t]*$|[ \t]+[{UPPER}][{LOWER}]*(?:[ \t]+[{LOWER}]+)*:)",
+    re.MULTILINE,
+)
 SURNAMES = {
     "nguyen",
     "tran",
@@ -91,7 +98,15 @@ class ClosingReading(Reading):
                     candidate = self._signature_at(back)
                     if candidate and candidate["name"]:
                         found = candidate
-        return found
+        return found or self._signer_of_the_card()
+
+    def _signer_of_the_card(self) -> dict | None:
+        """No signature in the text (a web copy cut short): the name on the site's card."""
+        card = next((m for line in self.lines[: self.preamble_end] if (m := SITE_SIGNER.search(line))), None)
+        if card is None:
+            return None
+        self.confidence["signer"] = 0.5
+        return {"name": card["name"], "authority": None, "title": None}
 
     def _signature_at(self, start: int) -> dict | None:
         authority, titles, name = [], [], None

@@ -163,7 +163,7 @@ def _confidences(doc: PlanText, result: dict) -> dict[str, float]:
         "basis_refs": 0.9,
         # phases and a period with no start are read from running text
         "period": 0.6 if result["phases"] or (period and period["start"] is None) else 0.9,
-        "signer": LAYOUT,
+        "signer": doc.confidence.get("signer", LAYOUT),
     }
     if result["doc_type"] == "OTHER":
         sure["doc_type"] = 0.3

@@ -34,7 +34,7 @@ MOTTOS = ("cong hoa xa hoi", "dang cong san viet nam")  # the motto may wrap aft
 UNIT_KINDS = ["thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã", "đặc khu"]
 HEAD_SCAN = 60
 NUMBER_LINE = re.compile(
-    r"^(?:S[ốo] k[ýí] hi[ệe]u\s+)?Số\s*[:.]?\s*(?P<n>\d*)\s*(?P<sep>[/-])\s*(?P<sym>[A-ZĐa-zđ0-9&.\-/ ]+?)\s*$"
+    r"^(?:S[ốo] k[ýí] hi[ệe]u\s+)?(?:Số|SỐ)\s*[:.]?\s*(?P<n>\d*)\s*(?P<sep>[/-])\s*(?P<sym>[A-ZĐa-zđ0-9&.\-/ ]+?)\s*$"
 )
 # a unit's name as articles write it: "Ea H'Leo", "Krông Búk", "Đắk R'Lấp"
 NAME_ANY = (
@@ -55,6 +55,10 @@ LEAD = re.compile(
 # a web page's own title that starts with the number: "66/KH-UBND triển khai …", "số 912/2021/QĐ-UBND tỉnh …"
 NUMBERED_TITLE = re.compile(
     r"^(?:[Ss]ố\s+)?(?P<number>\d{1,5}(?:/\d{4})?/[0-9A-ZĐ&.-]*[A-ZĐ][0-9A-ZĐa-z&.-]*)\s+(?P<title>\S.{10,300})$"
+)
+# the issuing unit right after the number in a page's title: "912/2021/QĐ-UBND tỉnh Quảng Nam về việc …"
+UNIT_FIRST = re.compile(
+    rf"^(?P<kind>thành phố|thị trấn|thị xã|tỉnh|huyện|quận|phường|xã)[ \t]+(?P<name>{NAME_ANY})[ \t]+(?P<rest>\S.*)$"
 )
 # "ngày   tháng   năm 2024": a draft or a copy printed before the day was written in
 BLANK_DATE = re.compile(r"ngày\s*tháng\s*\d{0,2}\s*năm\s*\d{4}", re.IGNORECASE)
@@ -84,12 +88,17 @@ class HeaderReading(Reading):
     """`PlanText`'s methods that read the header."""
 
     def _type_heading(self) -> int | None:
-        for i in range(self.head_end):
+        # the kind line is under the motto: “CHƯƠNG TRÌNH” above it is a wrapped authority
+        # (“BAN CHỈ ĐẠO” / “CHƯƠNG TRÌNH” / “MTQG …”) or a site's menu
+        motto = self._motto_at()
+        below = range(0 if motto is None else motto + 1, self.head_end)
+        for i in below:
             key = self.folded[i].rstrip(" .")
-            if key in DOC_TYPES and self.lines[i].strip(" .").isupper():
+            # in capitals, or nearly: TCVN3 gives back “KẾ” alone on its line as “Kế”
+            if key in DOC_TYPES and self._is_caps(self.lines[i].strip(" .")):
                 return i
         self.inline_title = None
-        for i in range(self.head_end):  # "KẾ HOẠCH TRIỂN KHAI …": the kind and the title on one line
+        for i in below:  # "KẾ HOẠCH TRIỂN KHAI …": the kind and the title on one line
             words = self.folded[i].split()
             if len(words) > 4 and " ".join(words[:2]) in DOC_TYPES and self._is_caps(self.lines[i]):
                 self.inline_title = i
@@ -192,13 +201,24 @@ class HeaderReading(Reading):
                 else self.lead["body"]
             )
             return f"{body} {self.lead['unit']} {self.lead['name']}"
-        for line in self.lines[: self.preamble_end + 3] + self.lines[max(self.body_end - 3, 0) : self.body_end]:
-            match = BODY_ISSUER.search(line)
+        # the opening and the closing paragraphs as running text: a wrap may fall inside the name
+        opening, closing = self.lines[: self.preamble_end + 3], self.lines[max(self.body_end - 3, 0) : self.body_end]
+        for text in ("\n".join(opening), "\n".join(closing)):
+            match = BODY_ISSUER.search(text)
             if match:  # "UBND xã Hải Dương thông báo": no header, the text names its issuer
                 self.confidence["issuer"] = 0.7
                 body = "UBND" if fold(match["body"]).startswith("uy ban") or match["body"] == "UBND" else match["body"]
-                return f"{body} {match['kind']} {match['name']}"
-        return None
+                return f"{body} {match['kind']} {clean(match['name'])}"
+        return self._issuer_of_numbered_title()
+
+    def _issuer_of_numbered_title(self) -> str | None:
+        """A page's title “912/2021/QĐ-UBND tỉnh Quảng Nam về …”: the unit after the number,
+        the body from the number's symbol (“…-UBND”)."""
+        unit = UNIT_FIRST.match(self.numbered_title["title"]) if self.numbered_title else None
+        if unit is None or not clean_number(self.numbered_title["number"]).endswith("-UBND"):
+            return None
+        self.confidence["issuer"] = 0.5
+        return f"UBND {unit['kind']} {unit['name']}"
 
     def _issuer_completed(self, body: str) -> str | None:
         """The unit of a header that says only “ỦY BAN NHÂN DÂN”: from the text (“Ủy ban nhân
@@ -213,13 +233,21 @@ class HeaderReading(Reading):
                 return f"{body} {match['kind'].lower()} {match['name']}"
             kind = kind or match["kind"].lower()
         place = self.place()
-        if kind is None or place is None:
+        if place is None:
             return None
+        if kind is None:  # the unit named with the place's name anywhere: “… KIỂU MẪU TỈNH ĐỒNG NAI”
+            named = {f"{fold(k)} {fold(place)}": k for k in UNIT_KINDS}
+            kind = next((k for line in opening for unit, k in named.items() if unit in fold(line)), None)
+            if kind is None:
+                return None
         self.confidence["issuer"] = 0.5
         return f"{body} {kind} {place}"
 
+    def _motto_at(self) -> int | None:
+        return next((i for i in range(self.head_end) if self.folded[i].startswith(MOTTOS)), None)
+
     def _issuer_from_header(self) -> str | None:
-        motto = next((i for i in range(self.head_end) if any(self.folded[i].startswith(m) for m in MOTTOS)), None)
+        motto = self._motto_at()
         if motto is None:
             return None
         start = 0
@@ -227,7 +255,9 @@ class HeaderReading(Reading):
             if not self._is_caps(self.lines[i]):
                 start = i + 1
                 break
-        block = [line for line in self.lines[start:motto] if self._is_caps(line) and not NUMBER_LINE.match(line)]
+        block = _authority_lines(
+            [line for line in self.lines[start:motto] if self._is_caps(line) and not NUMBER_LINE.match(line)]
+        )
         if not block:
             return None
         last = block[-1]
@@ -246,7 +276,11 @@ class HeaderReading(Reading):
 
     def _authority_line(self, body: str) -> str | None:
         """A decision repeats its issuer with the unit before "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH"."""
-        for line in self.lines[: self.preamble_end + 1]:
+        opening = self.lines[: self.preamble_end + 2]
+        for line, below in zip(opening, [*opening[1:], ""], strict=True):
+            kind = _unit_kind(below)
+            if fold(line) == fold(body) and kind and fold(below).startswith(fold(kind)) and self._is_caps(below):
+                line = f"{line} {below}"  # wrapped: “ỦY BAN NHÂN DÂN” / “TỈNH HÒA BÌNH”
             if fold(line).startswith(fold(body)) and len(line) > len(body) and _unit_kind(line) and self._is_caps(line):
                 return line
         return None
@@ -274,6 +308,9 @@ class HeaderReading(Reading):
             return under_the_header
         self.title_confidence = 0.6
         for i in range(min(20, len(self.lines))):  # a web page's own title: "Thông báo về việc …"
+            heading = heading_of(self.lines[i])
+            if self._names_a_basis(i) or (heading is not None and heading[0] <= 2):
+                break  # the preamble or the body's numbered parts begun: a page's title sits above them
             words = self.folded[i].split()
             if any(" ".join(words[:n]) in DOC_TYPES for n in (2, 3)) and len(words) > 5:
                 return i, i + 1
@@ -293,31 +330,57 @@ class HeaderReading(Reading):
         return self._title_run(start)
 
     def _title_run(self, start: int) -> tuple[int, int]:
-        """A title from `start`: one line, or a run of lines in capitals (a title in capitals
-        wrapped by its column) up to what stops a title."""
+        """A title from `start`: a run of lines in capitals (a title in capitals wrapped by
+        its column), or up to three lines in sentence case, up to what stops a title."""
         end = start + 1
-        caps = self._is_caps(self.lines[start], 400)
-        # a title's continuation may be long: a title in capitals is what it is, however long
-        while end < len(self.lines) and caps and self._is_caps(self.lines[end], 400) and not self._stops_title(end):
+        if self._is_caps(self.lines[start], 400):
+            # a title's continuation may be long: a title in capitals is what it is, however long
+            while end < len(self.lines) and self._is_caps(self.lines[end], 400) and not self._stops_title(end):
+                end += 1
+            return start, end
+        while end < min(start + 3, len(self.lines)) and self._wrapped_title_goes_on(end):
             end += 1
         return start, end
+
+    def _wrapped_title_goes_on(self, i: int) -> bool:
+        """A title in sentence case wrapped by a narrow column (“Tổ chức phong trào thi đua
+        cao điểm” / “Toàn dân chung sức …”, “V/v báo cáo sơ kết” / “Chương trình MTQG …”):
+        the line above ends no sentence, and this one is short, in sentence case, and
+        neither the date, a paragraph, an aside nor anything else that stops a title."""
+        line = self.lines[i]
+        return (
+            i != self.date_at
+            and len(line) < 200
+            and not self.lines[i - 1].rstrip().endswith((".", ";", ":"))
+            and not line.rstrip().endswith((".", ":"))
+            and not line.startswith("(")
+            and not self._is_caps(line)
+            and not self.folded[i].startswith(("de ", "nham ", "nay ", "theo "))
+            and not self._stops_title(i)
+        )
+
+    def _title_goes_on(self, i: int) -> bool:
+        """A title in capitals wrapped before a dash (“… KINH TẾ” / “- XÃ HỘI HẰNG NĂM …”):
+        no list item, the words go on."""
+        return bool(re.match(r"[-–]\s", self.lines[i])) and self.lines[i - 1][-1].isalnum()
 
     def _stops_title(self, i: int) -> bool:
         folded = self.folded[i]
         return (
             folded.startswith("kinh gui")
             or NUMBER_LINE.match(self.lines[i]) is not None
-            or self._names_a_basis(i)
+            # a basis is written in sentence case: “THỰC HIỆN THẮNG LỢI …” goes on a title in capitals
+            or (self._names_a_basis(i) and not self._is_caps(self.lines[i], 400))
             or any(folded.startswith(m) for m in MOTTOS)
-            or heading_of(self.lines[i]) is not None
+            or (heading_of(self.lines[i]) is not None and not self._title_goes_on(i))
             or self._authority_like(i)
         )
 
     def _authority_like(self, i: int) -> bool:
         return (
             self.folded[i].startswith(("uy ban nhan dan", "chu tich"))
-            and i + 1 < len(self.lines)
-            and self._names_a_basis(i + 1)
+            # the bases right under it, or under the rest of it (“ỦY BAN NHÂN DÂN” / “TỈNH QUẢNG NAM”)
+            and any(self._names_a_basis(n) for n in range(i + 1, min(i + 3, len(self.lines))))
         )
 
     def title(self) -> str | None:
@@ -326,7 +389,9 @@ class HeaderReading(Reading):
             return clean(re.sub(r"^\s*về\s+", "", self.lead["about"])) or None
         if self.title_span is None and self.numbered_title is not None:
             self.title_confidence = 0.5
-            return clean(self.numbered_title["title"]) or None
+            title = self.numbered_title["title"]
+            unit = UNIT_FIRST.match(title)
+            return clean(unit["rest"] if unit else title) or None
         if self.title_span is None:
             return None
         start, end = self.title_span
@@ -340,6 +405,64 @@ class HeaderReading(Reading):
         return clean(text) or None
 
 
+# how the line of a body in an authority block starts (“BỘ NỘI VỤ” / “BAN THI ĐUA - KHEN
+# THƯỞNG TRUNG ƯƠNG”, “HUYỆN ỦY THIỆU HÓA” / “ĐẢNG ỦY XÃ THIỆU PHÚC”); a line that starts
+# otherwise (“TRUNG ƯƠNG”, “PHÁT TRIỂN NÔNG THÔN”, “TỈNH QUẢNG NAM”) goes on the line above
+BODY_STARTS = tuple(
+    f"{fold(words)} "
+    for words in (
+        "ỦY BAN",
+        "UBND",
+        "HĐND",
+        "UBMTTQ",
+        "BCĐ",
+        "HỘI ĐỒNG",
+        "BỘ",
+        "BAN",
+        "ĐẢNG ỦY",
+        "ĐẢNG BỘ",
+        "CHI BỘ",
+        "SỞ",
+        "PHÒNG",
+        "VĂN PHÒNG",
+        "HUYỆN ỦY",
+        "TỈNH ỦY",
+        "THÀNH ỦY",
+        "THỊ ỦY",
+        "QUẬN ỦY",
+        "MẶT TRẬN",
+        "HỘI",
+        "ĐOÀN",
+        "CÔNG ĐOÀN",
+        "LIÊN ĐOÀN",
+        "CỤC",
+        "TỔNG CỤC",
+        "CHI CỤC",
+        "TRUNG TÂM",
+        "THANH TRA",
+        "CHÍNH PHỦ",
+        "THỦ TƯỚNG",
+        "QUỐC HỘI",
+        "CÔNG AN",
+        "BỘ CHỈ HUY",
+    )
+)
+_GOES_ON = (" va", " -", " cua", " ve", " xa", " co", " quoc")  # “… VÀ” / “PHÁT TRIỂN …”, “XÃ” / “HỘI”
+
+
+def _authority_lines(block: list[str]) -> list[str]:
+    """The lines of an authority block with the wraps of a narrow column undone: each body
+    on a line of its own."""
+    out: list[str] = []
+    for line in block:
+        folded = f"{fold(line)} "
+        if out and (not folded.startswith(BODY_STARTS) or f" {fold(out[-1])}".endswith(_GOES_ON)):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def _unit_kind(line: str) -> str | None:
     folded = f" {fold(line)} "
     for kind in UNIT_KINDS:
@@ -348,24 +471,33 @@ def _unit_kind(line: str) -> str | None:
     return None
 
 
+# bodies named by what they do: the first word of that and of each part joined by “và” or
+# “-” is capitalised (Decree 30/2020/NĐ-CP, Appendix II): “Bộ Nông nghiệp và Phát triển nông thôn”
+_FUNCTION_BODIES = {"bo", "so", "ban", "phong", "cuc", "tong cuc", "chi cuc", "van phong", "hoi dong"}
+
+
 def _readable(caps: str) -> str:
-    """ "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG" → "UBND tỉnh Tuyên Quang"."""
+    """ "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG" → "UBND tỉnh Tuyên Quang", "BỘ NÔNG NGHIỆP VÀ PHÁT
+    TRIỂN NÔNG THÔN" → "Bộ Nông nghiệp và Phát triển nông thôn"."""
     text = clean(caps)
     text = re.sub(r"^(?:ỦY|UỶ) BAN NHÂN DÂN\b", "UBND", text, flags=re.IGNORECASE)
     words = text.split()
+    folded_words = [fold(word) for word in words]
+    body = next((size for size in (2, 1) if " ".join(folded_words[:size]) in _FUNCTION_BODIES), 0)
     out, proper = [], False
     for n, word in enumerate(words):
-        folded = fold(word)
+        folded = folded_words[n]
+        starts_a_part = bool(body) and (n == body or (n and folded_words[n - 1] in {"va", "-"}))
         if folded in _ACRONYMS or (word.isupper() and len(word) <= 4 and not re.search(r"[AEIOUYĂÂÊÔƠƯ]", _base(word))):
             out.append(word)
-        elif proper:
+        elif proper or n == 0 or starts_a_part or folded_words[n : n + 2] == ["trung", "uong"]:
             out.append(word[0] + word[1:].lower())
         else:
-            out.append(word.lower() if n else word[0] + word[1:].lower())
+            out.append(word.lower())
         if folded in {"tinh", "huyen", "xa", "quan", "phuong"} or (
-            n and f"{fold(words[n - 1])} {folded}" in {"thanh pho", "thi tran", "thi xa", "dac khu"}
+            n and f"{folded_words[n - 1]} {folded}" in {"thanh pho", "thi tran", "thi xa", "dac khu"}
         ):
-            proper = True
+            proper, body = True, 0
     return " ".join(out)
 
 

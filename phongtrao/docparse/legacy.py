@@ -128,16 +128,41 @@ _VNI_SINGLE = {
 
 
 def from_tcvn3(text: str) -> str:
-    return "".join(_capitals(line) for line in text.translate(TCVN3_TABLE).splitlines(keepends=True))
+    lines = [_capitals(line) for line in text.translate(TCVN3_TABLE).splitlines(keepends=True)]
+    return "".join(_short_capitals(lines))
+
+
+def _short_capitals(lines: list[str]) -> list[str]:
+    """A word or two of a capital font wrapped onto a line of its own (“RÀ” / “SOÁT HỘ
+    NGHÈO …”, “ỦY” / “BAN NHÂN DÂN”) has too few plain letters to tell its font: it is
+    in capitals when the line it goes on to is."""
+    out = list(lines)
+    for n in range(len(out) - 1, -1, -1):
+        words = out[n].split()
+        below = next((line for line in out[n + 1 :] if line.strip()), "")
+        if 1 <= len(words) <= 2 and _toned_capital_word(words[0]) and _in_capitals(below):
+            out[n] = out[n].upper()
+    return out
+
+
+def _toned_capital_word(word: str) -> bool:
+    """“Rà”, “Ủy”, “Kế”: a capital, then lower-case letters among which a toned one."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and letters[0].isupper() and any(c.islower() and _toned(c) for c in letters[1:])
+
+
+def _in_capitals(line: str) -> bool:
+    """Words in capitals (“BAN NHÂN DÂN”), not a number's symbol (“4836/BNN-VPĐP”)."""
+    words = [w for w in line.split() if w.isalpha()]
+    return bool(words) and line.upper() == line
 
 
 def _capitals(line: str) -> str:
     """A line typed in a capital font (“KẾ HOẠCH”, “ỦY BAN NHÂN DÂN”) back in capitals: its
     plain letters are all capitals, and a toned letter, which TCVN3 stores with the
-    lower-case byte, sits lower-case before a capital inside a word (“HOạCH”, “ủY”)."""
+    lower-case byte, sits lower-case among them (“HOạCH”, “ủY”, “TIÊU CHí Xã”)."""
     plain = [c for c in line if c.isascii() and c.isalpha()]
-    lowered_among_capitals = any(a.islower() and b.isupper() for a, b in zip(line, line[1:], strict=False))
-    if len(plain) >= 2 and all(c.isupper() for c in plain) and lowered_among_capitals:
+    if len(plain) >= 2 and all(c.isupper() for c in plain) and any(c.islower() for c in line):
         return line.upper()
     # a sentence that starts with a toned capital (“Ủy ban nhân dân …”) comes back lower-case:
     # plain capitals keep their case in TCVN3, so only a toned letter there is put back
@@ -179,18 +204,20 @@ def from_vni(text: str) -> str:
     return "".join(out)
 
 
-_COMMON = re.compile(
-    r"\b(?:của|và|các|được|thực hiện|kế hoạch|xã|huyện|tỉnh|nông thôn|người|ngày|tháng|năm|trên|địa bàn|"
-    r"xây dựng|nhân dân|phong trào|ủy ban|đơn vị|công tác|nội dung|cộng hòa|việt nam|những|trong|với|cho)\b",
-    re.IGNORECASE,
+_COMMON_WORDS = (
+    "của|và|các|được|thực hiện|kế hoạch|xã|huyện|tỉnh|nông thôn|người|ngày|tháng|năm|trên|địa bàn|"
+    "xây dựng|nhân dân|phong trào|ủy ban|đơn vị|công tác|nội dung|cộng hòa|việt nam|những|trong|với|cho"
 )
+_COMMON = re.compile(r"\b(?:" + _COMMON_WORDS.replace(" ", r"\s+") + r")\b", re.IGNORECASE)  # a wrap inside too
+# a tone mark left on its own after NFC: Windows-1258 reading bytes that were never its own
+_STRAY_MARK = re.compile(r"[\u0300-\u0323]")
 
 
 def vietnamese_score(text: str) -> int:
     """How Vietnamese a text reads: common words found, minus characters that only
     mis-decoded legacy text has."""
     sample = text[:20000]
-    junk = len(re.findall(r"[¸¹µ¶·»¼½¾ÆÇÈÉËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßø÷ùúûü]", sample))
+    junk = len(re.findall(r"[¸¹µ¶·»¼½¾ÆÇÈÉËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßø÷ùúûü]", sample)) + len(_STRAY_MARK.findall(sample))
     return len(_COMMON.findall(sample)) * 3 - junk
 
 
@@ -210,11 +237,15 @@ def reads_as_unicode_vietnamese(text: str) -> bool:
     return bool(_ONLY_VIETNAMESE.search(sample)) and not _NOT_VIETNAMESE.search(sample)
 
 
+_NOT_A_LETTER = re.compile(r"[\W\d_]+")
+
+
 def repair(text: str) -> str:
     """The best reading among the text as it is, as TCVN3 and as VNI. Text that already
     has letters only Unicode Vietnamese has (ă, ơ, ư, đ, ạ…) is left as it is."""
     sample = text[:20000]
-    letters = sum(c.isalpha() for c in sample)
-    if not re.search(r"[\u00a1-\u00ff]", sample) or len(_ONLY_VIETNAMESE.findall(sample)) > letters / 50:
+    if not re.search(r"[\u00a1-\u00ff]", sample):
+        return text
+    if len(_ONLY_VIETNAMESE.findall(sample)) > len(_NOT_A_LETTER.sub("", sample)) / 50:
         return text
     return max([text, from_tcvn3(text), from_vni(text)], key=vietnamese_score)

@@ -8,13 +8,16 @@ import re
 from phongtrao.docparse import dates
 from phongtrao.docparse.dates import iso
 from phongtrao.docparse.numbers import NUMBER, clean_number, has_letters
-from phongtrao.docparse.structure import Reading
+from phongtrao.docparse.structure import Reading, heading_of
 from phongtrao.docparse.text import clean
 
 LIST_MARK = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[-–+•*])\s*")
-DOCUMENT_NAMED = re.compile(
-    r"(?:Luật|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kết luận|Thông tư|Kế hoạch|Công văn|Hướng dẫn)\s+số\b"
-)
+_KINDS = ("Luật", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Kết luận", "Thông tư", "Kế hoạch", "Công văn")
+# “Quyết định số …”, or “Quyếtđịnh số …” from a copy that lost its spaces
+DOCUMENT_NAMED = re.compile("(?:" + "|".join(k.replace(" ", r"\s*") for k in (*_KINDS, "Hướng dẫn")) + r")\s*số\b")
+# what starts a paragraph of its own after the bases (a basis ends with “;” or “.”, but a
+# copy may have lost the mark): “Xét đề nghị …”, “Để …”, “Ủy ban nhân dân tỉnh ban hành …”
+_OPENS_A_PARAGRAPH = ("xet de nghi", "theo de nghi", "de ", "nay ", "nham ", "quyet dinh", "uy ban", "ubnd", "chu tich")
 BASIS_WORDS = ("can cu", "thuc hien", "trien khai thuc hien")
 
 
@@ -42,24 +45,45 @@ class ReferenceReading(Reading):
     def basis_refs(self) -> list[dict]:
         start = self.title_span[1] if self.title_span else 0
         refs = []
-        for i in range(start, self.preamble_end):
-            if self._names_a_basis(i):
-                for clause in self.lines[i].split(";"):
-                    refs.extend(_bases_of(clause, self.references_in(clause)))
+        for paragraph in self._basis_paragraphs(start):
+            for clause in paragraph.split(";"):
+                refs.extend(_bases_of(clause, self.references_in(clause)))
         return _unique(refs)
+
+    def _basis_paragraphs(self, start: int) -> list[str]:
+        """The preamble's bases, each with the lines a wrap cut from it: a basis ends with
+        “;” or “.”, so a line after one that has not ended goes on with it (“… để Thừa” /
+        “Thiên Huế …; Công văn số …”)."""
+        paragraphs: list[str] = []
+        in_a_basis = going_on = False
+        for i in range(start, self.preamble_end):
+            line = self.lines[i]
+            # after “;” only a clause in lower case goes on (“…; trên cơ sở Công văn số …”)
+            goes_on = going_on or (in_a_basis and line[0].islower())
+            # the list goes on after a wrapped basis too: “… Bộ” / “Chính trị …;” / “Quyết định số …”
+            listed = in_a_basis and DOCUMENT_NAMED.match(line) and self.lines[i - 1].rstrip().endswith((";", ","))
+            if listed or self._names_a_basis(i):
+                paragraphs.append(line)
+            elif goes_on and heading_of(line) is None and not self.folded[i].startswith(_OPENS_A_PARAGRAPH):
+                paragraphs[-1] = f"{paragraphs[-1]} {line}"
+            else:
+                in_a_basis = going_on = False
+                continue
+            in_a_basis, going_on = True, not line.rstrip().endswith((".", ";", ":", "./."))
+        return paragraphs
 
     def _names_a_basis(self, i: int) -> bool:
         """A line of the preamble that gives a basis, as a paragraph or an item of a
         numbered or dashed list: “Căn cứ …”, “1. Căn cứ …”, “- Thực hiện …”, “Triển khai thực hiện …”."""
         if LIST_MARK.sub("", self.folded[i]).startswith(BASIS_WORDS):
             return True
-        # “Căn cứ Kết luận số …;” / “Chỉ thị số 26-CT/TU …”: the basis's list goes on after a break
-        return (
-            i > 0
-            and DOCUMENT_NAMED.match(self.lines[i]) is not None
-            and LIST_MARK.sub("", self.folded[i - 1]).startswith(BASIS_WORDS)
-            and self.lines[i - 1].rstrip().endswith((";", ","))
-        )
+        # “Căn cứ Kết luận số …;” / “Chỉ thị số 26-CT/TU …;” / “Quyết định số …”: the basis's
+        # list goes on after a break, one document a line
+        while i > 0 and DOCUMENT_NAMED.match(self.lines[i]) and self.lines[i - 1].rstrip().endswith((";", ",")):
+            i -= 1
+            if LIST_MARK.sub("", self.folded[i]).startswith(BASIS_WORDS):
+                return True
+        return False
 
     def cited_refs(self) -> list[dict]:
         basis = {r["number"] for r in self.basis_refs()}
@@ -75,7 +99,7 @@ class ReferenceReading(Reading):
 def _issuer_phrase(text: str) -> str | None:
     cut = re.split(
         r"\s(?:về|phê duyệt|quy định|hướng dẫn|ban hành|triển khai|tăng cường|sửa đổi|công bố|V/v|"
-        r"thực hiện|tổ chức|nhằm|đối với)\b|[;,.(:“\"]",
+        r"thực hiện|tổ chức|nhằm|đối với)\b|[;,.():“\"]",
         text,
         maxsplit=1,
         flags=re.IGNORECASE,

@@ -61,7 +61,7 @@ def normalise(raw: str) -> str:
     text = text.replace("|", "\n")  # header tables flattened into "a | b |" lines
     # ... or into "a<tab>b" lines: the right-hand column (the motto, its second line, the
     # place and date) starts a line of its own
-    text = re.sub(r"[ \t]*\t[ \t]*(?=C[ỘO]NG H[ÒO]A X[ÃA] H[ỘO]I|Độc lập|[^\t\n,]{2,40}, ngày)", "\n", text)
+    text = re.sub(r"[ \t]*\t[ \t]*(?=C[ỘO]NG\s+H[ÒO]A\b|Độc lập|[^\t\n,]{2,40}, ngày)", "\n", text)
     # ... or the number and the place and date on one line: "Số: 05 /BC-UBND Tân Lập, ngày …"
     text = re.sub(
         rf"^(Số\s*[:.]?\s*\d*\s*[/-]\s*[A-ZĐ0-9&./-]+)[ \t]+(?=[{UPPER}][{LOWER}][^\n,]{{0,40}}, ngày)",
@@ -113,6 +113,7 @@ _HEADER_PHRASES = [
         "BAN CHỈ ĐẠO",
         "BAN THƯỜNG VỤ",
         "ĐẢNG ỦY",
+        "VỀ VIỆC",  # a title's opening: “VỀ” alone is what TCVN3 gives back as “Về”
         *_TYPE_HEADINGS,
     )
 ]
@@ -143,6 +144,7 @@ def _splits_a_place(previous: str, line: str) -> bool:
 
 
 _UNIT_WORDS = ("xa", "phuong", "thi tran", "huyen", "quan", "thi xa", "tinh", "thanh pho")
+_UNIT_STARTS = tuple(f"{w} " for w in _UNIT_WORDS)  # “QUẬN …”, not “QUẢNG NAM”
 _BODY_WORDS = ("so ", "phong ", "ban ", "bo ", "uy ", "ubnd", "dang ", "hoi ", "cong ", "truong ", "chi ", "van phong")
 
 
@@ -154,12 +156,12 @@ def _splits_a_unit(previous: str, line: str) -> bool:
     before, after = fold(previous), fold(line)
     if (
         after.startswith(_BODY_WORDS)
-        or after.startswith(_UNIT_WORDS)
+        or f"{after} ".startswith(_UNIT_STARTS)
         or any(after.startswith(p[0]) for p in _HEADER_PHRASES)
     ):
         return False
     ends_with_a_kind = before.endswith(tuple(f" {w}" for w in _UNIT_WORDS)) or before in _UNIT_WORDS
-    a_short_name = before.startswith(tuple(f"{w} " for w in _UNIT_WORDS)) and len(line.split()) <= 2
+    a_short_name = before.startswith(_UNIT_STARTS) and len(line.split()) <= 2
     return ends_with_a_kind or a_short_name
 
 
@@ -168,21 +170,30 @@ def _continues(previous: str, line: str, after_blank: bool) -> bool:
         return False
     if _splits_a_phrase(previous, line) or _splits_a_place(previous, line) or _splits_a_unit(previous, line):
         return True
-    if re.fullmatch(r"Số\s*[:.]?", previous.strip()) and line[0].isdigit():  # “Số:” / “130/KH-UBND”
-        return True
+    if re.search(r"(?i:(?:^|\s)số)\s*[:.]?$", previous) and line[0].isdigit():
+        return True  # “Số:” / “130/KH-UBND”, “…; Công văn số:” / “1678/UBND-MT ngày …”
     if re.search(r"\d/[A-ZĐ]{1,3}$", previous) and re.match(r"[A-ZĐ]{1,3}-", line):  # “181/Q” / “Đ-TTg”
         return True
     if re.search(r"\d/[\wĐđ]+-$", previous) and re.match(r"[A-ZĐ]", line):  # “1315/QĐ-” / “TTg ngày …”
         return True
-    if re.search(r"\bsố\s*\d{1,5}$", previous) and re.match(r"[-–]\s*[A-ZĐ]+/", line):  # “số 187” / “- CV/HU”
-        return True
+    if re.search(r"(?i:\bsố)\s*[:.]?\s*\d{1,5}\s*[-–/]?$", previous) and re.match(r"[-–/]?\s*[A-ZĐ]{1,6}[-/]", line):
+        return True  # “số 187” / “- CV/HU”, “Số 03 -” / “KH/ĐU”
+    years = re.search(r"\b(\d{4})$", previous), re.match(r"[-–]\s*(\d{4})\b", line)
+    if years[0] and years[1] and int(years[0][1]) < int(years[1][1]) < int(years[0][1]) + 50:
+        return True  # a period wrapped before its end: “GIAI ĐOẠN 2011” / “- 2015, …”
+    if re.match(rf"[-–]\s[{LOWER}]", line) and previous[-1].isalnum() and not re.match(r"[-–+•]", previous):
+        return True  # a compound wrapped at its dash (“… kinh tế” / “- xã hội …”), not a list's item
     if re.fullmatch(r"(?:[-–+•]\s*|\d{1,2}[.)]\s*)?(?:Căn cứ|Thực hiện|Triển khai thực hiện)", previous.strip()):
         return True  # “Căn cứ” / “Quyết định số …”
+    if _closes_what_was_opened(previous, line):
+        return True  # “… xây dựng huyện Hà” / “Trung đạt huyện nông thôn mới” và …”
     if _LIST_MARKER.match(line) or previous.strip(" .") in _TYPE_HEADINGS:
         return False
     if previous.endswith((".", ";", ":", "!", "?", "./.")):
         return False
     first = line[0]
+    if re.match(r"số\s+\d{1,5}(?:/\d{4})?/[A-ZĐ]", line) and not fold(previous).endswith(_KIND_ENDS):
+        return False  # a page's title opening with the number (“số 912/2021/QĐ-UBND tỉnh …”) under its menu
     if first.islower() or (_OPENS_AN_ASIDE.match(line) and previous[-1].isalnum()):
         return True  # “… và Kế hoạch 5 năm” / “(2021 - 2025) theo …”
     if first.isdigit() and not _HEADINGISH.match(line) and not after_blank:
@@ -192,11 +203,22 @@ def _continues(previous: str, line: str, after_blank: bool) -> bool:
     return _sentence_goes_on(previous, line) and not after_blank
 
 
+def _closes_what_was_opened(previous: str, line: str) -> bool:
+    """A quotation or an aside left open at the end of a line and closed early on the next
+    is one sentence, wherever the wrap fell."""
+    for opening, closing in (("“", "”"), ("(", ")")):
+        if previous.count(opening) > previous.count(closing):
+            closes, reopens = line.find(closing), line.find(opening)
+            if 0 <= closes < 160 and (reopens < 0 or closes < reopens):
+                return True
+    return False
+
+
 def _sentence_goes_on(previous: str, line: str) -> bool:
     """A sentence wrapped before a capitalised word (“… của Ban” / “Chỉ đạo …”, “… và” /
     “Quyết định số …”): the line before has no closing mark and is ordinary text, the
     line goes on in ordinary text and starts no paragraph of its own."""
-    if not (previous[-1].isalnum() and re.match(rf"[{UPPER}][{LOWER}]", line)):
+    if not (previous[-1].isalnum() and _CAPITALISED.match(line)):
         return False
     marked = _LIST_MARKER.match(previous)
     if marked and not fold(previous[marked.end() :]).startswith(("can cu", "thuc hien", "trien khai")):
@@ -211,15 +233,30 @@ def _sentence_goes_on(previous: str, line: str) -> bool:
         and previous[-1].isalnum()
         and words[-1].islower()
         and capitalised < len(words) / 2  # not a menu or a title in capitals
-        and re.match(rf"[{UPPER}][{LOWER}]", line) is not None
         and not starts_a_document  # “Thông báo về việc …” is a title, “Quyết định số …” goes on
         and not re.match(r"Số\s*[:.]?\s*\d", line)  # a header's number line
         and not fold(previous).startswith("doc lap")  # the motto's second line
+        and not _CARD_FIELD.match(previous)  # a site's card: “Tình trạng: Còn hiệu lực”
+        and not _mostly_capitals(line)  # a header's line (“Ủy BAN NHÂN DÂN” from a capital font)
         and not folded.startswith(("can cu", "thuc hien", "xet de nghi", "theo de nghi", "noi nhan", "kinh gui"))
     )
 
 
+_CARD_FIELD = re.compile(r"^\S+(?: \S+){0,2}:\s*\S+(?: \S+){0,4}$")
+_CAPITALISED = re.compile(rf"[“\"]?[{UPPER}][{LOWER}]")  # “Ngày chủ nhật xanh” goes on a sentence too
+
+
+def _mostly_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 _KIND_WORDS = tuple(fold(kind) for kind in _TYPE_HEADINGS)
+# what a document's number goes on from: “Quyết định” / “số 912/…”, “Kế hoạch” / “số 88/…”
+_KIND_ENDS = (
+    *_KIND_WORDS,
+    *(fold(k) for k in ("Nghị quyết", "Nghị định", "Chỉ thị", "Kết luận", "Thông tư", "Công văn", "Luật")),
+)
 # "(2021 - 2025) theo …", "(sau đây gọi tắt là …)": an aside that goes on; "(Đã ký)" does not
 _OPENS_AN_ASIDE = re.compile(rf"\([\d{LOWER}]")
 LIST_MARK_OR_NOTHING = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[-–+•*])?\s*")

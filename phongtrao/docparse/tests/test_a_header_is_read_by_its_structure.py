@@ -91,6 +91,24 @@ def test_a_page_title_that_starts_with_the_number():
     assert [r["number"] for r in parsed["basis_refs"]] == ["1730/QĐ-TTg"]
 
 
+def test_a_page_title_in_lower_case_under_a_sites_menu():
+    parsed = parse_text(
+        "Trang chủ\nTra cứu văn bản\nsố 912/2021/QĐ-UBND tỉnh Quảng Nam về việc ban hành Kế hoạch thực hiện "
+        "phong trào thi đua xây dựng nông thôn mới năm 2021\n"
+        "Căn cứ Luật Thi đua, khen thưởng ngày 26/11/2003;\nĐiều 1. Ban hành kèm theo Quyết định này.\n"
+    )
+    assert (parsed["doc_type"], parsed["number"], parsed["issuer"]) == (
+        "QUYET_DINH",
+        "912/2021/QĐ-UBND",
+        "UBND tỉnh Quảng Nam",
+    )
+    assert parsed["title"] == "về việc ban hành Kế hoạch thực hiện phong trào thi đua xây dựng nông thôn mới năm 2021"
+    assert {"number", "issuer", "title"} <= set(parsed["uncertain"])  # read from a web page's title
+    # “Quyết định” / “số …” is one basis wrapped, not a page's title
+    wrapped = parse_text("KẾ HOẠCH\nThi đua\nCăn cứ Quyết định\nsố 1730/QĐ-TTg ngày 05/9/2016;\nI. MỤC ĐÍCH\nTốt.\n")
+    assert [r["number"] for r in wrapped["basis_refs"]] == ["1730/QĐ-TTg"]
+
+
 def test_the_number_and_the_place_on_one_line_and_a_blank_day():
     parsed = parse_text(
         "ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
@@ -121,3 +139,90 @@ def test_the_title_under_the_header_comes_before_a_sites_related_documents():
         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n"
     )
     assert parsed["title"] == "BAN HÀNH BỘ TIÊU CHÍ XÃ NÔNG THÔN MỚI KIỂU MẪU"
+
+
+def test_an_authority_block_wrapped_by_its_column_is_read_body_by_body():
+    def issuer(block: str) -> str:
+        return parse_text(f"{block}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 5/KH-UBND\nKẾ HOẠCH\nThi đua\n")["issuer"]
+
+    assert issuer("BỘ NÔNG NGHIỆP VÀ\nPHÁT TRIỂN NÔNG THÔN") == "Bộ Nông nghiệp và Phát triển nông thôn"
+    assert issuer("BỘ NỘI VỤ\nBAN THI ĐUA - KHEN THƯỞNG\nTRUNG ƯƠNG") == "Ban Thi đua - Khen thưởng Trung ương"
+    assert issuer("HUYỆN\nỦY THIỆU HÓA\nĐẢNG ỦY XÃ THIỆU\nPHÚC") == "Đảng ủy xã Thiệu Phúc"
+    assert issuer("ỦY BAN NHÂN DÂN TỈNH\nQUẢNG NAM") == "UBND tỉnh Quảng Nam"
+    # “CHƯƠNG TRÌNH” wrapped inside the authority is no document-kind line
+    party = parse_text(
+        "ĐẢNG ỦY XÃ CẨM HÀ\nBAN CHỈ ĐẠO\nCHƯƠNG TRÌNH\nMTQG XÂY DỰNG NÔNG THÔN MỚI\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Số: 14-KH/BCĐ\nKẾ HOẠCH\nPhát động thi đua xây dựng nông thôn mới năm 2022\n"
+    )
+    assert (party["doc_type"], party["title"]) == ("KE_HOACH", "Phát động thi đua xây dựng nông thôn mới năm 2022")
+    assert party["issuer"] == "Ban Chỉ đạo chương trình MTQG xây dựng nông thôn mới xã Cẩm Hà"
+
+
+def test_a_header_that_lost_its_province_takes_it_from_the_wrapped_authority_line():
+    parsed = parse_text(
+        "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 816/QĐ-UBND\nHòa Bình, ngày 19 tháng 05 năm 2017\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH BỘ TIÊU CHÍ XÃ NÔNG THÔN MỚI\nỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH\n"
+        "1. Căn cứ Quyết định số 1600/QĐ-TTg ngày 16/8/2016 của Thủ tướng Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n"
+    )
+    assert parsed["issuer"] == "UBND tỉnh Hòa Bình"
+    assert parsed["title"] == "VỀ VIỆC BAN HÀNH BỘ TIÊU CHÍ XÃ NÔNG THÔN MỚI"  # the authority line is not the title's
+
+
+def test_titles_wrapped_in_sentence_case_and_in_capitals():
+    def title(text: str) -> str:
+        return parse_text(f"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 42/KH-UBND\n{text}\nI. MỤC ĐÍCH\nTốt.\n")["title"]
+
+    assert (
+        title(
+            "KẾ HOẠCH\nTổ chức phong trào thi đua cao điểm “Toàn dân chung sức xây dựng huyện Hà\n"
+            "Trung đạt huyện nông thôn mới” năm 2023\nThực hiện Kế hoạch số 42/KH-UBND ngày 24/02/2023 của UBND huyện;"
+        )
+        == "Tổ chức phong trào thi đua cao điểm “Toàn dân chung sức xây dựng huyện Hà Trung đạt huyện nông thôn mới” năm 2023"
+    )
+    assert title(
+        "KẾ HOẠCH\nTổ chức phong trào thi đua\nChương trình mục tiêu quốc gia năm 2023\nĐể tiếp tục nâng cao."
+    ) == ("Tổ chức phong trào thi đua Chương trình mục tiêu quốc gia năm 2023")
+    assert title(
+        "V/v báo cáo sơ kết 03 năm thực hiện\nChương trình MTQG xây dựng nông thôn mới\nKính gửi: Các tỉnh"
+    ) == ("V/v báo cáo sơ kết 03 năm thực hiện Chương trình MTQG xây dựng nông thôn mới")
+    assert title(
+        "KẾ HOẠCH\nTHỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG VỀ VIỆC PHÁT ĐỘNG THI ĐUA\nTHỰC HIỆN THẮNG LỢI NHIỆM VỤ PHÁT TRIỂN KINH TẾ\n"
+        "- XÃ HỘI HẰNG NĂM GIAI ĐOẠN 2011\n- 2015\nThực hiện Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ;"
+    ) == (
+        "THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG VỀ VIỆC PHÁT ĐỘNG THI ĐUA THỰC HIỆN THẮNG LỢI NHIỆM VỤ PHÁT TRIỂN KINH TẾ"
+        " - XÃ HỘI HẰNG NĂM GIAI ĐOẠN 2011 - 2015"
+    )
+
+
+def test_a_number_wrapped_at_its_hyphen_and_a_motto_flattened_then_wrapped():
+    parsed = parse_text(
+        "ĐẢNG ỦY XÃ THIỆU PHÚC\nSố 03 -\nKH/ĐU\n--------\tCỘNG HÒA\nXÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Thiệu Phúc, ngày 16 tháng 3 năm 2021\nKẾ HOẠCH\nTổng vệ sinh\n"
+    )
+    assert (parsed["number"], parsed["issuer"], parsed["place"]) == ("03-KH/ĐU", "Đảng ủy xã Thiệu Phúc", "Thiệu Phúc")
+
+
+def test_an_issuer_named_only_in_the_text_across_a_wrap():
+    parsed = parse_text(
+        "Số: /KH-UBND\nHồng Thái, ngày 7 tháng 4 năm 2023\nKẾ HOẠCH\nTổ chức ngày thứ Bảy\n"
+        "Để hoàn thành các mục tiêu năm 2023. UBND xã Hồng\nThái xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH\nTốt.\n"
+    )
+    assert parsed["issuer"] == "UBND xã Hồng Thái"
+    assert "issuer" in parsed["uncertain"]
+
+
+def test_a_sites_card_and_a_unit_named_only_with_the_places_name():
+    parsed = parse_text(
+        "Tình trạng: Còn hiệu lực\nỦy\nBAN NHÂN DÂN\nTỈNH QUẢNG NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỐ: 3016/QĐ-UBND\nQuảng Nam, ngày 03 tháng 10 năm 2014\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH KHEN THƯỞNG\n"
+    )
+    assert (parsed["issuer"], parsed["number"]) == ("UBND tỉnh Quảng Nam", "3016/QĐ-UBND")
+    # the header and the repeated authority both lost the province: the unit is the one
+    # the text names with the place line's name
+    parsed = parse_text(
+        "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1217/QĐ-UBND\nĐồng Nai, ngày 17 tháng 4 năm 2017\n"
+        "BAN HÀNH BỘ TIÊU CHÍ XÃ NÔNG THÔN MỚI KIỂU MẪU TỈNH ĐỒNG NAI\nỦY BAN NHÂN DÂN\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n"
+    )
+    assert parsed["issuer"] == "UBND tỉnh Đồng Nai"
+    assert "issuer" in parsed["uncertain"]

@@ -60,6 +60,6 @@ def test_a_signature_before_the_recipients_and_a_title_on_the_kind_line():
     )
     parsed = parse_text(text)
     assert parsed["doc_type"] == "KE_HOACH" and parsed["title"] == "TRIỂN KHAI CHƯƠNG TRÌNH OCOP NĂM 2024"
-    assert parsed["issuer"] == "Phòng nông nghiệp huyện Đồi Chè"
+    assert parsed["issuer"] == "Phòng Nông nghiệp huyện Đồi Chè"
     assert parsed["signer"] == {"name": "Trần Thị Mai", "authority": "KT. TRƯỞNG PHÒNG", "title": "PHÓ TRƯỞNG PHÒNG"}
     assert parsed["recipients"] == ["UBND huyện"]

@@ -32,3 +32,30 @@ def test_it_repairs_tcvn3_and_vni_already_decoded_as_unicode():
 def test_a_plan_in_vni_bytes_parses():
     vni = "KEÁ HOAÏCH\nXaây döïng noâng thoân môùi cuûa xaõ naêm 2023\n".encode("cp1252")
     assert parse_bytes(vni, "kh.txt")["title"] == "Xây dựng nông thôn mới của xã năm 2023"
+
+
+def test_tcvn3_bytes_are_not_taken_for_windows_1258_with_stray_tone_marks():
+    # Windows-1258 reads some TCVN3 bytes as tone marks that compose with nothing (“NGH̀O”)
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH SÓC TRĂNG\nKẾ HOẠCH\nRÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO TRÊN ĐỊA\nBÀN TỈNH SÓC TRĂNG\n"
+        "Căn cứ Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ quy định chuẩn nghèo đa chiều;\n"
+    )
+    read = read_document(tcvn3_bytes(text), "a.txt")
+    assert "HỘ NGHÈO" in read and "Chính phủ" in read and "\u0300" not in read
+
+
+def test_a_word_of_a_capital_font_alone_on_its_line_comes_back_in_capitals():
+    # TCVN3 stores a toned capital with its lower-case byte: “RÀ” alone reads “Rà”
+    read = read_document(
+        tcvn3_bytes("KẾ HOẠCH\nRÀ\nSOÁT HỘ NGHÈO NĂM 2022\nTIÊU CHÍ XÃ\nSố:\n4836/BNN-VPĐP\nVề\nviệc thi đua\n"),
+        "a.txt",
+    )
+    assert read.split("\n")[:7] == [
+        "KẾ HOẠCH",
+        "RÀ",
+        "SOÁT HỘ NGHÈO NĂM 2022",
+        "TIÊU CHÍ XÃ",
+        "Số:",
+        "4836/BNN-VPĐP",
+        "Về",
+    ]

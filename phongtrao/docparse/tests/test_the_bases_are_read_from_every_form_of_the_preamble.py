@@ -38,3 +38,28 @@ def test_a_basis_list_that_goes_on_after_a_break():
         "Chỉ thị số 26-CT/TU ngày 20/12/2023 của Ban Thường vụ Tỉnh ủy;\nI. MỤC ĐÍCH\nTốt.\n"
     )
     assert [r["number"] for r in parsed["basis_refs"]] == ["49-KL/TW", "26-CT/TU"]
+
+
+def test_a_basis_wrapped_inside_a_name_a_clause_or_its_number():
+    parsed = parse_text(
+        "THÔNG BÁO\nVệ sinh môi trường\n"
+        "Thực hiện Kế hoạch số 811/KH-UBND ngày 09/02/2022 của UBND thành phố Huế về đề án “Hãy hành động để Thừa\n"
+        "Thiên Huế Xanh-Sạch-Sáng năm 2022; Công văn số:\n1678/UBND-MT ngày 15/3/2022 của UBND thành phố Huế;\n"
+        "Căn cứ Quy chế (ban hành kèm theo Quyết định số 41/2016/QĐ-TTg ngày 10/10/2016 của Thủ tướng Chính phủ);\n"
+        "trên cơ sở Công văn số 3619/BKHĐT-TCTT ngày 30/5/2018 của Bộ Kế hoạch và Đầu tư;\n"
+        "Căn cứ Kết luận số 49-KL/TW ngày 10/5/2019 của Ban Bí thư về thực hiện Chỉ thị số 11-CT/TW của Bộ\n"
+        "Chính trị về khuyến học; Chỉ thị số 14/CT-TTg ngày 25/5/2021 của Thủ tướng Chính phủ;\n"
+        "Quyết định số 1373/QĐ-TTg ngày 30/7/2021 của Thủ tướng Chính phủ;\n"
+        "Quyếtđịnh số 1315/QĐ-TTg ngày 09/11/2023 của Thủ tướng Chính phủ.\n"
+        "Xét đề nghị của Sở Nội vụ tại Tờ trình số 209/TTr-SNV ngày 11/5/2017\n1. Nội dung\nLàm tốt.\n"
+    )
+    assert [(r["number"], r["issuer"]) for r in parsed["basis_refs"]] == [
+        ("811/KH-UBND", "UBND thành phố Huế"),
+        ("1678/UBND-MT", "UBND thành phố Huế"),
+        ("41/2016/QĐ-TTg", "Thủ tướng Chính phủ"),
+        ("3619/BKHĐT-TCTT", "Bộ Kế hoạch và Đầu tư"),
+        ("49-KL/TW", "Ban Bí thư"),
+        ("14/CT-TTg", "Thủ tướng Chính phủ"),
+        ("1373/QĐ-TTg", "Thủ tướng Chính phủ"),
+        ("1315/QĐ-TTg", "Thủ tướng Chính phủ"),
+    ]

@@ -1,10 +1,9 @@
 """The seeds and the corpus changed as the web, a PDF dump or an old machine changes them
 (`variants.py`: wraps, a flattened header, a lost province line, site furniture, lost
 spaces, NFD, TCVN3 or VNI bytes, the preamble as a list) are read as well as the originals on
-the header fields. A fixed-seed run of 2,000 variants holds its mean (the figure is in
-bench/README.md, `bench/parse_variants.py` prints it by kind); the kinds the parser
-reads fully are held, variant by variant, by a property test, and every document in
-either old code page by its original's score."""
+the header fields, variant by variant: a fixed-seed run of 2,000 variants (the figure is in
+bench/README.md, `bench/parse_variants.py` prints it by kind), a property test over each
+kind alone and over the mixes, and every document in either old code page."""
 
 import random
 import statistics
@@ -34,28 +33,38 @@ def originals(header):
     return {doc.name: header(doc.gold, parse_bytes(doc.text.encode(), doc.name)) for doc in DOCUMENTS}
 
 
-def test_two_thousand_variants_keep_the_header_score(header):
+def test_two_thousand_variants_each_score_as_their_original(header, originals):
     rng = random.Random(2026)
-    scores = []
+    scores, losers = [], []
     for n in range(2000):
         source = DOCUMENTS[n % len(DOCUMENTS)]
         made = variants.variant(source, rng)
         scores.append(header(source.gold, parse_bytes(made.data, source.name)))
-    mean = statistics.mean(scores)
-    print(f"mean header score over {len(scores)} variants: {mean:.3f}")
-    assert mean >= 0.997
+        if scores[-1] < originals[source.name] - 1e-9:
+            losers.append(f"#{n} {source.name} {'+'.join(made.kinds)}: {scores[-1]:.3f}")
+    print(f"mean header score over {len(scores)} variants: {statistics.mean(scores):.3f}")
+    assert losers == []
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    source=st.sampled_from(DOCUMENTS),
-    kind=st.sampled_from(["nfd", "lost_spaces", "preamble_list", "flatten", "drop_province_line", "furniture"]),
-    rng=st.randoms(use_true_random=False),
+# derandomized: a landing does not hang on the draw; `bench/parse_variants.py --seed N` draws anew
+VARIANTS = settings(
+    max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-def test_each_variant_of_the_kinds_read_fully_scores_as_the_original(header, originals, source, kind, rng):
+
+
+@VARIANTS
+@given(source=st.sampled_from(DOCUMENTS), kind=st.sampled_from(sorted(variants.KINDS)), rng=st.randoms())
+def test_each_variant_of_one_kind_scores_as_the_original(header, originals, source, kind, rng):
     changed = variants.KINDS[kind](source.text, rng, source.gold)
     if changed is not None:
         assert header(source.gold, parse_bytes(changed.encode(), source.name)) >= originals[source.name] - 1e-9
+
+
+@VARIANTS
+@given(source=st.sampled_from(DOCUMENTS), rng=st.randoms())
+def test_each_mix_of_kinds_and_old_code_pages_scores_as_the_original(header, originals, source, rng):
+    made = variants.variant(source, rng)
+    assert header(source.gold, parse_bytes(made.data, source.name)) >= originals[source.name] - 1e-9, made.kinds
 
 
 @pytest.mark.parametrize("old_code_page", [tcvn3_bytes, vni_bytes])
