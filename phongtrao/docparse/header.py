@@ -464,11 +464,9 @@ def _authority_lines(block: list[str]) -> list[str]:
 
 
 def _unit_kind(line: str) -> str | None:
-    folded = f" {fold(line)} "
-    for kind in UNIT_KINDS:
-        if f" {fold(kind)} " in folded:
-            return kind
-    return None
+    # with its tones: “TÌNH TRẠNG” (a site's card) is no “TỈNH”
+    lowered = f" {line.lower()} "
+    return next((kind for kind in UNIT_KINDS if f" {kind} " in lowered), None)
 
 
 # bodies named by what they do: the first word of that and of each part joined by “và” or

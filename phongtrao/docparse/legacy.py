@@ -140,15 +140,21 @@ def _short_capitals(lines: list[str]) -> list[str]:
     for n in range(len(out) - 1, -1, -1):
         words = out[n].split()
         below = next((line for line in out[n + 1 :] if line.strip()), "")
-        if 1 <= len(words) <= 2 and _toned_capital_word(words[0]) and _in_capitals(below):
+        if 1 <= len(words) <= 2 and all(_toned_capital_word(w) or w.isupper() for w in words) and _in_capitals(below):
             out[n] = out[n].upper()
     return out
 
 
 def _toned_capital_word(word: str) -> bool:
-    """“Rà”, “Ủy”, “Kế”: a capital, then lower-case letters among which a toned one."""
+    """“Rà”, “Kế”: a capital, then a toned letter in lower case, and no plain letter in
+    lower case (a capital font keeps those in capitals: “Đã biết” is in an ordinary font)."""
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and letters[0].isupper() and any(c.islower() and _toned(c) for c in letters[1:])
+    return (
+        len(letters) >= 2
+        and letters[0].isupper()
+        and any(c.islower() and _toned(c) for c in letters[1:])
+        and not any(c.isascii() and c.islower() for c in letters)
+    )
 
 
 def _in_capitals(line: str) -> bool:

@@ -149,6 +149,7 @@ def test_an_authority_block_wrapped_by_its_column_is_read_body_by_body():
     assert issuer("BỘ NỘI VỤ\nBAN THI ĐUA - KHEN THƯỞNG\nTRUNG ƯƠNG") == "Ban Thi đua - Khen thưởng Trung ương"
     assert issuer("HUYỆN\nỦY THIỆU HÓA\nĐẢNG ỦY XÃ THIỆU\nPHÚC") == "Đảng ủy xã Thiệu Phúc"
     assert issuer("ỦY BAN NHÂN DÂN TỈNH\nQUẢNG NAM") == "UBND tỉnh Quảng Nam"
+    assert issuer("TÌNH TRẠNG: ĐÃ BIẾT\nỦY BAN NHÂN DÂN") == "UBND"  # a site's “TÌNH” is no “TỈNH”
     # “CHƯƠNG TRÌNH” wrapped inside the authority is no document-kind line
     party = parse_text(
         "ĐẢNG ỦY XÃ CẨM HÀ\nBAN CHỈ ĐẠO\nCHƯƠNG TRÌNH\nMTQG XÂY DỰNG NÔNG THÔN MỚI\nĐẢNG CỘNG SẢN VIỆT NAM\n"

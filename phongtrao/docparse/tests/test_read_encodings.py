@@ -59,3 +59,6 @@ def test_a_word_of_a_capital_font_alone_on_its_line_comes_back_in_capitals():
         "4836/BNN-VPĐP",
         "Về",
     ]
+    # a short line in an ordinary font keeps its case, whatever is in capitals below it
+    card = read_document(tcvn3_bytes("Tình trạng:\nĐã biết\nỦY BAN NHÂN DÂN\n"), "a.txt")
+    assert card.split("\n")[:2] == ["Tình trạng:", "Đã biết"]
