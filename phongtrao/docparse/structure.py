@@ -81,3 +81,4 @@ class Reading:
 
     lines: list[str]
     folded: list[str]
+    confidence: dict[str, float]  # a field's confidence, written by the rule that read it

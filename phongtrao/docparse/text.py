@@ -192,7 +192,7 @@ def _continues(previous: str, line: str, after_blank: bool) -> bool:
     if previous.endswith((".", ";", ":", "!", "?", "./.")):
         return False
     first = line[0]
-    if re.match(r"số\s+\d{1,5}(?:/\d{4})?/[A-ZĐ]", line) and not fold(previous).endswith(_KIND_ENDS):
+    if re.match(r"số\s+\d{1,5}(?:/\d{4})?/[A-ZĐ]", line) and not squash(previous).endswith(_KIND_ENDS):
         return False  # a page's title opening with the number (“số 912/2021/QĐ-UBND tỉnh …”) under its menu
     if first.islower() or (_OPENS_AN_ASIDE.match(line) and previous[-1].isalnum()):
         return True  # “… và Kế hoạch 5 năm” / “(2021 - 2025) theo …”
@@ -253,9 +253,9 @@ def _mostly_capitals(line: str) -> bool:
 
 _KIND_WORDS = tuple(fold(kind) for kind in _TYPE_HEADINGS)
 # what a document's number goes on from: “Quyết định” / “số 912/…”, “Kế hoạch” / “số 88/…”
-_KIND_ENDS = (
-    *_KIND_WORDS,
-    *(fold(k) for k in ("Nghị quyết", "Nghị định", "Chỉ thị", "Kết luận", "Thông tư", "Công văn", "Luật")),
+_KIND_ENDS = tuple(  # without spaces: “Quyếtđịnh” / “số …” from a copy that lost them
+    fold(kind).replace(" ", "")
+    for kind in (*_TYPE_HEADINGS, "Nghị quyết", "Nghị định", "Chỉ thị", "Kết luận", "Thông tư", "Công văn", "Luật")
 )
 # "(2021 - 2025) theo …", "(sau đây gọi tắt là …)": an aside that goes on; "(Đã ký)" does not
 _OPENS_AN_ASIDE = re.compile(rf"\([\d{LOWER}]")

@@ -105,8 +105,11 @@ def test_a_page_title_in_lower_case_under_a_sites_menu():
     assert parsed["title"] == "về việc ban hành Kế hoạch thực hiện phong trào thi đua xây dựng nông thôn mới năm 2021"
     assert {"number", "issuer", "title"} <= set(parsed["uncertain"])  # read from a web page's title
     # “Quyết định” / “số …” is one basis wrapped, not a page's title
-    wrapped = parse_text("KẾ HOẠCH\nThi đua\nCăn cứ Quyết định\nsố 1730/QĐ-TTg ngày 05/9/2016;\nI. MỤC ĐÍCH\nTốt.\n")
-    assert [r["number"] for r in wrapped["basis_refs"]] == ["1730/QĐ-TTg"]
+    wrapped = parse_text(
+        "KẾ HOẠCH\nThi đua\nCăn cứ Quyết định\nsố 1730/QĐ-TTg ngày 05/9/2016;\nQuyếtđịnh\nsố 1620/QĐ-TTg ngày 20/9/2011;\n"
+        "I. MỤC ĐÍCH\nTốt.\n"
+    )
+    assert [r["number"] for r in wrapped["basis_refs"]] == ["1730/QĐ-TTg", "1620/QĐ-TTg"]
 
 
 def test_the_number_and_the_place_on_one_line_and_a_blank_day():
