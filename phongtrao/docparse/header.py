@@ -12,7 +12,7 @@ from phongtrao.docparse import dates
 from phongtrao.docparse.dates import iso
 from phongtrao.docparse.numbers import clean_number
 from phongtrao.docparse.structure import Reading, heading_of
-from phongtrao.docparse.text import LOWER, UPPER, clean, fold, fold_keep
+from phongtrao.docparse.text import LOWER, UPPER, clean, fold, fold_keep, mostly_capitals
 
 DOC_TYPES = {
     "ke hoach": "KE_HOACH",
@@ -287,8 +287,7 @@ class HeaderReading(Reading):
 
     @staticmethod
     def _is_caps(line: str, longest: int = 120) -> bool:
-        letters = [c for c in line if c.isalpha()]
-        return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(line) < longest
+        return len(line) < longest and mostly_capitals(line)
 
     def _title_span(self) -> tuple[int, int] | None:
         self.title_confidence = 0.95

@@ -9,12 +9,13 @@ from phongtrao.docparse import dates
 from phongtrao.docparse.dates import iso
 from phongtrao.docparse.numbers import NUMBER, clean_number, has_letters
 from phongtrao.docparse.structure import Reading, heading_of
-from phongtrao.docparse.text import clean
+from phongtrao.docparse.text import DOCUMENT_KINDS, clean
 
 LIST_MARK = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[-–+•*])\s*")
-_KINDS = ("Luật", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Kết luận", "Thông tư", "Kế hoạch", "Công văn")
 # “Quyết định số …”, or “Quyếtđịnh số …” from a copy that lost its spaces
-DOCUMENT_NAMED = re.compile("(?:" + "|".join(k.replace(" ", r"\s*") for k in (*_KINDS, "Hướng dẫn")) + r")\s*số\b")
+DOCUMENT_NAMED = re.compile(
+    "(?:" + "|".join(k.replace(" ", r"\s*") for k in (*DOCUMENT_KINDS, "Hướng dẫn")) + r")\s*số\b"
+)
 # what starts a paragraph of its own after the bases (a basis ends with “;” or “.”, but a
 # copy may have lost the mark): “Xét đề nghị …”, “Để …”, “Ủy ban nhân dân tỉnh ban hành …”
 _OPENS_A_PARAGRAPH = ("xet de nghi", "theo de nghi", "de ", "nay ", "nham ", "quyet dinh", "uy ban", "ubnd", "chu tich")

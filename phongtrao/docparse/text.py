@@ -237,7 +237,7 @@ def _sentence_goes_on(previous: str, line: str) -> bool:
         and not re.match(r"Số\s*[:.]?\s*\d", line)  # a header's number line
         and not fold(previous).startswith("doc lap")  # the motto's second line
         and not _CARD_FIELD.match(previous)  # a site's card: “Tình trạng: Còn hiệu lực”
-        and not _mostly_capitals(line)  # a header's line (“Ủy BAN NHÂN DÂN” from a capital font)
+        and not mostly_capitals(line)  # a header's line (“Ủy BAN NHÂN DÂN” from a capital font)
         and not folded.startswith(("can cu", "thuc hien", "xet de nghi", "theo de nghi", "noi nhan", "kinh gui"))
     )
 
@@ -246,16 +246,28 @@ _CARD_FIELD = re.compile(r"^\S+(?: \S+){0,2}:\s*\S+(?: \S+){0,4}$")
 _CAPITALISED = re.compile(rf"[“\"]?[{UPPER}][{LOWER}]")  # “Ngày chủ nhật xanh” goes on a sentence too
 
 
-def _mostly_capitals(line: str) -> bool:
+def mostly_capitals(line: str) -> bool:
+    """A line in capitals, or nearly: a capital font's TCVN3 or a title with its acronyms."""
     letters = [c for c in line if c.isalpha()]
-    return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 _KIND_WORDS = tuple(fold(kind) for kind in _TYPE_HEADINGS)
 # what a document's number goes on from: “Quyết định” / “số 912/…”, “Kế hoạch” / “số 88/…”
+# the kinds of document a text cites by number (“Quyết định số …”)
+DOCUMENT_KINDS = (
+    "Luật",
+    "Nghị quyết",
+    "Nghị định",
+    "Quyết định",
+    "Chỉ thị",
+    "Kết luận",
+    "Thông tư",
+    "Kế hoạch",
+    "Công văn",
+)
 _KIND_ENDS = tuple(  # without spaces: “Quyếtđịnh” / “số …” from a copy that lost them
-    fold(kind).replace(" ", "")
-    for kind in (*_TYPE_HEADINGS, "Nghị quyết", "Nghị định", "Chỉ thị", "Kết luận", "Thông tư", "Công văn", "Luật")
+    fold(kind).replace(" ", "") for kind in (*_TYPE_HEADINGS, *DOCUMENT_KINDS)
 )
 # "(2021 - 2025) theo …", "(sau đây gọi tắt là …)": an aside that goes on; "(Đã ký)" does not
 _OPENS_AN_ASIDE = re.compile(rf"\([\d{LOWER}]")
